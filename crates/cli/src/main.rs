@@ -1,0 +1,103 @@
+//! `copy-that`: the headless face of Copy That, for designers' CI pipelines and benchmarks.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary};
+
+mod table;
+
+/// Turn UI screenshots into spacing design tokens.
+///
+/// Measures padding, margins and gaps, infers the base unit and scale, names every value and
+/// exports token files. Everything runs locally.
+#[derive(Parser)]
+#[command(
+    name = "copy-that",
+    version,
+    about,
+    long_about,
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Merge measurements (grouped by image) into one token library.
+    ///
+    /// BATCH.json holds one list per image: [[{"value_px": 16, "confidence": 0.9,
+    /// "spacing_type": "padding"}, ...], ...]. Use `-` to read standard input.
+    Aggregate {
+        /// The measurements file, or `-` for standard input.
+        batch: PathBuf,
+        /// Values closer than this fraction merge into one token.
+        #[arg(long, default_value_t = 0.1)]
+        threshold: f64,
+        /// Hide tokens measured fewer times than this.
+        #[arg(long, default_value_t = 1)]
+        min_support: u32,
+        /// Root font size in px, for rem values.
+        #[arg(long, default_value_t = 16.0)]
+        root_px: f64,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("copy-that: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Aggregate {
+            batch,
+            threshold,
+            min_support,
+            root_px,
+            json,
+        } => {
+            let text = if batch.as_os_str() == "-" {
+                std::io::read_to_string(std::io::stdin()).context("reading standard input")?
+            } else {
+                std::fs::read_to_string(&batch)
+                    .with_context(|| format!("reading {}", batch.display()))?
+            };
+            let images: Vec<Vec<Measurement>> = serde_json::from_str(&text).with_context(|| {
+                format!(
+                    "{} is not a list of per-image measurement lists",
+                    batch.display()
+                )
+            })?;
+            let options = AggregateOptions {
+                threshold,
+                min_support,
+                root_px,
+                provider: "aggregate".into(),
+            };
+            let library = aggregate(&images, &options)?;
+            print_library(&library, json)
+        }
+    }
+}
+
+fn print_library(library: &SpacingLibrary, json: bool) -> Result<()> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(library)?);
+    } else {
+        print!("{}", table::render(library));
+    }
+    Ok(())
+}

@@ -1,0 +1,20 @@
+//! The spacing engine of Copy That: the token model, set-level analysis (base unit, scale, rhythm),
+//! naming and aggregation across images. Pure computation: no I/O, no UI framework.
+
+pub mod aggregate;
+pub mod analysis;
+pub mod error;
+pub mod model;
+pub mod naming;
+pub mod progress;
+
+pub use aggregate::{
+    aggregate, aggregate_with_progress, AggregateOptions, LibraryStatistics, SpacingLibrary,
+};
+pub use analysis::{infer_base_unit, BaseUnit};
+pub use error::SpacingError;
+pub use model::{
+    BBox, ExtractionMetadata, ImageUsage, Measurement, Occurrence, ResponsiveScales, Rhythm,
+    SemanticNames, SpacingScale, SpacingToken, SpacingType, MAX_SPACING_PX,
+};
+pub use progress::{AggregatePhase, AggregateProgress};
