@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs everything Copy That needs on Debian, skipping what is already there: apt packages,
+# the UI's npm packages and the cargo tools. Safe to run again and again.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+APT_PACKAGES=(
+  build-essential pkg-config libssl-dev file
+  libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev libdbus-1-dev
+  xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  step "apt: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq \
+    --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm: reinstall only when the lock file changed since the last install.
+stamp="$ROOT/ui/node_modules/.copy-that-lock"
+if ! cmp -s "$ROOT/ui/package-lock.json" "$stamp" 2>/dev/null; then
+  step "npm: installing the UI's packages"
+  (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$ROOT/ui/package-lock.json" "$stamp"
+fi
+
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  step "cargo: installing tauri-driver"
+  cargo install tauri-driver --locked --version '^2' --quiet
+fi

@@ -1,0 +1,123 @@
+// A minimal W3C WebDriver client over fetch: enough to drive the app through tauri-driver
+// without pulling a browser-automation stack into the project.
+import { spawn } from "node:child_process";
+import net from "node:net";
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `probe` until it returns a truthy value or the deadline passes; the last error is reported. */
+export async function waitFor(what, probe, { timeoutMs = 30000, intervalMs = 100 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+export async function startDriver() {
+  const port = await freePort();
+  const nativePort = await freePort();
+  const proc = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor("tauri-driver to listen", async () => {
+    if (proc.exitCode !== null) throw new Error(`tauri-driver exited with ${proc.exitCode}`);
+    const r = await fetch(`${base}/status`);
+    return r.ok;
+  });
+  return {
+    base,
+    // SIGTERM, not SIGKILL: tauri-driver then stops its WebKitWebDriver child too.
+    stop: () =>
+      new Promise((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once("exit", () => resolve());
+        proc.kill("SIGTERM");
+      }),
+  };
+}
+
+export class Session {
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  static async create(base, application) {
+    const caps = { capabilities: { alwaysMatch: { browserName: "wry", "tauri:options": { application } } } };
+    const r = await call(base, "POST", "/session", caps);
+    return new Session(base, r.sessionId);
+  }
+
+  cmd(method, path, body) {
+    return call(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  async find(css) {
+    const el = await this.cmd("POST", "/element", { using: "css selector", value: css });
+    return Object.values(el)[0];
+  }
+
+  async findAll(css) {
+    const els = await this.cmd("POST", "/elements", { using: "css selector", value: css });
+    return els.map((e) => Object.values(e)[0]);
+  }
+
+  click(el) {
+    return this.cmd("POST", `/element/${el}/click`, {});
+  }
+
+  text(el) {
+    return this.cmd("GET", `/element/${el}/text`);
+  }
+
+  /** Runs `script` in the page; it must call `arguments[arguments.length - 1]` when done. */
+  executeAsync(script, args = []) {
+    return this.cmd("POST", "/execute/async", { script, args });
+  }
+
+  /** A PNG of the window, taken after the page has painted two more frames. */
+  async screenshot() {
+    await this.executeAsync(
+      "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+    );
+    return this.cmd("GET", "/screenshot");
+  }
+
+  close() {
+    return this.cmd("DELETE", "");
+  }
+}
+
+async function call(base, method, path, body) {
+  const r = await fetch(`${base}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await r.json().catch(() => ({}));
+  if (!r.ok) {
+    const err = json.value ?? {};
+    throw new Error(`${method} ${path}: ${r.status} ${err.error ?? ""} ${err.message ?? ""}`);
+  }
+  return json.value;
+}
