@@ -9,7 +9,7 @@ pub fn render(library: &SpacingLibrary) -> String {
         "base unit {} px (confidence {:.2}), rhythm {:?}, {} tokens from {} measurements in {} images\n\n",
         fmt_px(s.base_unit),
         s.base_unit_confidence,
-        s.rhythm,
+        format!("{:?}", s.rhythm).to_lowercase(),
         s.token_count,
         s.measurement_count,
         s.image_count

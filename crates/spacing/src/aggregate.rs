@@ -1,10 +1,9 @@
 //! Merging measurements from many images into one library of tokens.
 //!
-//! Sort-based and order-independent: values are counted into a quarter-pixel histogram, the base
-//! unit is inferred from the whole histogram, values within ±1 px of the grid are snapped to it,
-//! and the distinct snapped values are partitioned so that no cluster spans more than the
-//! threshold. Every measurement is then assigned to its cluster in one pass. Weights are integers,
-//! so sums (and so medians) do not depend on the order they were added in.
+//! Histogram-based and order-independent: values are counted into a quarter-pixel histogram, the
+//! distinct values are grouped around their most weighted members (see `cluster`), the base unit is
+//! inferred from the groups, and every measurement is assigned to its token in one pass. Weights
+//! are integers, so sums do not depend on the order they were added in.
 
 use std::collections::HashMap;
 
@@ -12,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::analysis::{self, BaseUnit};
+use crate::cluster::{self, Bin};
 use crate::error::SpacingError;
 use crate::model::{
     ExtractionMetadata, ImageUsage, Measurement, Occurrence, Rhythm, SpacingToken, SpacingType,
@@ -106,50 +106,6 @@ fn key_of(value: f64) -> usize {
     (value * QUANT).round() as usize
 }
 
-/// Partitions sorted distinct values (index ranges) so each part spans at most `1 + threshold`.
-/// Splits at the widest ratio gap first (ties: nearest the middle), so natural groups stay whole.
-fn partition(values: &[f64], threshold: f64) -> Vec<(usize, usize)> {
-    let mut parts = Vec::new();
-    let mut stack = vec![(0usize, values.len())];
-    while let Some((lo, hi)) = stack.pop() {
-        if lo >= hi {
-            continue;
-        }
-        let fits = |a: f64, b: f64| {
-            if a <= 0.0 {
-                b <= 0.0
-            } else {
-                b <= a * (1.0 + threshold) + 1e-9
-            }
-        };
-        if fits(values[lo], values[hi - 1]) {
-            parts.push((lo, hi));
-            continue;
-        }
-        let mid2 = lo + hi - 1; // twice the middle position, to break ties without fractions
-        let mut best = lo;
-        let mut best_ratio = f64::NEG_INFINITY;
-        for i in lo..hi - 1 {
-            let ratio = if values[i] <= 0.0 {
-                f64::INFINITY
-            } else {
-                values[i + 1] / values[i]
-            };
-            let better = ratio > best_ratio + 1e-12
-                || ((ratio - best_ratio).abs() <= 1e-12
-                    && (2 * i + 1).abs_diff(mid2) < (2 * best + 1).abs_diff(mid2));
-            if better {
-                best = i;
-                best_ratio = ratio;
-            }
-        }
-        stack.push((best + 1, hi));
-        stack.push((lo, best + 1));
-    }
-    parts.sort_unstable();
-    parts
-}
-
 /// Merges the measurements of many images (one inner list per image) into a library.
 pub fn aggregate(
     images: &[Vec<Measurement>],
@@ -173,6 +129,7 @@ pub fn aggregate_with_progress(
     options.validate()?;
     let key_count = key_of(MAX_SPACING_PX) + 1;
     let mut hist: Vec<u64> = vec![0; key_count];
+    let mut conf_hist: Vec<u64> = vec![0; key_count];
     let mut total = 0u64;
     for (i, image) in images.iter().enumerate() {
         for (j, m) in image.iter().enumerate() {
@@ -181,60 +138,45 @@ pub fn aggregate_with_progress(
                 index: j,
                 source: Box::new(e),
             })?;
-            hist[key_of(m.value_px)] += 1;
+            let k = key_of(m.value_px);
+            hist[k] += 1;
+            conf_hist[k] += (m.confidence * CONF_SCALE).round() as u64;
             total += 1;
         }
         progress(report(AggregatePhase::Counting, i + 1, images.len()));
     }
 
     let present: Vec<usize> = (0..key_count).filter(|&k| hist[k] > 0).collect();
-    let weighted: Vec<(f64, u64)> = present
+    let bins: Vec<Bin> = present
         .iter()
-        .map(|&k| (k as f64 / QUANT, hist[k]))
+        .map(|&k| Bin {
+            value: k as f64 / QUANT,
+            count: hist[k],
+            weight: conf_hist[k],
+        })
         .collect();
     progress(report(AggregatePhase::Clustering, 0, 1));
-    let base = analysis::infer_base_unit(&weighted);
-
-    // Distinct snapped values (snap is monotone, so they come out sorted) and their weights.
-    let mut snapped: Vec<f64> = Vec::new();
-    let mut snapped_weight: Vec<u64> = Vec::new();
-    let mut key_to_snapped: Vec<u32> = vec![u32::MAX; key_count];
-    for &k in &present {
-        let s = analysis::snap(k as f64 / QUANT, base.unit);
-        if snapped.last().is_none_or(|&last| last < s) {
-            snapped.push(s);
-            snapped_weight.push(0);
-        }
-        let idx = snapped.len() - 1;
-        snapped_weight[idx] += hist[k];
-        key_to_snapped[k] = idx as u32;
+    let clustering = cluster::cluster(&bins, options.threshold);
+    let base = clustering.base;
+    let mut cluster_of_key: Vec<u32> = vec![u32::MAX; key_count];
+    for (&k, &c) in present.iter().zip(&clustering.cluster_of_bin) {
+        cluster_of_key[k] = c;
     }
-    let parts = partition(&snapped, options.threshold);
-    let mut snapped_to_cluster = vec![0u32; snapped.len()];
-    let mut clusters: Vec<Cluster> = Vec::with_capacity(parts.len());
-    for (c, &(lo, hi)) in parts.iter().enumerate() {
-        snapped_to_cluster[lo..hi].fill(c as u32);
-        // Weighted median of the snapped values: the cluster's representative.
-        let total_w: u64 = snapped_weight[lo..hi].iter().sum();
-        let mut acc = 0u64;
-        let mut rep = snapped[lo];
-        for i in lo..hi {
-            acc += snapped_weight[i];
-            if 2 * acc >= total_w {
-                rep = snapped[i];
-                break;
-            }
-        }
-        clusters.push(Cluster {
-            representative: rep,
+    let mut clusters: Vec<Cluster> = clustering
+        .values
+        .iter()
+        .zip(&clustering.counts)
+        .map(|(&representative, &count)| Cluster {
+            representative,
+            occurrences: Vec::with_capacity(count as usize),
             ..Cluster::default()
-        });
-    }
+        })
+        .collect();
 
     for (i, image) in images.iter().enumerate() {
         for m in image {
             let k = key_of(m.value_px);
-            let c = &mut clusters[snapped_to_cluster[key_to_snapped[k] as usize] as usize];
+            let c = &mut clusters[cluster_of_key[k] as usize];
             let conf = (m.confidence * CONF_SCALE).round() as u64;
             c.count += 1;
             c.conf_sum += conf;

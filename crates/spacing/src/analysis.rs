@@ -7,8 +7,9 @@ use crate::model::{ResponsiveScales, Rhythm, SpacingScale};
 
 /// Base units a design system plausibly uses, largest first: the largest one that explains the set wins.
 const CANDIDATES: [u32; 9] = [16, 12, 10, 8, 6, 5, 4, 3, 2];
-/// Share of the weight a unit must explain to be "a clear majority".
-const MAJORITY: f64 = 0.8;
+/// Share of the weight a unit must explain to be "a clear majority": high, because a step that is
+/// genuinely used (4 px in {4, 8, 16, 24}) rules out the larger unit.
+const MAJORITY: f64 = 0.9;
 /// How far above chance a unit must explain the set: with ±1 px tolerance a 4 px grid explains
 /// three quarters of random integers, so plain coverage is not evidence.
 const MIN_LIFT: f64 = 0.5;
@@ -45,30 +46,32 @@ pub fn on_grid(value: f64, unit: f64) -> bool {
     (value - steps * unit).abs() <= grid_tolerance(unit) + 1e-9
 }
 
-/// The nearest multiple of `unit` when `value` is within grid tolerance of it; `value` otherwise.
-/// Monotone in `value`, so sorted input stays sorted.
-pub fn snap(value: f64, unit: f64) -> f64 {
-    if on_grid(value, unit) {
-        (value / unit).round().max(1.0) * unit
-    } else {
-        value
-    }
-}
-
-fn explained_share(values: &[(f64, u64)], unit: u32) -> f64 {
+/// Share of the weight within tolerance of the grid, and whether the hits are centred on it.
+///
+/// Noise scatters measurements symmetrically around the true value, so on the right grid the exact
+/// multiples are at least a fair share of the hits. A set whose hits are all one pixel off (the
+/// primes 7, 11, 13, 17 … on a 6 px grid) only looks explained.
+fn explained_share(values: &[(f64, u64)], unit: u32) -> (f64, bool) {
     let unit = f64::from(unit);
-    let (mut hit, mut total) = (0u64, 0u64);
+    let (mut exact, mut below, mut above, mut total) = (0u64, 0u64, 0u64, 0u64);
     for &(v, w) in values {
         total += w;
         if on_grid(v, unit) {
-            hit += w;
+            let d = v - (v / unit).round().max(1.0) * unit;
+            if d.abs() < 0.5 {
+                exact += w;
+            } else if d < 0.0 {
+                below += w;
+            } else {
+                above += w;
+            }
         }
     }
     if total == 0 {
-        0.0
-    } else {
-        hit as f64 / total as f64
+        return (0.0, false);
     }
+    let share = (exact + below + above) as f64 / total as f64;
+    (share, 2 * exact >= below.max(above))
 }
 
 /// Share of integers a unit explains by chance.
@@ -95,9 +98,14 @@ pub fn infer_base_unit(values: &[(f64, u64)]) -> BaseUnit {
     let scored: Vec<(u32, f64, f64)> = CANDIDATES
         .iter()
         .map(|&b| {
-            let f = explained_share(&values, b);
+            let (f, centred) = explained_share(&values, b);
             let c = chance(b);
-            (b, f, ((f - c) / (1.0 - c)).max(0.0))
+            let lift = if centred {
+                ((f - c) / (1.0 - c)).max(0.0)
+            } else {
+                0.0
+            };
+            (b, f, lift)
         })
         .collect();
     // Evidence grows with the number of distinct values: one value fits many grids.
@@ -215,5 +223,169 @@ pub fn fmt_px(v: f64) -> String {
         format!("{}", v.round() as i64)
     } else {
         format!("{}", (v * 100.0).round() / 100.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn weights(values: &[(f64, u64)]) -> BaseUnit {
+        infer_base_unit(values)
+    }
+
+    #[test]
+    fn four_px_system_with_steps_off_the_8_grid_is_base_4() {
+        let b = weights(&[
+            (4.0, 5),
+            (8.0, 9),
+            (12.0, 4),
+            (16.0, 10),
+            (24.0, 6),
+            (32.0, 3),
+        ]);
+        assert_eq!(b.unit, 4.0);
+        assert!(b.confidence > 0.8, "{b:?}");
+    }
+
+    #[test]
+    fn eight_px_system_is_base_8_not_4() {
+        let b = weights(&[(8.0, 5), (16.0, 9), (24.0, 4), (32.0, 10), (48.0, 3)]);
+        assert_eq!(b.unit, 8.0);
+    }
+
+    #[test]
+    fn five_px_system_is_base_5() {
+        let b = weights(&[
+            (5.0, 3),
+            (10.0, 8),
+            (15.0, 6),
+            (20.0, 5),
+            (30.0, 2),
+            (40.0, 1),
+        ]);
+        assert_eq!(b.unit, 5.0);
+    }
+
+    #[test]
+    fn two_px_system_with_odd_multiples_is_base_2() {
+        let b = weights(&[(2.0, 3), (4.0, 5), (6.0, 4), (10.0, 2), (14.0, 2)]);
+        assert_eq!(b.unit, 2.0);
+    }
+
+    #[test]
+    fn a_few_outliers_do_not_move_the_base() {
+        let b = weights(&[
+            (8.0, 20),
+            (16.0, 30),
+            (24.0, 20),
+            (32.0, 10),
+            (13.0, 1),
+            (37.0, 1),
+        ]);
+        assert_eq!(b.unit, 8.0);
+    }
+
+    #[test]
+    fn thin_evidence_falls_back_to_conventions() {
+        // One value of 16 fits a 16 px grid perfectly, but one value is no evidence of a 16 px system.
+        let b = weights(&[(16.0, 4)]);
+        assert_eq!(b.unit, 8.0);
+        assert!(b.confidence < 0.5);
+        assert_eq!(weights(&[(12.0, 1), (20.0, 1)]).unit, 4.0);
+    }
+
+    #[test]
+    fn nothing_to_infer_from_reports_zero_confidence() {
+        assert_eq!(weights(&[]).confidence, 0.0);
+        assert_eq!(weights(&[(0.0, 10), (0.5, 3)]).confidence, 0.0);
+    }
+
+    #[test]
+    fn off_grid_sets_are_reported_with_low_confidence() {
+        let b = weights(&[
+            (7.0, 1),
+            (11.0, 1),
+            (13.0, 1),
+            (17.0, 1),
+            (19.0, 1),
+            (23.0, 1),
+            (29.0, 1),
+        ]);
+        assert!(b.confidence < 0.5, "{b:?}");
+    }
+
+    #[test]
+    fn grid_tolerance_is_one_px_from_4_px_up_and_exact_below() {
+        assert!(on_grid(15.0, 4.0) && on_grid(17.0, 4.0) && !on_grid(18.0, 4.0));
+        assert!(on_grid(3.0, 4.0), "3 px is a noisy 4 px");
+        assert!(!on_grid(2.0, 4.0), "2 px is half a step, not noise");
+        assert!(!on_grid(3.0, 2.0) && on_grid(4.0, 2.0));
+        assert!(!on_grid(0.0, 4.0) && !on_grid(8.0, 0.0));
+    }
+
+    fn names(values: &[f64]) -> Vec<String> {
+        assign_scale(values).into_iter().map(|(_, n)| n).collect()
+    }
+
+    #[test]
+    fn scale_ranks_anchor_md_at_the_step_nearest_16() {
+        assert_eq!(
+            names(&[4.0, 8.0, 12.0, 16.0, 24.0, 32.0, 48.0, 64.0]),
+            ["2xs", "xs", "sm", "md", "lg", "xl", "2xl", "3xl"]
+        );
+        assert_eq!(
+            names(&[8.0, 16.0, 24.0, 32.0, 48.0]),
+            ["sm", "md", "lg", "xl", "2xl"]
+        );
+        assert_eq!(
+            names(&[5.0, 10.0, 15.0, 20.0, 30.0]),
+            ["xs", "sm", "md", "lg", "xl"]
+        );
+    }
+
+    #[test]
+    fn scale_names_extend_past_the_ends_and_zero_is_none() {
+        let v = [
+            0.0, 1.0, 2.0, 4.0, 8.0, 12.0, 16.0, 20.0, 24.0, 32.0, 40.0, 48.0, 64.0, 96.0,
+        ];
+        let s = assign_scale(&v);
+        let n: Vec<&str> = s.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(
+            n,
+            [
+                "none", "4xs", "3xs", "2xs", "xs", "sm", "md", "lg", "xl", "2xl", "3xl", "4xl",
+                "5xl", "6xl"
+            ]
+        );
+        assert_eq!(s[0].0, SpacingScale::None);
+        assert_eq!(s[1].0, SpacingScale::Xxs, "clamped to the tightest step");
+        assert_eq!(s[13].0, SpacingScale::Xxxl, "clamped to the widest step");
+    }
+
+    #[test]
+    fn rhythm_thresholds() {
+        assert_eq!(rhythm(0.95), Rhythm::Consistent);
+        assert_eq!(rhythm(0.7), Rhythm::Mixed);
+        assert_eq!(rhythm(0.2), Rhythm::Irregular);
+    }
+
+    #[test]
+    fn responsive_values_snap_to_the_grid_and_never_vanish() {
+        let r = responsive(16.0, 4.0);
+        assert_eq!(
+            (r.mobile, r.tablet, r.desktop, r.widescreen),
+            (12.0, 16.0, 16.0, 20.0)
+        );
+        let small = responsive(4.0, 4.0);
+        assert_eq!(small.mobile, 4.0, "never below one base unit");
+        assert!(r.rule.contains("4 px grid"));
+        assert_eq!(responsive(0.0, 4.0).mobile, 0.0);
+    }
+
+    #[test]
+    fn fmt_px_drops_trailing_zeros() {
+        assert_eq!(fmt_px(16.0), "16");
+        assert_eq!(fmt_px(2.5), "2.5");
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod analysis;
+mod cluster;
 pub mod error;
 pub mod model;
 pub mod naming;

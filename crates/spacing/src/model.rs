@@ -328,3 +328,70 @@ impl SpacingToken {
             .ok_or(SpacingError::NotFinite(value_px))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_values_are_rejected_with_the_value_named() {
+        assert_eq!(validate_px(-1.0), Err(SpacingError::Negative(-1.0)));
+        assert!(matches!(
+            validate_px(f64::NAN),
+            Err(SpacingError::NotFinite(_))
+        ));
+        assert!(matches!(
+            validate_px(f64::INFINITY),
+            Err(SpacingError::NotFinite(_))
+        ));
+        let e = validate_px(1e6).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "spacing value 1000000 px is larger than the 10000 px limit"
+        );
+        assert_eq!(validate_px(0.0), Ok(0.0));
+        assert_eq!(validate_px(MAX_SPACING_PX), Ok(MAX_SPACING_PX));
+    }
+
+    #[test]
+    fn confidence_must_lie_in_0_1() {
+        assert!(validate_confidence(1.5).is_err());
+        assert!(validate_confidence(-0.1).is_err());
+        assert!(validate_confidence(f64::NAN).is_err());
+        assert_eq!(validate_confidence(0.0), Ok(0.0));
+        assert!(Measurement::new(8.0, 2.0, SpacingType::Gap).is_err());
+    }
+
+    #[test]
+    fn a_token_is_built_with_every_property() {
+        let t = SpacingToken::new(16.0, 0.9, SpacingType::Padding).expect("valid token");
+        assert_eq!(t.value_px, 16.0);
+        assert_eq!(t.value_rem, 1.0);
+        assert_eq!(t.value_em, 1.0);
+        assert_eq!(t.base_unit, 8.0, "one value: the 8 px convention");
+        assert_eq!(t.multiplier, 2.0);
+        assert_eq!(t.scale, SpacingScale::Md);
+        assert!(t.is_grid_compliant);
+        assert_eq!(t.semantic_names.descriptive, "md-padding");
+        assert!(SpacingToken::new(-4.0, 0.9, SpacingType::Padding).is_err());
+        assert!(SpacingToken::new(4.0, 1.1, SpacingType::Padding).is_err());
+    }
+
+    #[test]
+    fn the_batch_shape_of_the_planning_documents_deserializes() {
+        let m: Vec<Vec<Measurement>> = serde_json::from_str(
+            r#"[[{"value_px": 16, "confidence": 0.9, "spacing_type": "padding"}, {"value_px": 8}]]"#,
+        )
+        .expect("batch");
+        assert_eq!(m[0][0].spacing_type, SpacingType::Padding);
+        assert_eq!(m[0][1].confidence, 1.0);
+        assert_eq!(m[0][1].spacing_type, SpacingType::Mixed);
+    }
+
+    #[test]
+    fn scale_serializes_as_designers_write_it() {
+        let s = serde_json::to_string(&[SpacingScale::Xxs, SpacingScale::Md, SpacingScale::Xxxl])
+            .expect("json");
+        assert_eq!(s, r#"["2xs","md","3xl"]"#);
+    }
+}

@@ -90,3 +90,78 @@ pub fn use_case(value_px: f64, spacing_type: SpacingType) -> String {
     };
     format!("{feel} {what}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feel_goes_from_tight_to_generous() {
+        let feels: Vec<&str> = [2.0, 8.0, 16.0, 20.0, 32.0, 64.0].map(feel).to_vec();
+        assert_eq!(
+            feels,
+            [
+                "tight",
+                "compact",
+                "comfortable",
+                "relaxed",
+                "spacious",
+                "generous"
+            ]
+        );
+    }
+
+    #[test]
+    fn slug_keeps_letters_and_digits_only() {
+        assert_eq!(slug("Card  Padding").as_deref(), Some("card-padding"));
+        assert_eq!(
+            slug("<script>alert(1)</script>").as_deref(),
+            Some("script-alert-1-script")
+        );
+        assert_eq!(slug("{spacing.md}").as_deref(), Some("spacing-md"));
+        assert_eq!(slug(" -- ").as_deref(), None);
+        assert_eq!(slug("Été café").as_deref(), Some("t-caf"));
+        assert!(slug(&"x".repeat(500)).is_some_and(|s| s.len() <= 48));
+    }
+
+    #[test]
+    fn contextual_names_end_in_a_role_exactly_once() {
+        assert_eq!(
+            contextual("card padding", SpacingType::Padding, "md"),
+            "card-padding"
+        );
+        assert_eq!(
+            contextual("card", SpacingType::Padding, "md"),
+            "card-padding"
+        );
+        assert_eq!(contextual("list gap", SpacingType::Gap, "sm"), "list-gap");
+        assert_eq!(contextual("", SpacingType::Gap, "sm"), "sm-gap");
+        assert_eq!(contextual("!!!", SpacingType::Margin, "lg"), "lg-margin");
+    }
+
+    #[test]
+    fn scale_position_counts_4_px_steps() {
+        assert_eq!(scale_position(16.0), "spacing-4");
+        assert_eq!(scale_position(2.0), "spacing-0_5");
+        assert_eq!(scale_position(0.0), "spacing-0");
+        assert_eq!(scale_position(6.0), "spacing-1_5");
+    }
+
+    #[test]
+    fn all_five_schemes() {
+        let n = semantic_names(16.0, "md", SpacingType::Padding, "card padding");
+        assert_eq!(n.simple, "md");
+        assert_eq!(n.descriptive, "md-padding");
+        assert_eq!(n.contextual, "card-padding");
+        assert_eq!(n.scale_position, "spacing-4");
+        assert_eq!(n.semantic, "comfortable-padding");
+    }
+
+    #[test]
+    fn use_case_reads_as_a_phrase() {
+        assert_eq!(
+            use_case(24.0, SpacingType::Gap),
+            "relaxed gaps between siblings in rows, columns and grids"
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! The `copy-that` binary as benchmarks and CI pipelines call it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn copy_that(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copy-that"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn copy-that");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("wait")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const BATCH: &str = r#"[
+  [{"value_px": 16, "confidence": 0.9, "spacing_type": "padding"}, {"value_px": 8, "confidence": 0.8, "spacing_type": "gap"}, {"value_px": 15, "confidence": 0.7, "spacing_type": "padding"}],
+  [{"value_px": 24, "confidence": 0.9, "spacing_type": "margin"}, {"value_px": 4, "confidence": 1.0, "spacing_type": "gap"}, {"value_px": 12, "confidence": 0.6, "spacing_type": "padding"}]
+]"#;
+
+#[test]
+fn version_and_help_read_well() {
+    let v = copy_that(&["--version"], None);
+    assert!(v.status.success());
+    assert_eq!(
+        stdout(&v).trim(),
+        format!("copy-that {}", env!("CARGO_PKG_VERSION"))
+    );
+    let h = copy_that(&["--help"], None);
+    assert!(stdout(&h).contains("Turn UI screenshots into spacing design tokens"));
+    assert!(stdout(&h).contains("aggregate"));
+}
+
+#[test]
+fn aggregate_json_has_the_contract_shape() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("batch.json");
+    std::fs::write(&path, BATCH).expect("write batch");
+    let o = copy_that(
+        &["aggregate", path.to_str().expect("utf-8"), "--json"],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json on stdout");
+    let tokens = v["tokens"].as_array().expect("tokens");
+    let values: Vec<f64> = tokens
+        .iter()
+        .map(|t| t["value_px"].as_f64().expect("value_px"))
+        .collect();
+    assert_eq!(values, [4.0, 8.0, 12.0, 16.0, 24.0]);
+    let md = &tokens[3];
+    assert_eq!(md["occurrence_count"], 2);
+    assert_eq!(md["scale"], "md");
+    assert_eq!(md["name"], "md");
+    assert_eq!(md["average_confidence"], 0.8);
+    assert_eq!(md["spacing_type"], "padding");
+    assert_eq!(v["statistics"]["base_unit"], 4.0);
+}
+
+#[test]
+fn aggregate_reads_stdin_and_prints_a_table() {
+    let o = copy_that(&["aggregate", "-"], Some(BATCH));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("base unit 4 px"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("md") && l.contains(" 16 ")),
+        "{out}"
+    );
+}
+
+#[test]
+fn threshold_is_honoured() {
+    let batch = r#"[[{"value_px": 100}, {"value_px": 100}, {"value_px": 107}]]"#;
+    let merged = copy_that(&["aggregate", "-", "--json"], Some(batch));
+    let apart = copy_that(
+        &["aggregate", "-", "--json", "--threshold", "0.05"],
+        Some(batch),
+    );
+    let count = |o: &Output| {
+        serde_json::from_str::<serde_json::Value>(&stdout(o)).expect("json")["tokens"]
+            .as_array()
+            .map(Vec::len)
+    };
+    assert_eq!(count(&merged), Some(1));
+    assert_eq!(count(&apart), Some(2));
+}
+
+#[test]
+fn bad_input_is_a_clear_error_not_a_panic() {
+    let missing = copy_that(&["aggregate", "/nonexistent/batch.json"], None);
+    assert!(!missing.status.success());
+    assert!(
+        stderr(&missing).contains("reading /nonexistent/batch.json"),
+        "{}",
+        stderr(&missing)
+    );
+
+    let garbage = copy_that(&["aggregate", "-"], Some("{not json"));
+    assert!(!garbage.status.success());
+    assert!(stderr(&garbage).contains("is not a list of per-image measurement lists"));
+
+    let negative = copy_that(
+        &["aggregate", "-"],
+        Some(r#"[[{"value_px": 8}], [{"value_px": -3}]]"#),
+    );
+    assert!(!negative.status.success());
+    assert!(
+        stderr(&negative).contains("image 1, measurement 0: spacing value -3 px is negative"),
+        "{}",
+        stderr(&negative)
+    );
+    assert!(!stderr(&negative).contains("panicked"));
+
+    let threshold = copy_that(&["aggregate", "-", "--threshold", "2"], Some("[]"));
+    assert!(stderr(&threshold).contains("merge threshold 2 must be between 0 and 1"));
+}
