@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary};
 
+mod extract;
 mod table;
 
 /// Turn UI screenshots into spacing design tokens.
@@ -28,6 +29,27 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Measure the spacing in screenshots (PNG, JPEG, WebP) and print the token library.
+    ///
+    /// Values are in CSS px: the pixel density is detected (or set with --dpr). Several images are
+    /// measured in parallel and merged into one library.
+    Extract {
+        /// The screenshots to measure.
+        #[arg(required = true)]
+        images: Vec<PathBuf>,
+        /// Image pixels per CSS pixel: auto, 1, 2 or 3.
+        #[arg(long, default_value = "auto")]
+        dpr: copy_that_measure::Dpr,
+        /// Values closer than this fraction merge into one token.
+        #[arg(long, default_value_t = 0.1)]
+        threshold: f64,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Print every measured instance per image (JSON) instead of the library.
+        #[arg(long)]
+        measurements: bool,
+    },
     /// Merge measurements (grouped by image) into one token library.
     ///
     /// BATCH.json holds one list per image: [[{"value_px": 16, "confidence": 0.9,
@@ -62,6 +84,20 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
+        Command::Extract {
+            images,
+            dpr,
+            threshold,
+            json,
+            measurements,
+        } => {
+            let (library, extractions) = extract::run(&images, dpr, threshold)?;
+            if measurements {
+                println!("{}", serde_json::to_string_pretty(&extractions)?);
+                return Ok(());
+            }
+            print_library(&library, json)
+        }
         Command::Aggregate {
             batch,
             threshold,

@@ -1,0 +1,87 @@
+//! `copy-that extract`: measure images in parallel, merge, select the system's values.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use anyhow::{bail, Result};
+use copy_that_measure::{extract_file, Dpr, Extraction, MeasureError};
+use copy_that_spacing::{AggregateOptions, SpacingLibrary};
+
+/// Measures every image on all cores, reports failures per image, and aggregates the rest.
+pub fn run(
+    images: &[PathBuf],
+    dpr: Dpr,
+    threshold: f64,
+) -> Result<(SpacingLibrary, Vec<Extraction>)> {
+    let results: Vec<Mutex<Option<Result<Extraction, MeasureError>>>> =
+        images.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let show = images.len() > 1 && std::io::stderr().is_terminal();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(images.len());
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = images.get(i) else { break };
+                let r = extract_file(path, dpr);
+                if let Ok(mut slot) = results[i].lock() {
+                    *slot = Some(r);
+                }
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if show {
+                    progress(n, images.len());
+                }
+            });
+        }
+    });
+    if show {
+        eprintln!();
+    }
+    let mut batch = Vec::new();
+    let mut failed = 0;
+    for (path, slot) in images.iter().zip(results) {
+        match slot.into_inner().ok().flatten() {
+            Some(Ok(e)) => batch.push(e),
+            Some(Err(e)) => {
+                failed += 1;
+                eprintln!("copy-that: skipped {}: {e}", path.display());
+            }
+            None => {
+                failed += 1;
+                eprintln!("copy-that: skipped {}: measuring it failed", path.display());
+            }
+        }
+    }
+    if batch.is_empty() && failed > 0 {
+        bail!("no image could be measured");
+    }
+    let options = AggregateOptions {
+        threshold,
+        min_support: 1,
+        root_px: 16.0,
+        provider: "local".into(),
+    };
+    let measurements: Vec<_> = batch.iter().map(|e| e.measurements.clone()).collect();
+    Ok((
+        copy_that_spacing::aggregate(&measurements, &options)?,
+        batch,
+    ))
+}
+
+fn progress(done: usize, total: usize) {
+    let width = 30;
+    let filled = done * width / total.max(1);
+    let mut err = std::io::stderr().lock();
+    let _ = write!(
+        err,
+        "\r[{}{}] {done}/{total} images",
+        "#".repeat(filled),
+        " ".repeat(width - filled)
+    );
+    let _ = err.flush();
+}

@@ -1,0 +1,163 @@
+//! Connected components of the pixels that differ from a region's background, found run by run.
+
+use crate::raster::{diff, Raster};
+
+/// A half-open rectangle in image pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rect {
+    pub x0: u32,
+    pub y0: u32,
+    pub x1: u32,
+    pub y1: u32,
+}
+
+impl Rect {
+    pub fn w(&self) -> u32 {
+        self.x1 - self.x0
+    }
+    pub fn h(&self) -> u32 {
+        self.y1 - self.y0
+    }
+    pub fn union(&self, o: &Rect) -> Rect {
+        Rect {
+            x0: self.x0.min(o.x0),
+            y0: self.y0.min(o.y0),
+            x1: self.x1.max(o.x1),
+            y1: self.y1.max(o.y1),
+        }
+    }
+    /// Length of the overlap of the two vertical extents.
+    pub fn v_overlap(&self, o: &Rect) -> u32 {
+        self.y1.min(o.y1).saturating_sub(self.y0.max(o.y0))
+    }
+    pub fn h_overlap(&self, o: &Rect) -> u32 {
+        self.x1.min(o.x1).saturating_sub(self.x0.max(o.x0))
+    }
+    pub fn is_empty(&self) -> bool {
+        self.x1 <= self.x0 || self.y1 <= self.y0
+    }
+}
+
+/// A horizontal run of foreground pixels on one row.
+#[derive(Debug, Clone, Copy)]
+pub struct Run {
+    pub y: u32,
+    pub x0: u32,
+    pub x1: u32,
+}
+
+pub struct Component {
+    pub bbox: Rect,
+    pub pixels: u32,
+    /// Its runs, ordered by row.
+    pub runs: Vec<Run>,
+}
+
+fn find(parent: &mut [u32], mut i: u32) -> u32 {
+    while parent[i as usize] != i {
+        parent[i as usize] = parent[parent[i as usize] as usize];
+        i = parent[i as usize];
+    }
+    i
+}
+
+/// Labels the 8-connected components of pixels in `rect` that differ from `bg` by more than `tol`.
+pub fn label(raster: &Raster, rect: Rect, bg: u32, tol: u32) -> Vec<Component> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut row_start: Vec<usize> = Vec::with_capacity(rect.h() as usize + 1);
+    for y in rect.y0..rect.y1 {
+        row_start.push(runs.len());
+        let row = &raster.px[(y as usize) * raster.width as usize..][..raster.width as usize];
+        let mut x = rect.x0;
+        while x < rect.x1 {
+            if diff(row[x as usize], bg) > tol {
+                let start = x;
+                while x < rect.x1 && diff(row[x as usize], bg) > tol {
+                    x += 1;
+                }
+                runs.push(Run {
+                    y,
+                    x0: start,
+                    x1: x,
+                });
+            } else {
+                x += 1;
+            }
+        }
+    }
+    row_start.push(runs.len());
+
+    let mut parent: Vec<u32> = (0..runs.len() as u32).collect();
+    for r in 1..row_start.len() - 1 {
+        let (prev, cur) = (
+            row_start[r - 1]..row_start[r],
+            row_start[r]..row_start[r + 1],
+        );
+        let mut p = prev.start;
+        for c in cur {
+            let run = runs[c];
+            // Skip previous-row runs that end before this one starts (8-connectivity: touching corners join).
+            while p < prev.end && runs[p].x1 < run.x0 {
+                p += 1;
+            }
+            let mut q = p;
+            while q < prev.end && runs[q].x0 <= run.x1 {
+                let (a, b) = (find(&mut parent, c as u32), find(&mut parent, q as u32));
+                if a != b {
+                    parent[a.max(b) as usize] = a.min(b);
+                }
+                q += 1;
+            }
+        }
+    }
+
+    let mut index: Vec<u32> = vec![u32::MAX; runs.len()];
+    let mut comps: Vec<Component> = Vec::new();
+    for i in 0..runs.len() {
+        let root = find(&mut parent, i as u32) as usize;
+        let run = runs[i];
+        if index[root] == u32::MAX {
+            index[root] = comps.len() as u32;
+            comps.push(Component {
+                bbox: Rect {
+                    x0: run.x0,
+                    y0: run.y,
+                    x1: run.x1,
+                    y1: run.y + 1,
+                },
+                pixels: 0,
+                runs: Vec::new(),
+            });
+        }
+        let c = &mut comps[index[root] as usize];
+        c.bbox = c.bbox.union(&Rect {
+            x0: run.x0,
+            y0: run.y,
+            x1: run.x1,
+            y1: run.y + 1,
+        });
+        c.pixels += run.x1 - run.x0;
+        c.runs.push(run);
+    }
+    comps
+}
+
+/// The most common colour in `rect`, sampled on a sparse grid (exact enough for backgrounds).
+pub fn dominant_colour(raster: &Raster, rect: Rect) -> u32 {
+    let step_x = (rect.w() / 64).max(1);
+    let step_y = (rect.h() / 64).max(1);
+    let mut counts: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    let mut y = rect.y0;
+    while y < rect.y1 {
+        let mut x = rect.x0;
+        while x < rect.x1 {
+            *counts.entry(raster.at(x, y)).or_default() += 1;
+            x += step_x;
+        }
+        y += step_y;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(0xFFFFFF, |(c, _)| c)
+}

@@ -1,0 +1,137 @@
+//! Safe decoding: only PNG, JPEG and WebP, with dimension and allocation limits checked against the
+//! header before any pixel buffer is allocated.
+
+use std::io::Cursor;
+
+use image::{ImageFormat, ImageReader, Limits};
+
+use crate::error::MeasureError;
+use crate::raster::Raster;
+
+/// Largest width or height accepted (a 16k display is 15360 px wide).
+pub const MAX_DIMENSION: u32 = 16_384;
+/// Largest decoder allocation: a 16384 × 8192 RGBA image.
+pub const MAX_ALLOC_BYTES: u64 = 512 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Png,
+    Jpeg,
+    WebP,
+}
+
+impl Format {
+    /// Lossy formats blur edges and add noise, so colour comparisons need more slack.
+    pub fn lossy(self) -> bool {
+        matches!(self, Format::Jpeg | Format::WebP)
+    }
+}
+
+/// A decoded image and what its file says about its pixel density.
+pub struct Decoded {
+    pub raster: Raster,
+    pub format: Format,
+    /// Pixels per CSS inch from the file's metadata divided by 96 (PNG pHYs, JPEG JFIF), when stated.
+    pub metadata_density: Option<f64>,
+}
+
+/// Decodes image bytes. `name` is only used in error messages.
+pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, MeasureError> {
+    if bytes.is_empty() {
+        return Err(MeasureError::Empty(name.to_string()));
+    }
+    let format = match image::guess_format(bytes) {
+        Ok(ImageFormat::Png) => Format::Png,
+        Ok(ImageFormat::Jpeg) => Format::Jpeg,
+        Ok(ImageFormat::WebP) => Format::WebP,
+        _ => return Err(MeasureError::Unsupported(name.to_string())),
+    };
+    let image_format = match format {
+        Format::Png => ImageFormat::Png,
+        Format::Jpeg => ImageFormat::Jpeg,
+        Format::WebP => ImageFormat::WebP,
+    };
+    let corrupt = |e: image::ImageError| MeasureError::Corrupt {
+        name: name.to_string(),
+        detail: e.to_string(),
+    };
+    // Read the header first: a file claiming 100000 × 100000 px is refused before allocating.
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
+    let (width, height) = reader.into_dimensions().map_err(corrupt)?;
+    if width > MAX_DIMENSION || height > MAX_DIMENSION || width == 0 || height == 0 {
+        return Err(MeasureError::TooLarge {
+            name: name.to_string(),
+            width,
+            height,
+            max: MAX_DIMENSION,
+        });
+    }
+    reader = ImageReader::with_format(Cursor::new(bytes), image_format);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_DIMENSION);
+    limits.max_image_height = Some(MAX_DIMENSION);
+    limits.max_alloc = Some(MAX_ALLOC_BYTES);
+    reader.limits(limits);
+    let image = reader.decode().map_err(|e| match e {
+        image::ImageError::Limits(_) => MeasureError::TooLarge {
+            name: name.to_string(),
+            width,
+            height,
+            max: MAX_DIMENSION,
+        },
+        other => corrupt(other),
+    })?;
+    let raster = Raster::from_image(image);
+    Ok(Decoded {
+        raster,
+        format,
+        metadata_density: match format {
+            Format::Png => png_density(bytes),
+            Format::Jpeg => jfif_density(bytes),
+            Format::WebP => None,
+        },
+    })
+}
+
+/// Reads the PNG pHYs chunk (pixels per metre) and turns it into a density relative to 96 dpi.
+fn png_density(bytes: &[u8]) -> Option<f64> {
+    let mut pos = 8;
+    while pos + 8 <= bytes.len() {
+        let len = u32::from_be_bytes(bytes[pos..pos + 4].try_into().ok()?) as usize;
+        let kind = &bytes[pos + 4..pos + 8];
+        let body = bytes.get(pos + 8..pos + 8 + len)?;
+        match kind {
+            b"pHYs" if len == 9 && body[8] == 1 => {
+                let ppm = u32::from_be_bytes(body[0..4].try_into().ok()?);
+                return density_from_dpi(f64::from(ppm) * 0.0254);
+            }
+            b"IDAT" | b"IEND" => return None,
+            _ => {}
+        }
+        pos += 12 + len;
+    }
+    None
+}
+
+/// Reads the JFIF APP0 density (dots per inch or per cm).
+fn jfif_density(bytes: &[u8]) -> Option<f64> {
+    let app0 = bytes.get(2..20)?;
+    if &app0[0..2] != b"\xFF\xE0" || &app0[4..9] != b"JFIF\0" {
+        return None;
+    }
+    let units = app0[11];
+    let x = f64::from(u16::from_be_bytes([app0[12], app0[13]]));
+    match units {
+        1 => density_from_dpi(x),
+        2 => density_from_dpi(x * 2.54),
+        _ => None,
+    }
+}
+
+/// 72 and 96 dpi are the defaults tools write for "unknown"; 144/192 dpi mean 2×, 216/288 mean 3×.
+fn density_from_dpi(dpi: f64) -> Option<f64> {
+    let ratio = dpi / 72.0;
+    [2.0, 3.0]
+        .into_iter()
+        .find(|&d| (ratio - d).abs() < 0.05 || (dpi / 96.0 - d).abs() < 0.05)
+}

@@ -1,0 +1,109 @@
+//! Pixel density: how many image pixels make one CSS pixel (2 on Retina screenshots, 3 on phones).
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// CSS viewport widths of common devices and windows.
+const CSS_WIDTHS: [u32; 20] = [
+    320, 360, 375, 390, 393, 402, 412, 414, 428, 430, 440, 768, 800, 820, 834, 1024, 1280, 1366,
+    1440, 1920,
+];
+
+/// Where the density used for a screenshot came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum DensitySource {
+    /// Set by the user.
+    User,
+    /// The file's metadata (PNG pHYs, JPEG JFIF density).
+    Metadata,
+    /// A known device size at that density, confirmed by the thinnest lines in the image.
+    DeviceSize,
+    /// Only the measurements: hairlines 2 or 3 px thick.
+    Measurements,
+    /// Nothing suggested otherwise.
+    Default,
+}
+
+/// Picks the density from what is known, in order of trust.
+pub fn infer(
+    user: Option<f64>,
+    metadata: Option<f64>,
+    width: u32,
+    line_widths: &[u32],
+) -> (f64, DensitySource) {
+    if let Some(d) = user {
+        return (d, DensitySource::User);
+    }
+    if let Some(d) = metadata {
+        return (d, DensitySource::Metadata);
+    }
+    // A 1 CSS px border or divider is 1 image px at 1×: if the thinnest lines are that thin, the
+    // screenshot is 1× whatever its size.
+    let ones = line_widths.iter().filter(|&&w| w == 1).count();
+    let twos_or_more = line_widths.iter().filter(|&&w| w >= 2).count();
+    let hairlines_thick = !line_widths.is_empty() && ones * 10 <= twos_or_more;
+    for d in [3u32, 2] {
+        if width % d == 0
+            && CSS_WIDTHS.contains(&(width / d))
+            && (hairlines_thick || line_widths.is_empty())
+        {
+            return (f64::from(d), DensitySource::DeviceSize);
+        }
+    }
+    if hairlines_thick {
+        let min = line_widths.iter().copied().min().unwrap_or(1);
+        if min >= 2
+            && line_widths.iter().filter(|&&w| w % min == 0).count() * 10 >= line_widths.len() * 9
+        {
+            return (f64::from(min.min(3)), DensitySource::Measurements);
+        }
+    }
+    (1.0, DensitySource::Default)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_and_metadata_win() {
+        assert_eq!(
+            infer(Some(3.0), Some(2.0), 1280, &[1]),
+            (3.0, DensitySource::User)
+        );
+        assert_eq!(
+            infer(None, Some(2.0), 1280, &[1]),
+            (2.0, DensitySource::Metadata)
+        );
+    }
+
+    #[test]
+    fn retina_size_with_two_px_hairlines_is_2x() {
+        assert_eq!(
+            infer(None, None, 2560, &[2, 2, 4]),
+            (2.0, DensitySource::DeviceSize)
+        );
+        assert_eq!(
+            infer(None, None, 1170, &[3, 3]),
+            (3.0, DensitySource::DeviceSize)
+        );
+    }
+
+    #[test]
+    fn one_px_hairlines_mean_1x_even_at_a_retina_size() {
+        assert_eq!(
+            infer(None, None, 2560, &[1, 1, 1, 2]),
+            (1.0, DensitySource::Default)
+        );
+    }
+
+    #[test]
+    fn thick_hairlines_alone_suggest_the_density() {
+        assert_eq!(
+            infer(None, None, 1000, &[2, 2, 2, 4]),
+            (2.0, DensitySource::Measurements)
+        );
+        assert_eq!(infer(None, None, 1000, &[]), (1.0, DensitySource::Default));
+    }
+}

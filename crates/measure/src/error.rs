@@ -1,0 +1,27 @@
+use thiserror::Error;
+
+/// Why an image could not be measured. Messages are written for a designer.
+#[derive(Debug, Error)]
+pub enum MeasureError {
+    #[error("could not read {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0} is empty (0 bytes)")]
+    Empty(String),
+    #[error("{0} is not a PNG, JPEG or WebP image")]
+    Unsupported(String),
+    #[error("{name} is {width}×{height} px; images up to {max}×{max} px are supported")]
+    TooLarge {
+        name: String,
+        width: u32,
+        height: u32,
+        max: u32,
+    },
+    #[error("{name} is damaged or truncated: {detail}")]
+    Corrupt { name: String, detail: String },
+    #[error("pixel density {0} is not supported (use auto, 1, 2 or 3)")]
+    Density(f64),
+}

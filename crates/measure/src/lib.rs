@@ -1,0 +1,131 @@
+//! The local extractor of Copy That: measures spacing from the pixels of a screenshot, offline, in
+//! milliseconds. Decoding is safe (limits checked before allocation); measurements are in CSS px,
+//! each with its box in image coordinates, a role, a context and a confidence.
+
+pub mod components;
+pub mod context;
+pub mod decode;
+pub mod density;
+pub mod error;
+pub mod layout;
+pub mod raster;
+
+use std::path::Path;
+use std::time::Instant;
+
+use copy_that_spacing::{BBox, Measurement};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+pub use density::DensitySource;
+pub use error::MeasureError;
+
+/// Version of the measuring algorithm, recorded with every extraction.
+pub const ALGORITHM_VERSION: &str = "local/1";
+
+/// Pixel density to measure with: detected, or forced by the user.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Dpr {
+    #[default]
+    Auto,
+    Fixed(f64),
+}
+
+impl std::str::FromStr for Dpr {
+    type Err = MeasureError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "auto" => Ok(Dpr::Auto),
+            "1" => Ok(Dpr::Fixed(1.0)),
+            "2" => Ok(Dpr::Fixed(2.0)),
+            "3" => Ok(Dpr::Fixed(3.0)),
+            other => Err(MeasureError::Density(other.parse().unwrap_or(f64::NAN))),
+        }
+    }
+}
+
+/// What one image yielded.
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+pub struct Extraction {
+    pub width: u32,
+    pub height: u32,
+    /// Image pixels per CSS pixel used for every value.
+    pub dpr: f64,
+    pub dpr_source: DensitySource,
+    /// Every measured spacing, in CSS px, with its box in image pixels.
+    pub measurements: Vec<Measurement>,
+    pub decode_ms: f64,
+    pub measure_ms: f64,
+}
+
+/// Measures an image file.
+pub fn extract_file(path: &Path, dpr: Dpr) -> Result<Extraction, MeasureError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| MeasureError::Io {
+        path: name.clone(),
+        source,
+    })?;
+    extract_bytes(&bytes, &name, dpr)
+}
+
+/// Measures an image held in memory. `name` is only used in error messages.
+pub fn extract_bytes(bytes: &[u8], name: &str, dpr: Dpr) -> Result<Extraction, MeasureError> {
+    let t0 = Instant::now();
+    let decoded = decode::decode(bytes, name)?;
+    let t1 = Instant::now();
+    let mut e = measure(
+        &decoded.raster,
+        decoded.format.lossy(),
+        decoded.metadata_density,
+        dpr,
+    );
+    e.decode_ms = (t1 - t0).as_secs_f64() * 1000.0;
+    Ok(e)
+}
+
+/// Measures a decoded raster.
+pub fn measure(
+    raster: &raster::Raster,
+    lossy: bool,
+    metadata_density: Option<f64>,
+    dpr: Dpr,
+) -> Extraction {
+    let t = Instant::now();
+    // Lossy compression adds a few levels of noise to flat areas and rings around edges.
+    let tol = if lossy { 24 } else { 10 };
+    let layout = layout::Analyser::run(raster, tol);
+    let user = match dpr {
+        Dpr::Auto => None,
+        Dpr::Fixed(d) => Some(d),
+    };
+    let (dpr, dpr_source) =
+        density::infer(user, metadata_density, raster.width, &layout.line_widths);
+    let measurements = layout
+        .spans
+        .iter()
+        .map(|s| {
+            let (spacing_type, ctx) = context::classify(s, dpr);
+            Measurement {
+                value_px: f64::from(s.px) / dpr,
+                confidence: context::confidence(s),
+                spacing_type,
+                context: Some(ctx.to_string()),
+                bbox: Some(BBox {
+                    x: s.rect.x0,
+                    y: s.rect.y0,
+                    w: s.rect.w(),
+                    h: s.rect.h(),
+                }),
+            }
+        })
+        .collect();
+    Extraction {
+        width: raster.width,
+        height: raster.height,
+        dpr,
+        dpr_source,
+        measurements,
+        decode_ms: 0.0,
+        measure_ms: t.elapsed().as_secs_f64() * 1000.0,
+    }
+}

@@ -1,0 +1,50 @@
+//! An RGB pixel grid with alpha flattened onto white (design exports are often transparent).
+
+use image::DynamicImage;
+
+#[derive(Clone)]
+pub struct Raster {
+    pub width: u32,
+    pub height: u32,
+    /// Row-major RGB, packed as 0x00RRGGBB.
+    pub px: Vec<u32>,
+}
+
+impl Raster {
+    pub fn from_image(image: DynamicImage) -> Self {
+        let rgba = image.into_rgba8();
+        let (width, height) = rgba.dimensions();
+        let px = rgba
+            .pixels()
+            .map(|p| {
+                let [r, g, b, a] = p.0;
+                let over = |c: u8| -> u32 {
+                    let a = u32::from(a);
+                    (u32::from(c) * a + 255 * (255 - a) + 127) / 255
+                };
+                (over(r) << 16) | (over(g) << 8) | over(b)
+            })
+            .collect();
+        Self { width, height, px }
+    }
+
+    /// A raster from packed pixels (tests draw their own images).
+    pub fn from_pixels(width: u32, height: u32, px: Vec<u32>) -> Self {
+        assert_eq!(px.len(), (width as usize) * (height as usize));
+        Self { width, height, px }
+    }
+
+    #[inline]
+    pub fn at(&self, x: u32, y: u32) -> u32 {
+        self.px[(y as usize) * (self.width as usize) + x as usize]
+    }
+}
+
+/// Largest difference between two colours over the three channels.
+#[inline]
+pub fn diff(a: u32, b: u32) -> u32 {
+    let dr = ((a >> 16) & 0xFF).abs_diff((b >> 16) & 0xFF);
+    let dg = ((a >> 8) & 0xFF).abs_diff((b >> 8) & 0xFF);
+    let db = (a & 0xFF).abs_diff(b & 0xFF);
+    dr.max(dg).max(db)
+}
