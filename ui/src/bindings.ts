@@ -11,7 +11,7 @@ export const commands = {
 	 *  Merges measurements grouped by image into a token library, streaming progress events tagged
 	 *  with `job`. The same engine function backs `copy-that aggregate`.
 	 */
-	aggregateMeasurements: (job: string, images: Measurement_Deserialize[][], options: AggregateOptions) => typedError<SpacingLibrary_Serialize, AppError>(__TAURI_INVOKE("aggregate_measurements", { job, images, options })),
+	aggregateMeasurements: (job: string, images: Measurement_Deserialize[][], options: AggregateOptions_Deserialize) => typedError<SpacingLibrary_Serialize, AppError>(__TAURI_INVOKE("aggregate_measurements", { job, images, options })),
 };
 
 /** Events */
@@ -21,11 +21,42 @@ export const events = {
 
 /* Types */
 /**  How measurements are merged. */
-export type AggregateOptions = {
+export type AggregateOptions = AggregateOptions_Serialize | AggregateOptions_Deserialize;
+
+/**  How measurements are merged. */
+export type AggregateOptions_Deserialize = {
 	/**  Values closer than this fraction of the smaller one form one token (0.1 = 10 %). */
 	threshold: number | null,
 	/**  Tokens seen fewer times than this are left out of the library (their count is reported). */
 	min_support: number,
+	/**  Measurements less sure than this are ignored (counted in the statistics). */
+	min_confidence?: number | null,
+	/**  Tokens whose summed confidence is below this are left out, and do not vote on the base unit. */
+	min_evidence?: number | null,
+	/**  Only measurements at least this sure vote on the base unit (all count toward tokens). */
+	vote_confidence?: number | null,
+	/**  Leave out tokens off the inferred base-unit grid. */
+	grid_only?: boolean,
+	/**  Root font size in px for rem/em values. */
+	root_px: number | null,
+	/**  Engine that produced the measurements, recorded in the tokens' metadata. */
+	provider: string,
+};
+
+/**  How measurements are merged. */
+export type AggregateOptions_Serialize = {
+	/**  Values closer than this fraction of the smaller one form one token (0.1 = 10 %). */
+	threshold: number | null,
+	/**  Tokens seen fewer times than this are left out of the library (their count is reported). */
+	min_support: number,
+	/**  Measurements less sure than this are ignored (counted in the statistics). */
+	min_confidence: number | null,
+	/**  Tokens whose summed confidence is below this are left out, and do not vote on the base unit. */
+	min_evidence: number | null,
+	/**  Only measurements at least this sure vote on the base unit (all count toward tokens). */
+	vote_confidence: number | null,
+	/**  Leave out tokens off the inferred base-unit grid. */
+	grid_only: boolean,
 	/**  Root font size in px for rem/em values. */
 	root_px: number | null,
 	/**  Engine that produced the measurements, recorded in the tokens' metadata. */
@@ -85,8 +116,10 @@ export type ImageUsage = {
 /**  Figures about a whole library. */
 export type LibraryStatistics = {
 	token_count: number,
-	/**  Tokens left out for having less support than `min_support`. */
+	/**  Tokens left out: too little support or evidence, or off the grid when only the grid is kept. */
 	hidden_token_count: number,
+	/**  Measurements ignored for being less sure than `min_confidence`. */
+	ignored_measurement_count: number,
 	image_count: number,
 	measurement_count: number,
 	min_px: number | null,

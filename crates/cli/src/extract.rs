@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use anyhow::{bail, Result};
 use copy_that_measure::{extract_file, Dpr, Extraction, MeasureError};
-use copy_that_spacing::{AggregateOptions, SpacingLibrary};
+use copy_that_spacing::{select_system, AggregateOptions, SelectOptions, SpacingLibrary};
 
 /// Measures every image on all cores, reports failures per image, and aggregates the rest.
 pub fn run(
@@ -60,13 +60,17 @@ pub fn run(
     if batch.is_empty() && failed > 0 {
         bail!("no image could be measured");
     }
+    // Each image keeps the values of its own system; the images are then merged.
+    let select = SelectOptions::default();
+    let measurements: Vec<_> = batch
+        .iter()
+        .map(|e| select_system(&e.measurements, &select))
+        .collect();
     let options = AggregateOptions {
         threshold,
-        min_support: 1,
-        root_px: 16.0,
         provider: "local".into(),
+        ..AggregateOptions::default()
     };
-    let measurements: Vec<_> = batch.iter().map(|e| e.measurements.clone()).collect();
     Ok((
         copy_that_spacing::aggregate(&measurements, &options)?,
         batch,

@@ -122,6 +122,7 @@ fn run(cli: Cli) -> Result<()> {
                 min_support,
                 root_px,
                 provider: "aggregate".into(),
+                ..AggregateOptions::default()
             };
             let library = aggregate(&images, &options)?;
             print_library(&library, json)

@@ -161,3 +161,21 @@ pub fn dominant_colour(raster: &Raster, rect: Rect) -> u32 {
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .map_or(0xFFFFFF, |(c, _)| c)
 }
+
+/// The most common colour on the left, right and bottom edges of `rect`: for a whole screenshot,
+/// the page background. The viewport's sides show the page far more than any card (a global count
+/// can miss it when cards cover most of the page); the top edge is left out because headers span it.
+pub fn edge_colour(raster: &Raster, rect: Rect) -> u32 {
+    let mut counts: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    for x in rect.x0..rect.x1 {
+        *counts.entry(raster.at(x, rect.y1 - 1)).or_default() += 1;
+    }
+    for y in rect.y0..rect.y1 {
+        *counts.entry(raster.at(rect.x0, y)).or_default() += 1;
+        *counts.entry(raster.at(rect.x1 - 1, y)).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(0xFFFFFF, |(c, _)| c)
+}

@@ -7,8 +7,9 @@
 //! Distances are then measured between a box's inner edge and its nearest content (padding) and
 //! between neighbouring items (gaps).
 
-use crate::components::{dominant_colour, label, Component, Rect};
+use crate::components::{dominant_colour, edge_colour, label, Component, Rect};
 use crate::raster::{diff, Raster};
+use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemKind {
@@ -24,8 +25,12 @@ pub enum ItemKind {
 
 #[derive(Debug, Clone, Copy)]
 pub struct Item {
+    /// Where it is, for layout: the border box of a box, the estimated CSS line box of text (see
+    /// `text::line_box`), the drawn extent of anything else.
     pub rect: Rect,
     pub kind: ItemKind,
+    /// For text: the row its letters stand on.
+    pub baseline: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +73,16 @@ pub struct Layout {
     pub boxes: u32,
 }
 
+/// A region and what it holds, kept until text line boxes can be estimated from the whole page.
+struct RegionItems {
+    rect: Rect,
+    is_box: bool,
+    items: Vec<Item>,
+}
+
 pub struct Analyser<'a> {
+    slack: u32,
+    regions: Vec<RegionItems>,
     raster: &'a Raster,
     tol: u32,
     spans: Vec<Span>,
@@ -81,10 +95,14 @@ const MAX_DEPTH: u32 = 12;
 const MIN_BOX: u32 = 10;
 
 impl<'a> Analyser<'a> {
-    pub fn run(raster: &'a Raster, tol: u32) -> Layout {
+    /// `tol`: colour difference that separates content from background. `slack`: how far (px) a
+    /// box's side may wander, more for lossy images whose edges ring.
+    pub fn run(raster: &'a Raster, tol: u32, slack: u32) -> Layout {
         let mut a = Analyser {
+            regions: Vec::new(),
             raster,
             tol,
+            slack,
             spans: Vec::new(),
             line_widths: Vec::new(),
             boxes: 0,
@@ -95,8 +113,20 @@ impl<'a> Analyser<'a> {
             x1: raster.width,
             y1: raster.height,
         };
-        let bg = dominant_colour(raster, page);
+        let bg = edge_colour(raster, page);
         a.region(page, bg, false, 0);
+        // Text ink sits inside a taller CSS line box; its proportions are read off the page's own
+        // paragraphs, then every text item is measured by its line box.
+        let ratio = text::line_height_ratio(a.regions.iter().flat_map(|r| r.items.iter()));
+        let regions = std::mem::take(&mut a.regions);
+        for mut r in regions {
+            for it in r.items.iter_mut() {
+                if let (ItemKind::Text, Some(baseline)) = (it.kind, it.baseline) {
+                    it.rect = text::line_box(it.rect, baseline, ratio, r.rect);
+                }
+            }
+            a.measure(r.rect, r.is_box, &r.items);
+        }
         Layout {
             spans: a.spans,
             line_widths: a.line_widths,
@@ -112,14 +142,15 @@ impl<'a> Analyser<'a> {
         let mut items: Vec<Item> = Vec::new();
         let mut loose: Vec<Rect> = Vec::new();
         for c in &comps {
+            if is_box && in_corner(&c.bbox, rect) {
+                continue;
+            }
             if let Some((outer, inner)) = self.as_box(c, bg) {
                 self.boxes += 1;
-                if std::env::var_os("CT_DEBUG").is_some() {
-                    eprintln!("BOX {depth} {outer:?} comp {:?} inner {inner:?}", c.bbox);
-                }
                 items.push(Item {
                     rect: outer,
                     kind: ItemKind::Box,
+                    baseline: None,
                 });
                 let fill = dominant_colour(self.raster, inner);
                 self.region(inner, fill, true, depth + 1);
@@ -128,13 +159,18 @@ impl<'a> Analyser<'a> {
                 items.push(Item {
                     rect: c.bbox,
                     kind: ItemKind::Rule,
+                    baseline: None,
                 });
             } else {
                 loose.push(c.bbox);
             }
         }
-        items.extend(group_text(&loose));
-        self.measure(rect, is_box, &items);
+        items.extend(text::group(&loose));
+        self.regions.push(RegionItems {
+            rect,
+            is_box,
+            items,
+        });
     }
 
     /// Whether a component is a box: its bounding box's four sides are drawn along their straight
@@ -161,7 +197,7 @@ impl<'a> Analyser<'a> {
                 rows += 1;
                 let first = c.runs[i];
                 let last = c.runs[j - 1];
-                if first.x0 <= b.x0 + 1 && last.x1 + 1 >= b.x1 {
+                if first.x0 <= b.x0 + self.slack && last.x1 + self.slack >= b.x1 {
                     covered += 1;
                     left_w = left_w.min(first.x1 - first.x0);
                     right_w = right_w.min(last.x1 - last.x0);
@@ -172,8 +208,9 @@ impl<'a> Analyser<'a> {
         if rows == 0 || covered * 100 < rows * 95 {
             return None;
         }
-        let top = row_cover(c, b.y0, b) && row_cover(c, b.y0 + 1, b) || row_cover(c, b.y0, b);
-        let bottom = row_cover(c, b.y1 - 1, b);
+        let row_slack = if self.slack > 1 { self.slack } else { 0 };
+        let top = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y0 + d, b));
+        let bottom = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y1 - 1 - d, b));
         if !top || !bottom {
             return None;
         }
@@ -284,7 +321,7 @@ impl<'a> Analyser<'a> {
                     y0: a.rect.y0.max(b.rect.y0),
                     y1: a.rect.y1.min(b.rect.y1),
                 };
-                self.push_gap(Axis::X, gap, a.kind, b.kind, rect, is_box, items);
+                self.push_gap(Axis::X, gap, a, b, rect, is_box, items);
             }
             let below = items
                 .iter()
@@ -302,7 +339,7 @@ impl<'a> Analyser<'a> {
                     x0: a.rect.x0.max(b.rect.x0),
                     x1: a.rect.x1.min(b.rect.x1),
                 };
-                self.push_gap(Axis::Y, gap, a.kind, b.kind, rect, is_box, items);
+                self.push_gap(Axis::Y, gap, a, b, rect, is_box, items);
             }
         }
     }
@@ -312,17 +349,28 @@ impl<'a> Analyser<'a> {
         &mut self,
         axis: Axis,
         gap: Rect,
-        near: ItemKind,
-        far: ItemKind,
+        a: &Item,
+        b: &Item,
         container: Rect,
         container_is_box: bool,
         items: &[Item],
     ) {
+        let (near, far) = (a.kind, b.kind);
         let px = match axis {
             Axis::X => gap.w(),
             Axis::Y => gap.h(),
         };
         if px == 0 {
+            return;
+        }
+        let solid = |k: ItemKind| matches!(k, ItemKind::Box | ItemKind::Rule);
+        let small = a.rect.h().min(b.rect.h());
+        // Far apart in a row: pushed by alignment (space-between, columns), not a designed gap.
+        if axis == Axis::X && !(solid(near) && solid(far)) && px > 3 * small {
+            return;
+        }
+        // Two lines whose line boxes (nearly) touch are one paragraph.
+        if axis == Axis::Y && near == ItemKind::Text && far == ItemKind::Text && px * 6 < small {
             return;
         }
         // Something else in the gap means these two are not neighbours.
@@ -411,6 +459,15 @@ impl<'a> Analyser<'a> {
     }
 }
 
+/// A small shape in a corner of a box's inside: the outside of a rounded corner, not content.
+fn in_corner(b: &Rect, region: Rect) -> bool {
+    let left = b.x0 == region.x0;
+    let right = b.x1 == region.x1;
+    let top = b.y0 == region.y0;
+    let bottom = b.y1 == region.y1;
+    (left || right) && (top || bottom) && b.w() <= 16 && b.h() <= 16
+}
+
 fn row_cover(c: &Component, y: u32, b: Rect) -> bool {
     let lo = b.x0 + b.w() / 4;
     let hi = b.x1 - b.w() / 4;
@@ -438,121 +495,4 @@ fn is_rule(c: &Component) -> bool {
     let thin = w.min(h);
     let long = w.max(h);
     thin <= 4 && long >= 8 * thin && long >= 24 && c.pixels * 10 >= w * h * 9
-}
-
-/// Groups glyph components into words and lines: pieces close along a line (letters, dots of i
-/// and j, accents) join first, then words join into lines when the space between them is a word
-/// space rather than a layout gap. Single square-ish shapes as tall as the text are kept apart:
-/// they are icons, and the gap beside them is a designed one.
-fn group_text(pieces: &[Rect]) -> Vec<Item> {
-    let n = pieces.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn root(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_unstable_by_key(|&i| pieces[i].x0);
-
-    // Pass 1: letters into words.
-    join(pieces, &order, &mut parent, |i, j| {
-        let (a, b) = (&pieces[i], &pieces[j]);
-        let h = a.h().max(b.h());
-        let gap = b.x0.saturating_sub(a.x1).max(a.x0.saturating_sub(b.x1));
-        let stacked = a.h_overlap(b) > 0 && {
-            let vgap = b.y0.saturating_sub(a.y1).max(a.y0.saturating_sub(b.y1));
-            vgap * 4 <= h && a.h().min(b.h()) * 2 <= h
-        };
-        let inline = 2 * a.v_overlap(b) >= a.h().min(b.h()) && gap * 10 <= h * 3;
-        stacked || inline
-    });
-    let mut groups: Vec<(Rect, u32)> = Vec::new();
-    let mut gi = vec![usize::MAX; n];
-    for i in 0..n {
-        let r = root(&mut parent, i);
-        if gi[r] == usize::MAX {
-            gi[r] = groups.len();
-            groups.push((pieces[i], 0));
-        }
-        let g = &mut groups[gi[r]];
-        g.0 = g.0.union(&pieces[i]);
-        g.1 += 1;
-    }
-
-    // Pass 2: words into lines.
-    let rects: Vec<Rect> = groups.iter().map(|g| g.0).collect();
-    let icon = |i: usize| {
-        let (r, count) = groups[i];
-        count == 1 && r.w() * 4 >= r.h() * 3 && r.w() * 3 <= r.h() * 4
-    };
-    let mut parent2: Vec<usize> = (0..rects.len()).collect();
-    let mut order2: Vec<usize> = (0..rects.len()).collect();
-    order2.sort_unstable_by_key(|&i| rects[i].x0);
-    join(&rects, &order2, &mut parent2, |ia, ib| {
-        let (a, b) = (&rects[ia], &rects[ib]);
-        let h = a.h().max(b.h());
-        let gap = b.x0.saturating_sub(a.x1).max(a.x0.saturating_sub(b.x1));
-        let iconic = gap * 10 >= h * 3
-            && ((icon(ia) && a.h() * 10 >= b.h() * 9) || (icon(ib) && b.h() * 10 >= a.h() * 9));
-        !iconic && 3 * a.v_overlap(b) >= 2 * a.h().min(b.h()) && gap * 10 <= h * 6
-    });
-    let mut lines: Vec<(Rect, u32)> = Vec::new();
-    let mut li = vec![usize::MAX; rects.len()];
-    for i in 0..rects.len() {
-        let r = root(&mut parent2, i);
-        if li[r] == usize::MAX {
-            li[r] = lines.len();
-            lines.push((rects[i], 0));
-        }
-        let l = &mut lines[li[r]];
-        l.0 = l.0.union(&rects[i]);
-        l.1 += groups[i].1;
-    }
-    lines
-        .into_iter()
-        .map(|(rect, count)| Item {
-            rect,
-            kind: if count >= 2 {
-                ItemKind::Text
-            } else {
-                ItemKind::Graphic
-            },
-        })
-        .collect()
-}
-
-/// Unions every pair of rectangles (scanned in `order`, sorted by left edge) that `close` accepts,
-/// looking right only as far as a gap could still be accepted.
-fn join(
-    rects: &[Rect],
-    order: &[usize],
-    parent: &mut [usize],
-    close: impl Fn(usize, usize) -> bool,
-) {
-    fn root(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
-    let max_h = rects.iter().map(Rect::h).max().unwrap_or(0);
-    for (k, &i) in order.iter().enumerate() {
-        let a = rects[i];
-        for &j in &order[k + 1..] {
-            let b = rects[j];
-            if b.x0 > a.x1 + max_h {
-                break;
-            }
-            if close(i, j) {
-                let (ra, rb) = (root(parent, i), root(parent, j));
-                if ra != rb {
-                    parent[ra.max(rb)] = ra.min(rb);
-                }
-            }
-        }
-    }
 }

@@ -9,6 +9,7 @@ pub mod density;
 pub mod error;
 pub mod layout;
 pub mod raster;
+pub mod text;
 
 use std::path::Path;
 use std::time::Instant;
@@ -92,8 +93,8 @@ pub fn measure(
 ) -> Extraction {
     let t = Instant::now();
     // Lossy compression adds a few levels of noise to flat areas and rings around edges.
-    let tol = if lossy { 24 } else { 10 };
-    let layout = layout::Analyser::run(raster, tol);
+    let tol = if lossy { 14 } else { 10 };
+    let layout = layout::Analyser::run(raster, tol, if lossy { 3 } else { 1 });
     let user = match dpr {
         Dpr::Auto => None,
         Dpr::Fixed(d) => Some(d),

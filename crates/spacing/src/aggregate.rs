@@ -34,6 +34,18 @@ pub struct AggregateOptions {
     pub threshold: f64,
     /// Tokens seen fewer times than this are left out of the library (their count is reported).
     pub min_support: u32,
+    /// Measurements less sure than this are ignored (counted in the statistics).
+    #[serde(default)]
+    pub min_confidence: f64,
+    /// Tokens whose summed confidence is below this are left out, and do not vote on the base unit.
+    #[serde(default)]
+    pub min_evidence: f64,
+    /// Only measurements at least this sure vote on the base unit (all count toward tokens).
+    #[serde(default)]
+    pub vote_confidence: f64,
+    /// Leave out tokens off the inferred base-unit grid.
+    #[serde(default)]
+    pub grid_only: bool,
     /// Root font size in px for rem/em values.
     pub root_px: f64,
     /// Engine that produced the measurements, recorded in the tokens' metadata.
@@ -45,6 +57,10 @@ impl Default for AggregateOptions {
         Self {
             threshold: 0.1,
             min_support: 1,
+            min_confidence: 0.0,
+            min_evidence: 0.0,
+            vote_confidence: 0.0,
+            grid_only: false,
             root_px: 16.0,
             provider: "local".into(),
         }
@@ -67,8 +83,10 @@ impl AggregateOptions {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct LibraryStatistics {
     pub token_count: u32,
-    /// Tokens left out for having less support than `min_support`.
+    /// Tokens left out: too little support or evidence, or off the grid when only the grid is kept.
     pub hidden_token_count: u32,
+    /// Measurements ignored for being less sure than `min_confidence`.
+    pub ignored_measurement_count: u32,
     pub image_count: u32,
     pub measurement_count: u32,
     pub min_px: f64,
@@ -130,7 +148,9 @@ pub fn aggregate_with_progress(
     let key_count = key_of(MAX_SPACING_PX) + 1;
     let mut hist: Vec<u64> = vec![0; key_count];
     let mut conf_hist: Vec<u64> = vec![0; key_count];
+    let mut vote_hist: Vec<u64> = vec![0; key_count];
     let mut total = 0u64;
+    let mut ignored = 0u32;
     for (i, image) in images.iter().enumerate() {
         for (j, m) in image.iter().enumerate() {
             m.validate().map_err(|e| SpacingError::Measurement {
@@ -138,9 +158,17 @@ pub fn aggregate_with_progress(
                 index: j,
                 source: Box::new(e),
             })?;
+            if m.confidence < options.min_confidence {
+                ignored += 1;
+                continue;
+            }
             let k = key_of(m.value_px);
             hist[k] += 1;
-            conf_hist[k] += (m.confidence * CONF_SCALE).round() as u64;
+            let conf = (m.confidence * CONF_SCALE).round() as u64;
+            conf_hist[k] += conf;
+            if m.confidence >= options.vote_confidence {
+                vote_hist[k] += conf;
+            }
             total += 1;
         }
         progress(report(AggregatePhase::Counting, i + 1, images.len()));
@@ -153,10 +181,12 @@ pub fn aggregate_with_progress(
             value: k as f64 / QUANT,
             count: hist[k],
             weight: conf_hist[k],
+            vote: vote_hist[k],
         })
         .collect();
     progress(report(AggregatePhase::Clustering, 0, 1));
-    let clustering = cluster::cluster(&bins, options.threshold);
+    let min_evidence = (options.min_evidence * CONF_SCALE).round() as u64;
+    let clustering = cluster::cluster(&bins, options.threshold, min_evidence);
     let base = clustering.base;
     let mut cluster_of_key: Vec<u32> = vec![u32::MAX; key_count];
     for (&k, &c) in present.iter().zip(&clustering.cluster_of_bin) {
@@ -174,7 +204,10 @@ pub fn aggregate_with_progress(
         .collect();
 
     for (i, image) in images.iter().enumerate() {
-        for m in image {
+        for m in image
+            .iter()
+            .filter(|m| m.confidence >= options.min_confidence)
+        {
             let k = key_of(m.value_px);
             let c = &mut clusters[cluster_of_key[k] as usize];
             let conf = (m.confidence * CONF_SCALE).round() as u64;
@@ -215,11 +248,16 @@ pub fn aggregate_with_progress(
     };
     let rhythm = analysis::rhythm(grid_share);
 
+    let visible = |c: &Cluster| {
+        c.count >= u64::from(options.min_support).max(1)
+            && c.conf_sum >= min_evidence
+            && (!options.grid_only || analysis::on_grid(c.representative, base.unit))
+    };
     let hidden = clusters
         .iter()
-        .filter(|c| c.count < u64::from(options.min_support))
+        .filter(|c| c.count > 0 && !visible(c))
         .count() as u32;
-    clusters.retain(|c| c.count >= u64::from(options.min_support) && c.count > 0);
+    clusters.retain(visible);
     let values: Vec<f64> = clusters.iter().map(|c| c.representative).collect();
     let scales = analysis::assign_scale(&values);
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -270,7 +308,7 @@ pub fn aggregate_with_progress(
             component_usage: components,
             occurrence_count: c.count as u32,
             image_count: c.images.len() as u32,
-            average_confidence: round3(average_confidence),
+            average_confidence,
             images: c.images,
             occurrences: c.occurrences,
             extraction_metadata: ExtractionMetadata {
@@ -281,7 +319,7 @@ pub fn aggregate_with_progress(
         });
     }
 
-    let statistics = statistics(
+    let mut statistics = statistics(
         &tokens,
         hidden,
         image_count,
@@ -290,6 +328,7 @@ pub fn aggregate_with_progress(
         rhythm,
         grid_share,
     );
+    statistics.ignored_measurement_count = ignored;
     progress(report(AggregatePhase::Done, tokens.len(), tokens.len()));
     Ok(SpacingLibrary { tokens, statistics })
 }
@@ -336,6 +375,7 @@ fn statistics(
     LibraryStatistics {
         token_count: n as u32,
         hidden_token_count: hidden,
+        ignored_measurement_count: 0,
         image_count,
         measurement_count: total as u32,
         min_px: if n == 0 { 0.0 } else { min_px },

@@ -5,8 +5,9 @@ use specta::Type;
 
 use crate::model::{ResponsiveScales, Rhythm, SpacingScale};
 
-/// Base units a design system plausibly uses, largest first: the largest one that explains the set wins.
-const CANDIDATES: [u32; 9] = [16, 12, 10, 8, 6, 5, 4, 3, 2];
+/// Base units design systems use, largest first: the largest one that explains the set wins. Sets
+/// built only of 16s or 12s are still on an 8 or 4 px grid: designers name those grids, not 16.
+const CANDIDATES: [u32; 6] = [8, 6, 5, 4, 3, 2];
 /// Share of the weight a unit must explain to be "a clear majority": high, because a step that is
 /// genuinely used (4 px in {4, 8, 16, 24}) rules out the larger unit.
 const MAJORITY: f64 = 0.9;
@@ -80,12 +81,16 @@ fn chance(unit: u32) -> f64 {
     f64::from((2 * tol + 1).min(unit)) / f64::from(unit)
 }
 
-/// Infers the base unit from distinct values and how often each occurs. Values under 1 px are ignored.
+/// Values under this are hairlines, borders and rendering offsets, not layout: they do not vote.
+const MIN_VOTING_PX: f64 = 3.0;
+
+/// Infers the base unit from distinct values and how often each occurs. Values under 3 px are
+/// ignored.
 pub fn infer_base_unit(values: &[(f64, u64)]) -> BaseUnit {
     let values: Vec<(f64, u64)> = values
         .iter()
         .copied()
-        .filter(|&(v, w)| v >= 1.0 && w > 0)
+        .filter(|&(v, w)| v >= MIN_VOTING_PX && w > 0)
         .collect();
     let distinct = values.len();
     if distinct == 0 {

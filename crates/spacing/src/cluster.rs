@@ -8,6 +8,8 @@ pub(crate) struct Bin {
     pub value: f64,
     pub count: u64,
     pub weight: u64,
+    /// Confidence of the measurements sure enough to vote on the base unit.
+    pub vote: u64,
 }
 
 pub(crate) struct Clustering {
@@ -39,7 +41,11 @@ pub(crate) fn close(a: f64, b: f64, threshold: f64) -> bool {
 /// value, and no two token values are close to each other, so clustering the output again changes
 /// nothing. "Heaviest" is measured on the noise-smoothed density, so the token's value is the centre
 /// of its noisy measurements: the designed value.
-fn cluster_with(bins: &[Bin], threshold: f64) -> (Vec<u32>, Vec<f64>, Vec<u64>) {
+#[allow(clippy::type_complexity)]
+fn cluster_with(
+    bins: &[Bin],
+    threshold: f64,
+) -> (Vec<u32>, Vec<f64>, Vec<u64>, Vec<u64>, Vec<u64>) {
     let density = smoothed(bins);
     let mut order: Vec<usize> = (0..bins.len()).collect();
     order.sort_unstable_by(|&a, &b| {
@@ -81,16 +87,20 @@ fn cluster_with(bins: &[Bin], threshold: f64) -> (Vec<u32>, Vec<f64>, Vec<u64>) 
     }
     let values: Vec<f64> = by_value.iter().map(|&c| bins[modes[c]].value).collect();
     let mut counts = vec![0u64; modes.len()];
+    let mut weights = vec![0u64; modes.len()];
+    let mut votes = vec![0u64; modes.len()];
     let cluster_of_bin: Vec<u32> = owner
         .iter()
         .zip(bins)
         .map(|(&o, b)| {
             let c = rank[o as usize];
             counts[c as usize] += b.count;
+            weights[c as usize] += b.weight;
+            votes[c as usize] += b.vote;
             c
         })
         .collect();
-    (cluster_of_bin, values, counts)
+    (cluster_of_bin, values, counts, weights, votes)
 }
 
 /// Weight of each bin plus its neighbours within the ±1 px of noise, tapering with distance: with
@@ -116,13 +126,20 @@ fn smoothed(bins: &[Bin]) -> Vec<u64> {
     out
 }
 
-/// Clusters the bins, then infers the base unit from the token values weighted by their counts:
-/// noise is gone by then, so the grid shows more clearly than in the raw measurements.
-pub(crate) fn cluster(bins: &[Bin], threshold: f64) -> Clustering {
-    let (cluster_of_bin, values, counts) = cluster_with(bins, threshold);
-    let clean: Vec<(f64, u64)> = values.iter().copied().zip(counts.iter().copied()).collect();
+/// Clusters the bins, then infers the base unit from the token values weighted by their summed
+/// confidence: noise is gone by then, so the grid shows more clearly than in the raw measurements.
+/// Tokens with less evidence than `min_evidence` (millionths) do not vote, and each votes with the
+/// confidence of its measurements that were sure enough to vote.
+pub(crate) fn cluster(bins: &[Bin], threshold: f64, min_evidence: u64) -> Clustering {
+    let (cluster_of_bin, values, counts, weights, votes) = cluster_with(bins, threshold);
+    let voters: Vec<(f64, u64)> = values
+        .iter()
+        .zip(weights.iter().zip(&votes))
+        .filter(|(_, (&w, _))| w >= min_evidence)
+        .map(|(&v, (_, &vote))| (v, vote))
+        .collect();
     Clustering {
-        base: analysis::infer_base_unit(&clean),
+        base: analysis::infer_base_unit(&voters),
         cluster_of_bin,
         values,
         counts,
@@ -139,20 +156,25 @@ mod tests {
                 value,
                 count,
                 weight: count,
+                vote: count,
             })
             .collect()
     }
 
     #[test]
     fn the_most_frequent_value_represents_its_neighbours() {
-        let c = cluster(&bins(&[(96.0, 1), (100.0, 5), (104.0, 1), (120.0, 4)]), 0.1);
+        let c = cluster(
+            &bins(&[(96.0, 1), (100.0, 5), (104.0, 1), (120.0, 4)]),
+            0.1,
+            0,
+        );
         assert_eq!(c.values, [100.0, 120.0]);
         assert_eq!(c.cluster_of_bin, [0, 0, 0, 1]);
     }
 
     #[test]
     fn token_values_are_never_within_the_threshold_of_each_other() {
-        let c = cluster(&bins(&[(100.0, 5), (108.0, 1), (116.0, 5)]), 0.1);
+        let c = cluster(&bins(&[(100.0, 5), (108.0, 1), (116.0, 5)]), 0.1, 0);
         for w in c.values.windows(2) {
             assert!(!close(w[0], w[1], 0.1), "{:?}", c.values);
         }
@@ -160,15 +182,15 @@ mod tests {
 
     #[test]
     fn one_px_noise_merges_but_two_px_steps_do_not() {
-        let c = cluster(&bins(&[(3.0, 2), (4.0, 9), (5.0, 1), (8.0, 4)]), 0.1);
+        let c = cluster(&bins(&[(3.0, 2), (4.0, 9), (5.0, 1), (8.0, 4)]), 0.1, 0);
         assert_eq!(c.values, [4.0, 8.0]);
-        let c = cluster(&bins(&[(2.0, 3), (4.0, 3), (6.0, 3)]), 0.1);
+        let c = cluster(&bins(&[(2.0, 3), (4.0, 3), (6.0, 3)]), 0.1, 0);
         assert_eq!(c.values, [2.0, 4.0, 6.0]);
     }
 
     #[test]
     fn zero_only_joins_zero() {
-        let c = cluster(&bins(&[(0.0, 3), (0.25, 1), (4.0, 2)]), 0.1);
+        let c = cluster(&bins(&[(0.0, 3), (0.25, 1), (4.0, 2)]), 0.1, 0);
         assert_eq!(c.values, [0.0, 0.25, 4.0]);
     }
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod model;
 pub mod naming;
 pub mod progress;
+pub mod select;
 
 pub use aggregate::{
     aggregate, aggregate_with_progress, AggregateOptions, LibraryStatistics, SpacingLibrary,
@@ -19,3 +20,4 @@ pub use model::{
     SemanticNames, SpacingScale, SpacingToken, SpacingType, MAX_SPACING_PX,
 };
 pub use progress::{AggregatePhase, AggregateProgress};
+pub use select::{select_system, SelectOptions};

@@ -1,0 +1,217 @@
+//! Text: glyph components grouped into words and lines, and the CSS line box around a line's ink.
+//!
+//! The visible ink of a line sits inside a taller line box: above the capitals is the font's
+//! ascent and half the leading, below the baseline its descent and the other half. CSS padding and
+//! gaps end at the line box, so distances to ink overstate them by several pixels. The engine
+//! estimates the font size from the ink (capital and ascender height is about 0.73 em in common UI
+//! fonts), the line height from the page's own paragraphs (baseline to baseline), and places the
+//! line box the way browsers do: the glyph box (ascent + descent, about 1.14 em) centred in the line.
+
+use crate::components::Rect;
+use crate::layout::{Item, ItemKind};
+
+/// Height of capitals and ascenders above the baseline, in em.
+const ASCENDER_INK: f64 = 0.73;
+/// Font ascent (hhea) above the baseline, in em.
+const ASCENT: f64 = 0.91;
+/// Font ascent plus descent, in em: the glyph box browsers centre in the line box.
+const CONTENT: f64 = 1.14;
+/// CSS line height over font size when the page has no paragraph to read it from.
+const DEFAULT_RATIO: f64 = 1.5;
+
+/// Groups glyph components into words and lines: pieces close along a line (letters, dots of i
+/// and j, accents) join first, then words join into lines when the space between them is a word
+/// space rather than a layout gap. Single square-ish shapes as tall as the text are kept apart:
+/// they are icons, and the gap beside them is a designed one.
+pub fn group(pieces: &[Rect]) -> Vec<Item> {
+    let n = pieces.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_unstable_by_key(|&i| pieces[i].x0);
+
+    // Pass 1: letters into words.
+    join(pieces, &order, &mut parent, |i, j| {
+        let (a, b) = (&pieces[i], &pieces[j]);
+        let h = a.h().max(b.h());
+        let gap = b.x0.saturating_sub(a.x1).max(a.x0.saturating_sub(b.x1));
+        let stacked = a.h_overlap(b) > 0 && {
+            let vgap = b.y0.saturating_sub(a.y1).max(a.y0.saturating_sub(b.y1));
+            vgap * 4 <= h && a.h().min(b.h()) * 2 <= h
+        };
+        let inline = 2 * a.v_overlap(b) >= a.h().min(b.h()) && gap * 10 <= h * 3;
+        stacked || inline
+    });
+    let mut groups: Vec<(Rect, u32)> = Vec::new();
+    let mut gi = vec![usize::MAX; n];
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        if gi[r] == usize::MAX {
+            gi[r] = groups.len();
+            groups.push((pieces[i], 0));
+        }
+        let g = &mut groups[gi[r]];
+        g.0 = g.0.union(&pieces[i]);
+        g.1 += 1;
+    }
+
+    // Pass 2: words into lines.
+    let rects: Vec<Rect> = groups.iter().map(|g| g.0).collect();
+    let icon = |i: usize| {
+        let (r, count) = groups[i];
+        count == 1 && r.w() * 4 >= r.h() * 3 && r.w() * 3 <= r.h() * 4
+    };
+    let mut parent2: Vec<usize> = (0..rects.len()).collect();
+    let mut order2: Vec<usize> = (0..rects.len()).collect();
+    order2.sort_unstable_by_key(|&i| rects[i].x0);
+    join(&rects, &order2, &mut parent2, |ia, ib| {
+        let (a, b) = (&rects[ia], &rects[ib]);
+        let h = a.h().max(b.h());
+        let gap = b.x0.saturating_sub(a.x1).max(a.x0.saturating_sub(b.x1));
+        let iconic = gap * 10 >= h * 3
+            && ((icon(ia) && a.h() * 10 >= b.h() * 9) || (icon(ib) && b.h() * 10 >= a.h() * 9));
+        !iconic && 3 * a.v_overlap(b) >= 2 * a.h().min(b.h()) && gap * 10 <= h * 6
+    });
+    let mut lines: Vec<(Rect, u32)> = Vec::new();
+    let mut li = vec![usize::MAX; rects.len()];
+    for i in 0..rects.len() {
+        let r = root(&mut parent2, i);
+        if li[r] == usize::MAX {
+            li[r] = lines.len();
+            lines.push((rects[i], 0));
+        }
+        let l = &mut lines[li[r]];
+        l.0 = l.0.union(&rects[i]);
+        l.1 += groups[i].1;
+    }
+    // The baseline: the bottom most letters share (descenders and commas hang below it).
+    let mut bottoms: Vec<Vec<u32>> = vec![Vec::new(); lines.len()];
+    for (i, p) in pieces.iter().enumerate() {
+        let word = gi[root(&mut parent, i)];
+        let line = li[root(&mut parent2, word)];
+        bottoms[line].push(p.y1);
+    }
+    lines
+        .into_iter()
+        .zip(bottoms)
+        .map(|((rect, count), b)| {
+            let text = count >= 2;
+            Item {
+                rect,
+                kind: if text {
+                    ItemKind::Text
+                } else {
+                    ItemKind::Graphic
+                },
+                baseline: if text { mode(&b) } else { None },
+            }
+        })
+        .collect()
+}
+
+/// Unions every pair of rectangles (scanned in `order`, sorted by left edge) that `close` accepts,
+/// looking right only as far as a gap could still be accepted.
+fn join(
+    rects: &[Rect],
+    order: &[usize],
+    parent: &mut [usize],
+    close: impl Fn(usize, usize) -> bool,
+) {
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let max_h = rects.iter().map(Rect::h).max().unwrap_or(0);
+    for (k, &i) in order.iter().enumerate() {
+        let a = rects[i];
+        for &j in &order[k + 1..] {
+            let b = rects[j];
+            if b.x0 > a.x1 + max_h {
+                break;
+            }
+            if close(i, j) {
+                let (ra, rb) = (root(parent, i), root(parent, j));
+                if ra != rb {
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+        }
+    }
+}
+
+fn mode(values: &[u32]) -> Option<u32> {
+    let mut v = values.to_vec();
+    v.sort_unstable();
+    let mut best: Option<(u32, usize)> = None;
+    let mut i = 0;
+    while i < v.len() {
+        let mut j = i;
+        while j < v.len() && v[j] == v[i] {
+            j += 1;
+        }
+        // Ties go to the lower row: the baseline, not the x-height of a line of dots.
+        if best.is_none_or(|(_, n)| j - i >= n) {
+            best = Some((v[i], j - i));
+        }
+        i = j;
+    }
+    best.map(|(y, _)| y)
+}
+
+/// Font size in px of a line, from its ascender ink height.
+fn font_size(ink: Rect, baseline: u32) -> f64 {
+    f64::from(baseline.saturating_sub(ink.y0)) / ASCENDER_INK
+}
+
+/// Line height over font size, read from consecutive lines of the same paragraph: left-aligned,
+/// the same font size, baselines between 1 and 2.2 em apart. The median wins.
+pub fn line_height_ratio<'a>(items: impl Iterator<Item = &'a Item>) -> f64 {
+    let lines: Vec<(Rect, u32, f64)> = items
+        .filter_map(|it| match (it.kind, it.baseline) {
+            (ItemKind::Text, Some(b)) => Some((it.rect, b, font_size(it.rect, b))),
+            _ => None,
+        })
+        .filter(|l| l.2 >= 6.0)
+        .collect();
+    let mut ratios: Vec<f64> = Vec::new();
+    for a in &lines {
+        let next = lines
+            .iter()
+            .filter(|b| b.1 > a.1 && b.0.x0.abs_diff(a.0.x0) <= 2 && (b.2 / a.2 - 1.0).abs() < 0.1)
+            .min_by_key(|b| b.1);
+        if let Some(b) = next {
+            let r = f64::from(b.1 - a.1) / a.2;
+            if (1.0..=2.2).contains(&r) {
+                ratios.push(r);
+            }
+        }
+    }
+    if ratios.len() < 2 {
+        return DEFAULT_RATIO;
+    }
+    ratios.sort_unstable_by(f64::total_cmp);
+    ratios[ratios.len() / 2]
+}
+
+/// The CSS line box of a text line: its ink's horizontal extent, and vertically the line height
+/// around the glyph box the way browsers place it. Kept inside the region it was found in.
+pub fn line_box(ink: Rect, baseline: u32, ratio: f64, region: Rect) -> Rect {
+    let f = font_size(ink, baseline);
+    if f < 4.0 {
+        return ink;
+    }
+    let line = ratio * f;
+    let top = f64::from(baseline) - ASCENT * f - (line - CONTENT * f) / 2.0;
+    let y0 = (top.round().max(f64::from(region.y0)) as u32).min(ink.y0);
+    let y1 = ((top + line).round().min(f64::from(region.y1)) as u32).max(ink.y1);
+    Rect { y0, y1, ..ink }
+}

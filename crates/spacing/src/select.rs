@@ -1,0 +1,105 @@
+//! Which of one image's measurements belong to its design system.
+//!
+//! A screenshot yields many distances: designed paddings and gaps, but also distances pushed by
+//! alignment, centring and rendering. The system's values are the ones measured with some
+//! confidence, seen with enough summed confidence, and sitting on the grid those confident values
+//! share. Selection works per image, at the ±1 px of measurement noise only: merging near-equal
+//! values (the 10 % threshold) is for combining images afterwards, and would let a frequent
+//! accident swallow a real step beside it.
+
+use crate::aggregate::{aggregate, AggregateOptions};
+use crate::model::Measurement;
+
+/// How strict selection is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SelectOptions {
+    /// Measurements less sure than this are not considered.
+    pub min_confidence: f64,
+    /// A value needs this much summed confidence to count.
+    pub min_evidence: f64,
+    /// Only measurements at least this sure vote on the grid.
+    pub vote_confidence: f64,
+}
+
+impl Default for SelectOptions {
+    fn default() -> Self {
+        Self {
+            min_confidence: 0.25,
+            min_evidence: 1.0,
+            vote_confidence: 0.5,
+        }
+    }
+}
+
+/// The measurements of one image that belong to its system, in their original order.
+pub fn select_system(measurements: &[Measurement], options: &SelectOptions) -> Vec<Measurement> {
+    let opts = AggregateOptions {
+        threshold: 0.0,
+        min_support: 1,
+        min_confidence: options.min_confidence,
+        min_evidence: options.min_evidence,
+        vote_confidence: options.vote_confidence,
+        grid_only: true,
+        root_px: 16.0,
+        provider: "select".into(),
+    };
+    let batch = [measurements.to_vec()];
+    let Ok(library) = aggregate(&batch, &opts) else {
+        return Vec::new();
+    };
+    let mut keep: Vec<(u64, u64)> = library
+        .tokens
+        .iter()
+        .flat_map(|t| {
+            t.occurrences
+                .iter()
+                .map(|o| (o.value_px.to_bits(), o.confidence.to_bits()))
+        })
+        .collect();
+    keep.sort_unstable();
+    let mut out = Vec::new();
+    for m in measurements {
+        let key = (m.value_px.to_bits(), m.confidence.to_bits());
+        if let Ok(i) = keep.binary_search(&key) {
+            keep.remove(i);
+            out.push(m.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SpacingType;
+
+    fn m(v: f64, c: f64) -> Measurement {
+        Measurement::new(v, c, SpacingType::Gap).expect("valid")
+    }
+
+    #[test]
+    fn keeps_confident_grid_values_and_drops_accidents() {
+        let mut ms = Vec::new();
+        for _ in 0..5 {
+            ms.extend([m(8.0, 0.9), m(16.0, 0.9), m(24.0, 0.7), m(12.0, 0.7)]);
+        }
+        ms.push(m(37.0, 0.9)); // a one-off off the grid
+        ms.push(m(26.0, 0.7)); // beside 24: would swallow it under a 10 % merge
+        ms.push(m(26.0, 0.7));
+        ms.push(m(40.0, 0.2)); // too unsure to consider
+        let kept: Vec<f64> = select_system(&ms, &SelectOptions::default())
+            .iter()
+            .map(|m| m.value_px)
+            .collect();
+        assert_eq!(kept.len(), 20);
+        assert!(
+            kept.iter().all(|&v| [8.0, 12.0, 16.0, 24.0].contains(&v)),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
+    fn nothing_in_nothing_out() {
+        assert!(select_system(&[], &SelectOptions::default()).is_empty());
+    }
+}
