@@ -134,3 +134,100 @@ fn bad_input_is_a_clear_error_not_a_panic() {
     let threshold = copy_that(&["aggregate", "-", "--threshold", "2"], Some("[]"));
     assert!(stderr(&threshold).contains("merge threshold 2 must be between 0 and 1"));
 }
+
+/// A 640×300 screenshot: a bordered card with 24 px padding, two buttons 16 px apart, a second card
+/// 32 px to the right, repeated twice so every value has support.
+fn screenshot(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let mut img = image::RgbImage::from_pixel(640, 300, image::Rgb([244, 244, 245]));
+    let mut fill = |x: u32, y: u32, w: u32, h: u32, c: [u8; 3]| {
+        for yy in y..y + h {
+            for xx in x..x + w {
+                img.put_pixel(xx, yy, image::Rgb(c));
+            }
+        }
+    };
+    for (cx, cy) in [(40, 24), (332, 24), (40, 156), (332, 156)] {
+        fill(cx, cy, 260, 120, [212, 212, 216]);
+        fill(cx + 1, cy + 1, 258, 118, [255, 255, 255]);
+        fill(cx + 25, cy + 25, 80, 32, [79, 70, 229]);
+        fill(cx + 121, cy + 25, 80, 32, [79, 70, 229]);
+        fill(cx + 25, cy + 73, 210, 22, [79, 70, 229]);
+    }
+    let path = dir.join(name);
+    img.save(&path).expect("save png");
+    path
+}
+
+#[test]
+fn extract_json_reports_css_px_and_the_base_unit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = screenshot(dir.path(), "a.png");
+    let o = copy_that(&["extract", a.to_str().expect("utf-8"), "--json"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let values: Vec<f64> = v["tokens"]
+        .as_array()
+        .expect("tokens")
+        .iter()
+        .map(|t| t["value_px"].as_f64().expect("value_px"))
+        .collect();
+    for expected in [16.0, 24.0, 32.0] {
+        assert!(values.contains(&expected), "{expected} in {values:?}");
+    }
+    assert_eq!(v["statistics"]["base_unit"], 8.0);
+}
+
+#[test]
+fn extract_skips_bad_files_and_keeps_the_rest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = screenshot(dir.path(), "good.png");
+    let bad = dir.path().join("notes.png");
+    std::fs::write(&bad, "not an image").expect("write");
+    let o = copy_that(
+        &[
+            "extract",
+            good.to_str().expect("utf-8"),
+            bad.to_str().expect("utf-8"),
+            "--json",
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("skipped"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("is not a PNG, JPEG or WebP image"));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v["statistics"]["image_count"], 1);
+
+    let only_bad = copy_that(&["extract", bad.to_str().expect("utf-8")], None);
+    assert!(!only_bad.status.success());
+    assert!(stderr(&only_bad).contains("no image could be measured"));
+}
+
+#[test]
+fn extract_honours_a_forced_density() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = screenshot(dir.path(), "a.png");
+    let o = copy_that(
+        &[
+            "extract",
+            a.to_str().expect("utf-8"),
+            "--json",
+            "--dpr",
+            "2",
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let values: Vec<f64> = v["tokens"]
+        .as_array()
+        .expect("tokens")
+        .iter()
+        .map(|t| t["value_px"].as_f64().expect("value_px"))
+        .collect();
+    assert!(
+        values.contains(&12.0) && values.contains(&8.0),
+        "halved: {values:?}"
+    );
+    let bad = copy_that(&["extract", a.to_str().expect("utf-8"), "--dpr", "4"], None);
+    assert!(!bad.status.success());
+}

@@ -113,9 +113,8 @@ pub fn label(raster: &Raster, rect: Rect, bg: u32, tol: u32) -> Vec<Component> {
 
     let mut index: Vec<u32> = vec![u32::MAX; runs.len()];
     let mut comps: Vec<Component> = Vec::new();
-    for i in 0..runs.len() {
+    for (i, &run) in runs.iter().enumerate() {
         let root = find(&mut parent, i as u32) as usize;
-        let run = runs[i];
         if index[root] == u32::MAX {
             index[root] = comps.len() as u32;
             comps.push(Component {

@@ -56,8 +56,12 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, MeasureError> {
         detail: e.to_string(),
     };
     // Read the header first: a file claiming 100000 × 100000 px is refused before allocating.
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
-    let (width, height) = reader.into_dimensions().map_err(corrupt)?;
+    let (width, height) = match png_dimensions(bytes) {
+        Some(d) if format == Format::Png => d,
+        _ => ImageReader::with_format(Cursor::new(bytes), image_format)
+            .into_dimensions()
+            .map_err(corrupt)?,
+    };
     if width > MAX_DIMENSION || height > MAX_DIMENSION || width == 0 || height == 0 {
         return Err(MeasureError::TooLarge {
             name: name.to_string(),
@@ -66,7 +70,7 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, MeasureError> {
             max: MAX_DIMENSION,
         });
     }
-    reader = ImageReader::with_format(Cursor::new(bytes), image_format);
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_DIMENSION);
     limits.max_image_height = Some(MAX_DIMENSION);
@@ -91,6 +95,16 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, MeasureError> {
             Format::WebP => None,
         },
     })
+}
+
+/// Width and height from a PNG's IHDR, which the format requires to come first.
+fn png_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    if bytes.get(12..16)? != b"IHDR" {
+        return None;
+    }
+    let w = u32::from_be_bytes(bytes.get(16..20)?.try_into().ok()?);
+    let h = u32::from_be_bytes(bytes.get(20..24)?.try_into().ok()?);
+    Some((w, h))
 }
 
 /// Reads the PNG pHYs chunk (pixels per metre) and turns it into a density relative to 96 dpi.

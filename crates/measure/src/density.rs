@@ -44,7 +44,7 @@ pub fn infer(
     let twos_or_more = line_widths.iter().filter(|&&w| w >= 2).count();
     let hairlines_thick = !line_widths.is_empty() && ones * 10 <= twos_or_more;
     for d in [3u32, 2] {
-        if width % d == 0
+        if width.is_multiple_of(d)
             && CSS_WIDTHS.contains(&(width / d))
             && (hairlines_thick || line_widths.is_empty())
         {
@@ -54,7 +54,12 @@ pub fn infer(
     if hairlines_thick {
         let min = line_widths.iter().copied().min().unwrap_or(1);
         if min >= 2
-            && line_widths.iter().filter(|&&w| w % min == 0).count() * 10 >= line_widths.len() * 9
+            && line_widths
+                .iter()
+                .filter(|&&w| w.is_multiple_of(min))
+                .count()
+                * 10
+                >= line_widths.len() * 9
         {
             return (f64::from(min.min(3)), DensitySource::Measurements);
         }

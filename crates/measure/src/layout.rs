@@ -222,7 +222,13 @@ impl<'a> Analyser<'a> {
             // where the colour steps hardest, not where the component starts; its border, if any,
             // is the ring inside that edge whose colour differs from the fill.
             let fill = dominant_colour(self.raster, b);
-            let outer = self.refine_edges(b, bg);
+            // A border draws the same colour on all four sides; a shadow is offset (heavier below)
+            // and soft. Only a shadow is stripped from the box.
+            let outer = if self.uniform_edges(b) {
+                b
+            } else {
+                self.refine_edges(b, bg)
+            };
             let bw = self.border_width(outer, fill);
             if bw > 0 {
                 self.line_widths.push(bw);
@@ -234,6 +240,18 @@ impl<'a> Analyser<'a> {
             self.line_widths.push(bw);
             Some((b, shrink(b, bw)))
         }
+    }
+
+    /// Whether the outermost pixels at the middle of the four sides share one colour.
+    fn uniform_edges(&self, b: Rect) -> bool {
+        let (mx, my) = (b.x0 + b.w() / 2, b.y0 + b.h() / 2);
+        let sides = [
+            self.raster.at(mx, b.y0),
+            self.raster.at(mx, b.y1 - 1),
+            self.raster.at(b.x0, my),
+            self.raster.at(b.x1 - 1, my),
+        ];
+        sides.iter().all(|&c| diff(c, sides[0]) <= self.tol / 2)
     }
 
     /// Moves each side of a component's bounding box inward past a soft shadow: to the outermost

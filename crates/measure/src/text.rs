@@ -50,14 +50,14 @@ pub fn group(pieces: &[Rect]) -> Vec<Item> {
     });
     let mut groups: Vec<(Rect, u32)> = Vec::new();
     let mut gi = vec![usize::MAX; n];
-    for i in 0..n {
+    for (i, piece) in pieces.iter().enumerate() {
         let r = root(&mut parent, i);
         if gi[r] == usize::MAX {
             gi[r] = groups.len();
-            groups.push((pieces[i], 0));
+            groups.push((*piece, 0));
         }
         let g = &mut groups[gi[r]];
-        g.0 = g.0.union(&pieces[i]);
+        g.0 = g.0.union(piece);
         g.1 += 1;
     }
 

@@ -1,0 +1,126 @@
+//! Bad files give a clear error and never a panic.
+
+mod common;
+
+use copy_that_measure::{extract_bytes, extract_file, Dpr, MeasureError};
+
+fn png_header(width: u32, height: u32) -> Vec<u8> {
+    // A valid signature and IHDR claiming the given size, then nothing.
+    let mut ihdr = Vec::new();
+    ihdr.extend(width.to_be_bytes());
+    ihdr.extend(height.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    let mut chunk = Vec::new();
+    chunk.extend(b"IHDR");
+    chunk.extend(&ihdr);
+    let crc = crc32(&chunk);
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    out.extend((ihdr.len() as u32).to_be_bytes());
+    out.extend(chunk);
+    out.extend(crc.to_be_bytes());
+    out
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn zero_bytes() {
+    let e = extract_bytes(&[], "empty.png", Dpr::Auto).unwrap_err();
+    assert!(matches!(e, MeasureError::Empty(_)));
+    assert_eq!(e.to_string(), "empty.png is empty (0 bytes)");
+}
+
+#[test]
+fn not_an_image_whatever_its_extension() {
+    let e = extract_bytes(b"<html>hello</html>", "page.png", Dpr::Auto).unwrap_err();
+    assert!(matches!(e, MeasureError::Unsupported(_)));
+    assert_eq!(e.to_string(), "page.png is not a PNG, JPEG or WebP image");
+}
+
+#[test]
+fn content_decides_the_format_not_the_extension() {
+    let mut c = common::Canvas::new(64, 64, 1, 0xFFFFFF);
+    c.fill(8, 8, 20, 20, 0x000000);
+    let e = extract_bytes(&c.png(), "really-a-png.jpg", Dpr::Auto).expect("sniffed as PNG");
+    assert_eq!((e.width, e.height), (64, 64));
+}
+
+#[test]
+fn truncated_png() {
+    let mut c = common::Canvas::new(200, 200, 1, 0xFFFFFF);
+    c.fill(10, 10, 50, 50, 0x336699);
+    let png = c.png();
+    let e = extract_bytes(&png[..png.len() / 2], "cut.png", Dpr::Auto).unwrap_err();
+    assert!(matches!(e, MeasureError::Corrupt { .. }), "{e}");
+    assert!(e.to_string().starts_with("cut.png is damaged or truncated"));
+}
+
+#[test]
+fn a_header_claiming_huge_dimensions_is_refused_before_allocating() {
+    // 100000 × 100000 RGB would need 30 GB; the header alone is refused.
+    let e = extract_bytes(&png_header(100_000, 100_000), "bomb.png", Dpr::Auto).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            MeasureError::TooLarge {
+                width: 100_000,
+                height: 100_000,
+                ..
+            }
+        ),
+        "{e}"
+    );
+    assert_eq!(
+        e.to_string(),
+        "bomb.png is 100000×100000 px; images up to 16384×16384 px are supported"
+    );
+}
+
+#[test]
+fn decompression_bomb_within_the_dimension_limit_hits_the_allocation_limit() {
+    // 16384 × 16384 passes the dimension check but needs 768 MB: over the decoder's budget.
+    let e = extract_bytes(&png_header(16_384, 16_384), "big.png", Dpr::Auto).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            MeasureError::TooLarge { .. } | MeasureError::Corrupt { .. }
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn corrupt_jpeg() {
+    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    bytes.extend([0x13; 64]);
+    let e = extract_bytes(&bytes, "broken.jpg", Dpr::Auto).unwrap_err();
+    assert!(matches!(e, MeasureError::Corrupt { .. }), "{e}");
+}
+
+#[test]
+fn missing_file() {
+    let e = extract_file(std::path::Path::new("/nonexistent/shot.png"), Dpr::Auto).unwrap_err();
+    assert!(e
+        .to_string()
+        .starts_with("could not read /nonexistent/shot.png"));
+}
+
+#[test]
+fn bad_density_option() {
+    assert!("4".parse::<Dpr>().is_err());
+    assert_eq!("2".parse::<Dpr>().ok(), Some(Dpr::Fixed(2.0)));
+    assert_eq!("auto".parse::<Dpr>().ok(), Some(Dpr::Auto));
+}

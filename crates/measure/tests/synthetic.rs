@@ -1,0 +1,146 @@
+//! The extractor on screenshots drawn with known geometry: exact values, at 1× and 2×.
+
+mod common;
+
+use common::Canvas;
+use copy_that_measure::{extract_bytes, measure, DensitySource, Dpr, Extraction};
+use copy_that_spacing::SpacingType;
+
+const PAGE: u32 = 0xF4F4F5;
+const CARD: u32 = 0xFFFFFF;
+const BORDER: u32 = 0xD4D4D8;
+const INK: u32 = 0x18181B;
+const ACCENT: u32 = 0x4F46E5;
+
+/// A card with 24 px padding holding two buttons 16 px apart, and a second card 32 px to its right.
+fn cards(scale: u32) -> Canvas {
+    let mut c = Canvas::new(640, 400, scale, PAGE);
+    c.bordered(40, 40, 260, 120, BORDER, CARD);
+    // Inside the border (41..299), 24 px padding: content starts at 65.
+    c.fill(65, 65, 80, 32, ACCENT);
+    c.fill(161, 65, 80, 32, ACCENT);
+    c.fill(65, 113, 210, 22, ACCENT);
+    c.bordered(332, 40, 260, 120, BORDER, CARD);
+    c.fill(357, 65, 100, 32, ACCENT);
+    c
+}
+
+fn values(e: &Extraction, kind: SpacingType) -> Vec<f64> {
+    let mut v: Vec<f64> = e
+        .measurements
+        .iter()
+        .filter(|m| m.spacing_type == kind)
+        .map(|m| m.value_px)
+        .collect();
+    v.sort_by(f64::total_cmp);
+    v.dedup();
+    v
+}
+
+#[test]
+fn padding_and_gaps_between_boxes_are_exact_at_1x() {
+    let e = measure(&cards(1).raster(), false, None, Dpr::Auto);
+    let padding = values(&e, SpacingType::Padding);
+    assert!(padding.contains(&24.0), "{padding:?}");
+    let gaps: Vec<f64> = e
+        .measurements
+        .iter()
+        .filter(|m| m.spacing_type != SpacingType::Padding)
+        .map(|m| m.value_px)
+        .collect();
+    assert!(gaps.contains(&16.0), "button gap: {gaps:?}");
+    assert!(gaps.contains(&32.0), "card gutter: {gaps:?}");
+    assert_eq!(e.dpr, 1.0);
+}
+
+#[test]
+fn a_2x_screenshot_is_measured_in_css_px() {
+    let e = measure(&cards(2).raster(), false, None, Dpr::Fixed(2.0));
+    let padding = values(&e, SpacingType::Padding);
+    assert!(padding.contains(&24.0), "{padding:?}");
+    let all: Vec<f64> = e.measurements.iter().map(|m| m.value_px).collect();
+    assert!(all.contains(&16.0) && all.contains(&32.0), "{all:?}");
+    // Boxes stay in image pixels, so the overlay can draw them.
+    let widest = e
+        .measurements
+        .iter()
+        .filter_map(|m| m.bbox)
+        .map(|b| b.x + b.w)
+        .max();
+    assert!(
+        widest.is_some_and(|x| x > 640),
+        "boxes in image px: {widest:?}"
+    );
+}
+
+#[test]
+fn density_is_detected_from_device_size_and_hairlines() {
+    // 1280 CSS px wide at 2×: a Retina laptop screenshot, its 1 px borders drawn 2 px thick.
+    let mut c = Canvas::new(1280, 200, 2, PAGE);
+    c.bordered(40, 40, 300, 100, BORDER, CARD);
+    c.fill(64, 64, 80, 32, ACCENT);
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    assert_eq!((e.dpr, e.dpr_source), (2.0, DensitySource::DeviceSize));
+    assert!(
+        e.measurements.iter().any(|m| m.value_px == 23.0),
+        "{:?}",
+        e.measurements
+    );
+}
+
+#[test]
+fn one_px_hairlines_keep_a_wide_screenshot_at_1x() {
+    let mut c = Canvas::new(2560, 200, 1, PAGE);
+    c.bordered(40, 40, 300, 100, BORDER, CARD);
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    assert_eq!(e.dpr, 1.0);
+}
+
+#[test]
+fn padding_to_text_is_measured_to_the_line_box_not_the_ink() {
+    let mut c = Canvas::new(400, 200, 1, PAGE);
+    c.bordered(20, 20, 300, 120, BORDER, CARD);
+    // Inner edge at 21; text line boxes start 12 px in, two lines of a paragraph, 22.5 px apart.
+    c.text(33, 33, 12, INK);
+    c.text(33, 56, 10, INK);
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let top: Vec<f64> = e
+        .measurements
+        .iter()
+        .filter(|m| m.spacing_type == SpacingType::Padding)
+        .filter(|m| m.bbox.is_some_and(|b| b.y == 21))
+        .map(|m| m.value_px)
+        .collect();
+    assert!(!top.is_empty(), "{:?}", e.measurements);
+    // The ink is 16 px below the box edge; the line box 12 px: within a pixel of the CSS value.
+    assert!(top.iter().all(|v| (v - 12.0).abs() <= 1.0), "{top:?}");
+    let left: Vec<f64> = e
+        .measurements
+        .iter()
+        .filter(|m| m.bbox.is_some_and(|b| b.x == 21 && b.w == 12))
+        .map(|m| m.value_px)
+        .collect();
+    assert!(
+        !left.is_empty(),
+        "left padding to the text side is exact: {:?}",
+        e.measurements
+    );
+}
+
+#[test]
+fn every_instance_keeps_its_box_kind_and_confidence() {
+    let e = extract_bytes(&cards(1).png(), "cards.png", Dpr::Auto).expect("extract");
+    assert!(!e.measurements.is_empty());
+    for m in &e.measurements {
+        let b = m.bbox.expect("box");
+        assert!(b.x + b.w <= e.width && b.y + b.h <= e.height);
+        assert!((0.0..=1.0).contains(&m.confidence));
+        assert!(m.context.as_deref().is_some_and(|c| !c.is_empty()));
+    }
+    let padding = e
+        .measurements
+        .iter()
+        .find(|m| m.value_px == 24.0)
+        .expect("24");
+    assert_eq!(padding.context.as_deref(), Some("card padding"));
+}
