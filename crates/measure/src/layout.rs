@@ -181,8 +181,10 @@ impl<'a> Analyser<'a> {
             return None;
         }
         // Fill ratio of a ring is low, of a disk about π/4: both are told apart by the side test.
-        let mid_lo = b.y0 + b.h() / 4;
-        let mid_hi = b.y1 - b.h() / 4;
+        // The straight middle 60 % of each side must be drawn: rounded corners are fine, circles
+        // and other round shapes are graphics.
+        let mid_lo = b.y0 + b.h() / 5;
+        let mid_hi = b.y1 - b.h() / 5;
         let (mut rows, mut covered) = (0u32, 0u32);
         let mut left_w = u32::MAX;
         let mut right_w = u32::MAX;
@@ -209,8 +211,9 @@ impl<'a> Analyser<'a> {
             return None;
         }
         let row_slack = if self.slack > 1 { self.slack } else { 0 };
-        let top = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y0 + d, b));
-        let bottom = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y1 - 1 - d, b));
+        let (lo, hi) = (b.x0 + b.w() / 5, b.x1 - b.w() / 5);
+        let top = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y0 + d, lo, hi));
+        let bottom = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y1 - 1 - d, lo, hi));
         if !top || !bottom {
             return None;
         }
@@ -486,9 +489,8 @@ fn in_corner(b: &Rect, region: Rect) -> bool {
     (left || right) && (top || bottom) && b.w() <= 16 && b.h() <= 16
 }
 
-fn row_cover(c: &Component, y: u32, b: Rect) -> bool {
-    let lo = b.x0 + b.w() / 4;
-    let hi = b.x1 - b.w() / 4;
+/// Whether row `y` of the component covers (95 %) the span `lo..hi`.
+fn row_cover(c: &Component, y: u32, lo: u32, hi: u32) -> bool {
     let covered: u32 = c
         .runs
         .iter()
