@@ -33,6 +33,12 @@ export type AggregateOptions_Deserialize = {
 	min_confidence?: number | null,
 	/**  Tokens whose summed confidence is below this are left out, and do not vote on the base unit. */
 	min_evidence?: number | null,
+	/**
+	 *  When above 0: tokens larger than this many px need proportionally more evidence (twice
+	 *  `min_evidence` at twice this value). One-off large distances are more often layout accidents
+	 *  (centred content, page margins) than steps of a scale.
+	 */
+	evidence_scale_px?: number | null,
 	/**  Only measurements at least this sure vote on the base unit (all count toward tokens). */
 	vote_confidence?: number | null,
 	/**  Leave out tokens off the inferred base-unit grid. */
@@ -53,6 +59,12 @@ export type AggregateOptions_Serialize = {
 	min_confidence: number | null,
 	/**  Tokens whose summed confidence is below this are left out, and do not vote on the base unit. */
 	min_evidence: number | null,
+	/**
+	 *  When above 0: tokens larger than this many px need proportionally more evidence (twice
+	 *  `min_evidence` at twice this value). One-off large distances are more often layout accidents
+	 *  (centred content, page margins) than steps of a scale.
+	 */
+	evidence_scale_px: number | null,
 	/**  Only measurements at least this sure vote on the base unit (all count toward tokens). */
 	vote_confidence: number | null,
 	/**  Leave out tokens off the inferred base-unit grid. */

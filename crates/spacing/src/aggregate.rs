@@ -40,6 +40,11 @@ pub struct AggregateOptions {
     /// Tokens whose summed confidence is below this are left out, and do not vote on the base unit.
     #[serde(default)]
     pub min_evidence: f64,
+    /// When above 0: tokens larger than this many px need proportionally more evidence (twice
+    /// `min_evidence` at twice this value). One-off large distances are more often layout accidents
+    /// (centred content, page margins) than steps of a scale.
+    #[serde(default)]
+    pub evidence_scale_px: f64,
     /// Only measurements at least this sure vote on the base unit (all count toward tokens).
     #[serde(default)]
     pub vote_confidence: f64,
@@ -60,6 +65,7 @@ impl Default for AggregateOptions {
             min_confidence: 0.0,
             min_evidence: 0.0,
             vote_confidence: 0.0,
+            evidence_scale_px: 0.0,
             grid_only: false,
             root_px: 16.0,
             provider: "local".into(),
@@ -248,9 +254,17 @@ pub fn aggregate_with_progress(
     };
     let rhythm = analysis::rhythm(grid_share);
 
+    let needed = |v: f64| {
+        let s = options.evidence_scale_px;
+        if s > 0.0 && v > s {
+            (min_evidence as f64 * (v / s)).round() as u64
+        } else {
+            min_evidence
+        }
+    };
     let visible = |c: &Cluster| {
         c.count >= u64::from(options.min_support).max(1)
-            && c.conf_sum >= min_evidence
+            && c.conf_sum >= needed(c.representative)
             && (!options.grid_only || analysis::on_grid(c.representative, base.unit))
     };
     let hidden = clusters

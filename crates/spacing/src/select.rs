@@ -2,8 +2,9 @@
 //!
 //! A screenshot yields many distances: designed paddings and gaps, but also distances pushed by
 //! alignment, centring and rendering. The system's values are the ones measured with some
-//! confidence, seen with enough summed confidence, and sitting on the grid those confident values
-//! share. Selection works per image, at the ±1 px of measurement noise only: merging near-equal
+//! confidence, seen with enough summed confidence (one exact box-to-box distance suffices for a
+//! small value; larger values need more), and sitting on the grid those confident values share.
+//! Selection works per image, at the ±1 px of measurement noise only: merging near-equal
 //! values (the 10 % threshold) is for combining images afterwards, and would let a frequent
 //! accident swallow a real step beside it.
 
@@ -19,14 +20,17 @@ pub struct SelectOptions {
     pub min_evidence: f64,
     /// Only measurements at least this sure vote on the grid.
     pub vote_confidence: f64,
+    /// Values above this need proportionally more evidence.
+    pub evidence_scale_px: f64,
 }
 
 impl Default for SelectOptions {
     fn default() -> Self {
         Self {
             min_confidence: 0.25,
-            min_evidence: 1.0,
+            min_evidence: 0.9,
             vote_confidence: 0.5,
+            evidence_scale_px: 32.0,
         }
     }
 }
@@ -39,6 +43,7 @@ pub fn select_system(measurements: &[Measurement], options: &SelectOptions) -> V
         min_confidence: options.min_confidence,
         min_evidence: options.min_evidence,
         vote_confidence: options.vote_confidence,
+        evidence_scale_px: options.evidence_scale_px,
         grid_only: true,
         root_px: 16.0,
         provider: "select".into(),
