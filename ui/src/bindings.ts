@@ -187,6 +187,10 @@ export type Occurrence_Deserialize = {
 	value_px: number | null,
 	confidence: number | null,
 	spacing_type: SpacingType,
+	/**
+	 *  Always serialized (as null when unknown): libraries are also stored in a compact binary
+	 *  form that cannot skip fields.
+	 */
 	bbox?: BBox | null,
 };
 
@@ -198,7 +202,11 @@ export type Occurrence_Serialize = {
 	value_px: number | null,
 	confidence: number | null,
 	spacing_type: SpacingType,
-	bbox?: BBox,
+	/**
+	 *  Always serialized (as null when unknown): libraries are also stored in a compact binary
+	 *  form that cannot skip fields.
+	 */
+	bbox: BBox | null,
 };
 
 /**  Suggested values of a token per breakpoint, in CSS px, and the rule that produced them. */

@@ -6,16 +6,37 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use anyhow::{bail, Result};
-use copy_that_measure::{extract_file, Dpr, Extraction, MeasureError};
+use copy_that_measure::{extract_bytes, Dpr, Extraction, MeasureError};
 use copy_that_spacing::{select_system, AggregateOptions, SelectOptions, SpacingLibrary};
+
+/// One measured image: where it came from, its content hash and what was measured.
+pub struct Measured {
+    pub path: PathBuf,
+    pub hash: String,
+    pub extraction: Extraction,
+}
+
+fn measure_one(path: &PathBuf, dpr: Dpr) -> Result<Measured, MeasureError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| MeasureError::Io {
+        path: name.clone(),
+        source,
+    })?;
+    let extraction = extract_bytes(&bytes, &name, dpr)?;
+    Ok(Measured {
+        path: path.clone(),
+        hash: copy_that_store::content_hash(&bytes),
+        extraction,
+    })
+}
 
 /// Measures every image on all cores, reports failures per image, and aggregates the rest.
 pub fn run(
     images: &[PathBuf],
     dpr: Dpr,
     threshold: f64,
-) -> Result<(SpacingLibrary, Vec<Extraction>)> {
-    let results: Vec<Mutex<Option<Result<Extraction, MeasureError>>>> =
+) -> Result<(SpacingLibrary, Vec<Measured>)> {
+    let results: Vec<Mutex<Option<Result<Measured, MeasureError>>>> =
         images.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
@@ -28,7 +49,7 @@ pub fn run(
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = images.get(i) else { break };
-                let r = extract_file(path, dpr);
+                let r = measure_one(path, dpr);
                 if let Ok(mut slot) = results[i].lock() {
                     *slot = Some(r);
                 }
@@ -64,7 +85,7 @@ pub fn run(
     let select = SelectOptions::default();
     let measurements: Vec<_> = batch
         .iter()
-        .map(|e| select_system(&e.measurements, &select))
+        .map(|m| select_system(&m.extraction.measurements, &select))
         .collect();
     let options = AggregateOptions {
         threshold,

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary};
 
 mod extract;
+mod projects;
 mod table;
 
 /// Turn UI screenshots into spacing design tokens.
@@ -23,6 +24,9 @@ mod table;
     propagate_version = true
 )]
 struct Cli {
+    /// Folder holding the project database (default: $COPY_THAT_DATA_DIR, else the app's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -49,6 +53,24 @@ enum Command {
         /// Print every measured instance per image (JSON) instead of the library.
         #[arg(long)]
         measurements: bool,
+        /// Save the images and their measurements in this project (created if needed) and print
+        /// the project's library.
+        #[arg(long, value_name = "NAME")]
+        project: Option<String>,
+    },
+    /// List the saved projects.
+    Projects {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a saved project's library, from the database alone (no images needed).
+    Show {
+        /// The project's name.
+        name: String,
+        /// Print JSON (the same shape as `extract --json`).
+        #[arg(long)]
+        json: bool,
     },
     /// Merge measurements (grouped by image) into one token library.
     ///
@@ -83,6 +105,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    let data_dir = cli
+        .data_dir
+        .unwrap_or_else(copy_that_store::default_data_dir);
     match cli.command {
         Command::Extract {
             images,
@@ -90,12 +115,25 @@ fn run(cli: Cli) -> Result<()> {
             threshold,
             json,
             measurements,
+            project,
         } => {
-            let (library, extractions) = extract::run(&images, dpr, threshold)?;
+            let (library, measured) = extract::run(&images, dpr, threshold)?;
             if measurements {
-                println!("{}", serde_json::to_string_pretty(&extractions)?);
+                let all: Vec<_> = measured.iter().map(|m| &m.extraction).collect();
+                println!("{}", serde_json::to_string_pretty(&all)?);
                 return Ok(());
             }
+            match project {
+                Some(name) => {
+                    let saved = projects::save(&data_dir, &name, &measured)?;
+                    print_library(&saved, json)
+                }
+                None => print_library(&library, json),
+            }
+        }
+        Command::Projects { json } => projects::list(&data_dir, json),
+        Command::Show { name, json } => {
+            let library = projects::show(&data_dir, &name)?;
             print_library(&library, json)
         }
         Command::Aggregate {

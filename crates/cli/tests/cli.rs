@@ -231,3 +231,114 @@ fn extract_honours_a_forced_density() {
     let bad = copy_that(&["extract", a.to_str().expect("utf-8"), "--dpr", "4"], None);
     assert!(!bad.status.success());
 }
+
+#[test]
+fn extract_into_a_project_then_list_and_show_it_without_the_images() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let shots = dir.path().join("shots");
+    std::fs::create_dir_all(&shots).expect("mkdir");
+    let a = screenshot(&shots, "home page.png");
+    let data_arg = data.to_str().expect("utf-8");
+    let saved = copy_that(
+        &[
+            "--data-dir",
+            data_arg,
+            "extract",
+            a.to_str().expect("utf-8"),
+            "--project",
+            "Site",
+            "--json",
+        ],
+        None,
+    );
+    assert!(saved.status.success(), "{}", stderr(&saved));
+    let saved: serde_json::Value = serde_json::from_str(&stdout(&saved)).expect("json");
+
+    // The same image again is deduplicated; the project still has one image.
+    let again = copy_that(
+        &[
+            "--data-dir",
+            data_arg,
+            "extract",
+            a.to_str().expect("utf-8"),
+            "--project",
+            "Site",
+        ],
+        None,
+    );
+    assert!(again.status.success(), "{}", stderr(&again));
+
+    std::fs::remove_dir_all(&shots).expect("images gone");
+    let list = copy_that(&["--data-dir", data_arg, "projects", "--json"], None);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&list)).expect("json");
+    assert_eq!(list[0]["name"], "Site");
+    assert_eq!(list[0]["image_count"], 1);
+    let table = copy_that(&["--data-dir", data_arg, "projects"], None);
+    assert!(
+        stdout(&table).lines().any(|l| l.starts_with("Site")),
+        "{}",
+        stdout(&table)
+    );
+
+    // COPY_THAT_DATA_DIR works like --data-dir.
+    let shown = Command::new(env!("CARGO_BIN_EXE_copy-that"))
+        .args(["show", "Site", "--json"])
+        .env("COPY_THAT_DATA_DIR", &data)
+        .output()
+        .expect("show");
+    assert!(shown.status.success(), "{}", stderr(&shown));
+    let shown: serde_json::Value = serde_json::from_str(&stdout(&shown)).expect("json");
+    let values = |v: &serde_json::Value| -> Vec<f64> {
+        v["tokens"]
+            .as_array()
+            .expect("tokens")
+            .iter()
+            .map(|t| t["value_px"].as_f64().expect("px"))
+            .collect()
+    };
+    assert_eq!(values(&shown), values(&saved));
+    assert!(values(&shown).contains(&24.0));
+    assert_eq!(
+        shown["statistics"]["base_unit"],
+        saved["statistics"]["base_unit"]
+    );
+    assert_eq!(
+        shown["tokens"][0]["occurrence_count"],
+        saved["tokens"][0]["occurrence_count"]
+    );
+
+    let missing = copy_that(&["--data-dir", data_arg, "show", "Nope"], None);
+    assert!(!missing.status.success());
+    assert!(
+        stderr(&missing).contains("no project named \"Nope\""),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
+fn a_corrupt_database_is_reported_and_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("copy-that.db");
+    std::fs::write(&db, "not a database at all ".repeat(200)).expect("write");
+    let o = copy_that(
+        &[
+            "--data-dir",
+            dir.path().to_str().expect("utf-8"),
+            "projects",
+        ],
+        None,
+    );
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("is damaged or is not a database"),
+        "{}",
+        stderr(&o)
+    );
+    let kept = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().contains(".corrupt-"));
+    assert!(kept);
+}

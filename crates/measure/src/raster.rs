@@ -34,6 +34,33 @@ impl Raster {
         Self { width, height, px }
     }
 
+    /// A PNG no larger than `max` px on its long side.
+    pub fn thumbnail_png(&self, max: u32) -> Vec<u8> {
+        let rgb: Vec<u8> = self
+            .px
+            .iter()
+            .flat_map(|p| [(p >> 16) as u8, (p >> 8) as u8, *p as u8])
+            .collect();
+        let Some(img) = image::RgbImage::from_raw(self.width, self.height, rgb) else {
+            return Vec::new();
+        };
+        let scale = f64::from(max) / f64::from(self.width.max(self.height));
+        let (w, h) = if scale < 1.0 {
+            (
+                ((f64::from(self.width) * scale).round() as u32).max(1),
+                ((f64::from(self.height) * scale).round() as u32).max(1),
+            )
+        } else {
+            (self.width, self.height)
+        };
+        let small = image::imageops::thumbnail(&img, w, h);
+        let mut out = std::io::Cursor::new(Vec::new());
+        match small.write_to(&mut out, image::ImageFormat::Png) {
+            Ok(()) => out.into_inner(),
+            Err(_) => Vec::new(),
+        }
+    }
+
     #[inline]
     pub fn at(&self, x: u32, y: u32) -> u32 {
         self.px[(y as usize) * (self.width as usize) + x as usize]

@@ -219,7 +219,9 @@ pub struct Occurrence {
     pub value_px: f64,
     pub confidence: f64,
     pub spacing_type: SpacingType,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Always serialized (as null when unknown): libraries are also stored in a compact binary
+    /// form that cannot skip fields.
+    #[serde(default)]
     pub bbox: Option<BBox>,
 }
 

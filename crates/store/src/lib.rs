@@ -1,0 +1,14 @@
+//! The project store of Copy That: an embedded SQLite database (via sqlx) holding projects, their
+//! images, extraction jobs with every measurement, and the aggregated token library with its
+//! provenance, so saved work can be browsed offline. No secrets are ever stored here: API keys live
+//! in the OS keyring.
+
+pub mod db;
+pub mod error;
+pub mod library;
+pub mod repo;
+
+pub use db::{default_data_dir, OpenOptions, Store, BUSY_TIMEOUT, DB_FILE};
+pub use error::StoreError;
+pub use library::{StoredLibrary, TokenFilter};
+pub use repo::{content_hash, ImageRecord, NewImage, NewJob, ProjectSummary};

@@ -1,0 +1,314 @@
+//! Libraries: re-aggregating a project from its jobs, loading it back, querying its tokens.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use sqlx::{QueryBuilder, Row, Sqlite};
+
+use copy_that_spacing::{
+    aggregate, select_system, AggregateOptions, BBox, ImageUsage, LibraryStatistics, Measurement,
+    Occurrence, SelectOptions, SpacingLibrary, SpacingScale, SpacingToken, SpacingType,
+};
+
+use crate::db::{now, Store};
+use crate::error::StoreError;
+use crate::repo::{parse_type, type_str, ImageRecord, ProjectSummary};
+
+/// A project's library as saved, with the images its provenance refers to (by position).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct StoredLibrary {
+    pub project: ProjectSummary,
+    pub images: Vec<ImageRecord>,
+    pub library: SpacingLibrary,
+}
+
+/// Which tokens to return; empty lists and `None` mean "any".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+pub struct TokenFilter {
+    pub types: Vec<SpacingType>,
+    pub scales: Vec<SpacingScale>,
+    pub grid_compliant: Option<bool>,
+    pub min_px: Option<f64>,
+    pub max_px: Option<f64>,
+}
+
+fn scale_str(s: SpacingScale) -> &'static str {
+    s.as_str()
+}
+
+impl Store {
+    /// Rebuilds a project's library from the latest successful job of each image, and saves it
+    /// in one transaction (the previous library stays visible until the new one is complete).
+    pub async fn reaggregate(
+        &self,
+        project: &ProjectSummary,
+    ) -> Result<SpacingLibrary, StoreError> {
+        let images = self.images(project.id).await?;
+        let index: HashMap<u32, usize> = images
+            .iter()
+            .enumerate()
+            .map(|(i, im)| (im.id, i))
+            .collect();
+        let rows = sqlx::query(
+            "SELECT j.image_id, j.provider, m.value_px, m.confidence, m.spacing_type, m.context, m.x, m.y, m.w, m.h
+             FROM jobs j JOIN measurements m ON m.job_id = j.id
+             WHERE j.project_id = ? AND j.id IN (
+                 SELECT max(id) FROM jobs WHERE project_id = ? AND status = 'done' GROUP BY image_id)
+             ORDER BY j.image_id, m.id",
+        )
+        .bind(i64::from(project.id))
+        .bind(i64::from(project.id))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(|e| self.err(e))?;
+        let mut batch: Vec<Vec<Measurement>> = vec![Vec::new(); images.len()];
+        let mut local = vec![false; images.len()];
+        for r in &rows {
+            let Some(&i) = index.get(&(r.get::<i64, _>("image_id") as u32)) else {
+                continue;
+            };
+            local[i] = r.get::<String, _>("provider") == "local";
+            batch[i].push(Measurement {
+                value_px: r.get("value_px"),
+                confidence: r.get("confidence"),
+                spacing_type: parse_type(r.get("spacing_type")),
+                context: r.get("context"),
+                bbox: bbox(r),
+            });
+        }
+        // Local measurements hold every distance found; each image keeps its system's values.
+        let select = SelectOptions::default();
+        for (ms, is_local) in batch.iter_mut().zip(&local) {
+            if *is_local {
+                *ms = select_system(ms, &select);
+            }
+        }
+        let options = AggregateOptions {
+            threshold: project.threshold,
+            root_px: project.root_px,
+            provider: "project".into(),
+            ..AggregateOptions::default()
+        };
+        let library = aggregate(&batch, &options)?;
+        self.save_library(project, &images, &library).await?;
+        Ok(library)
+    }
+
+    /// Saves a library as the project's current one, replacing the previous, in one transaction.
+    pub async fn save_library(
+        &self,
+        project: &ProjectSummary,
+        images: &[ImageRecord],
+        library: &SpacingLibrary,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(|e| self.err(e))?;
+        sqlx::query("DELETE FROM libraries WHERE project_id = ?")
+            .bind(i64::from(project.id))
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| self.err(e))?;
+        let library_id: i64 = sqlx::query_scalar(
+            "INSERT INTO libraries (project_id, threshold, statistics, snapshot, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(i64::from(project.id))
+        .bind(project.threshold)
+        .bind(serde_json::to_string(&library.statistics)?)
+        .bind(postcard::to_stdvec(library).map_err(|e| StoreError::Decode(e.to_string()))?)
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| self.err(e))?;
+        for (position, token) in library.tokens.iter().enumerate() {
+            let bare = SpacingToken {
+                occurrences: Vec::new(),
+                images: Vec::new(),
+                ..token.clone()
+            };
+            let token_id: i64 = sqlx::query_scalar(
+                "INSERT INTO tokens (library_id, position, value_px, scale, name, spacing_type, is_grid_compliant, confidence, data)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            )
+            .bind(library_id)
+            .bind(position as i64)
+            .bind(token.value_px)
+            .bind(scale_str(token.scale))
+            .bind(&token.name)
+            .bind(type_str(token.spacing_type))
+            .bind(token.is_grid_compliant)
+            .bind(token.confidence)
+            .bind(serde_json::to_string(&bare)?)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|e| self.err(e))?;
+            for chunk in token.occurrences.chunks(2000) {
+                let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+                    "INSERT INTO token_sources (token_id, image_id, value_px, confidence, spacing_type, x, y, w, h) ",
+                );
+                q.push_values(chunk, |mut b, o| {
+                    let image_id = images
+                        .get(o.image as usize)
+                        .map_or(0, |im| i64::from(im.id));
+                    b.push_bind(token_id)
+                        .push_bind(image_id)
+                        .push_bind(o.value_px)
+                        .push_bind(o.confidence)
+                        .push_bind(type_str(o.spacing_type))
+                        .push_bind(o.bbox.map(|b| i64::from(b.x)))
+                        .push_bind(o.bbox.map(|b| i64::from(b.y)))
+                        .push_bind(o.bbox.map(|b| i64::from(b.w)))
+                        .push_bind(o.bbox.map(|b| i64::from(b.h)));
+                });
+                q.build().execute(&mut *tx).await.map_err(|e| self.err(e))?;
+            }
+        }
+        tx.commit().await.map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// A project's saved library, read from the database alone.
+    pub async fn load_library(&self, name: &str) -> Result<StoredLibrary, StoreError> {
+        let project = self.project(name).await?;
+        let images = self.images(project.id).await?;
+        let snapshot: Option<Option<Vec<u8>>> =
+            sqlx::query_scalar("SELECT snapshot FROM libraries WHERE project_id = ?")
+                .bind(i64::from(project.id))
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(|e| self.err(e))?;
+        let library = match snapshot {
+            Some(Some(bytes)) => {
+                postcard::from_bytes(&bytes).map_err(|e| StoreError::Decode(e.to_string()))?
+            }
+            // Saved before snapshots existed: rebuild from the token tables.
+            Some(None) => {
+                let stats: String =
+                    sqlx::query_scalar("SELECT statistics FROM libraries WHERE project_id = ?")
+                        .bind(i64::from(project.id))
+                        .fetch_one(&self.pool)
+                        .await
+                        .map_err(|e| self.err(e))?;
+                let statistics: LibraryStatistics = serde_json::from_str(&stats)?;
+                let tokens = self
+                    .tokens(&project, &images, &TokenFilter::default())
+                    .await?;
+                SpacingLibrary { tokens, statistics }
+            }
+            None => aggregate(&[], &AggregateOptions::default())?,
+        };
+        Ok(StoredLibrary {
+            project,
+            images,
+            library,
+        })
+    }
+
+    /// The tokens of a project's library that pass the filter, with their provenance.
+    pub async fn query_tokens(
+        &self,
+        name: &str,
+        filter: &TokenFilter,
+    ) -> Result<Vec<SpacingToken>, StoreError> {
+        let project = self.project(name).await?;
+        let images = self.images(project.id).await?;
+        self.tokens(&project, &images, filter).await
+    }
+
+    async fn tokens(
+        &self,
+        project: &ProjectSummary,
+        images: &[ImageRecord],
+        filter: &TokenFilter,
+    ) -> Result<Vec<SpacingToken>, StoreError> {
+        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "SELECT t.id, t.data FROM tokens t JOIN libraries l ON t.library_id = l.id WHERE l.project_id = ",
+        );
+        q.push_bind(i64::from(project.id));
+        if !filter.types.is_empty() {
+            q.push(" AND t.spacing_type IN (");
+            let mut sep = q.separated(", ");
+            for t in &filter.types {
+                sep.push_bind(type_str(*t));
+            }
+            q.push(")");
+        }
+        if !filter.scales.is_empty() {
+            q.push(" AND t.scale IN (");
+            let mut sep = q.separated(", ");
+            for s in &filter.scales {
+                sep.push_bind(scale_str(*s));
+            }
+            q.push(")");
+        }
+        if let Some(g) = filter.grid_compliant {
+            q.push(" AND t.is_grid_compliant = ").push_bind(g);
+        }
+        if let Some(v) = filter.min_px {
+            q.push(" AND t.value_px >= ").push_bind(v);
+        }
+        if let Some(v) = filter.max_px {
+            q.push(" AND t.value_px <= ").push_bind(v);
+        }
+        q.push(" ORDER BY t.position");
+        let rows = q
+            .build()
+            .fetch_all(&self.pool)
+            .await
+            .map_err(|e| self.err(e))?;
+        let mut tokens: Vec<SpacingToken> = Vec::with_capacity(rows.len());
+        let mut position: HashMap<i64, usize> = HashMap::with_capacity(rows.len());
+        for r in &rows {
+            position.insert(r.get("id"), tokens.len());
+            tokens.push(serde_json::from_str(r.get::<&str, _>("data"))?);
+        }
+        let image_index: HashMap<i64, u32> = images
+            .iter()
+            .enumerate()
+            .map(|(i, im)| (i64::from(im.id), i as u32))
+            .collect();
+        let sources = sqlx::query(
+            "SELECT s.token_id, s.image_id, s.value_px, s.confidence, s.spacing_type, s.x, s.y, s.w, s.h
+             FROM token_sources s JOIN tokens t ON s.token_id = t.id JOIN libraries l ON t.library_id = l.id
+             WHERE l.project_id = ? ORDER BY s.token_id, s.rowid",
+        )
+        .bind(i64::from(project.id))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(|e| self.err(e))?;
+        for r in &sources {
+            let Some(&i) = position.get(&r.get::<i64, _>("token_id")) else {
+                continue;
+            };
+            let image = image_index
+                .get(&r.get::<i64, _>("image_id"))
+                .copied()
+                .unwrap_or(u32::MAX);
+            let t = &mut tokens[i];
+            t.occurrences.push(Occurrence {
+                image,
+                value_px: r.get("value_px"),
+                confidence: r.get("confidence"),
+                spacing_type: parse_type(r.get("spacing_type")),
+                bbox: bbox(r),
+            });
+            match t.images.last_mut() {
+                Some(u) if u.image == image => u.count += 1,
+                _ => t.images.push(ImageUsage { image, count: 1 }),
+            }
+        }
+        Ok(tokens)
+    }
+}
+
+fn bbox(r: &sqlx::sqlite::SqliteRow) -> Option<BBox> {
+    let x: Option<i64> = r.get("x");
+    let y: Option<i64> = r.get("y");
+    let w: Option<i64> = r.get("w");
+    let h: Option<i64> = r.get("h");
+    Some(BBox {
+        x: x? as u32,
+        y: y? as u32,
+        w: w? as u32,
+        h: h? as u32,
+    })
+}
