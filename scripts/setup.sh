@@ -22,13 +22,15 @@ if ((${#missing[@]})); then
     --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm: reinstall only when the lock file changed since the last install.
-stamp="$ROOT/ui/node_modules/.copy-that-lock"
-if ! cmp -s "$ROOT/ui/package-lock.json" "$stamp" 2>/dev/null; then
-  step "npm: installing the UI's packages"
-  (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
-  cp "$ROOT/ui/package-lock.json" "$stamp"
-fi
+# npm: reinstall a folder's packages only when its lock file changed since the last install.
+for pkg in ui tests/consumers; do
+  stamp="$ROOT/$pkg/node_modules/.copy-that-lock"
+  if ! cmp -s "$ROOT/$pkg/package-lock.json" "$stamp" 2>/dev/null; then
+    step "npm: installing $pkg's packages"
+    (cd "$ROOT/$pkg" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$ROOT/$pkg/package-lock.json" "$stamp"
+  fi
+done
 
 if ! command -v tauri-driver >/dev/null 2>&1; then
   step "cargo: installing tauri-driver"

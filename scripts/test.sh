@@ -20,7 +20,7 @@ step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "engine crates do not depend on Tauri"
-for crate in copy-that-spacing copy-that-cli; do for dep in tauri gtk webkit2gtk; do
+for crate in copy-that-spacing copy-that-measure copy-that-store copy-that-export copy-that-cli; do for dep in tauri gtk webkit2gtk; do
   tree="$(cargo tree --locked -p "$crate" -e normal,build -i "$dep" 2>&1 || true)"
   if grep -qE "^$dep v" <<<"$tree" || ! grep -q 'did not match any packages' <<<"$tree"; then
     echo "error: $crate depends on $dep (or cargo tree failed):" >&2
@@ -32,6 +32,9 @@ done
 
 step "cargo test (includes the bindings drift check)"
 cargo test --workspace --locked
+
+step "exports through their real consumers (Terrazzo, Style Dictionary, sass, tsc, Tailwind, lightningcss, XML)"
+COPY_THAT_CLI="$CARGO_TARGET_DIR/debug/copy-that" node --test tests/consumers/
 
 step "end-to-end: the real window"
 cargo build --locked -p copy-that-app

@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary};
 
+mod export;
 mod extract;
 mod projects;
 mod table;
@@ -57,6 +58,20 @@ enum Command {
         /// the project's library.
         #[arg(long, value_name = "NAME")]
         project: Option<String>,
+    },
+    /// Write token files: DTCG, Style Dictionary, CSS, SCSS, TypeScript, Tailwind, Figma, Android,
+    /// iOS, Flutter.
+    Export(export::ExportArgs),
+    /// Read a DTCG design tokens file into a library (2025.10 objects or "16px" strings).
+    Import {
+        /// The tokens file.
+        file: PathBuf,
+        /// Root font size in px, for rem values.
+        #[arg(long, default_value_t = 16.0)]
+        root_px: f64,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
     },
     /// List the saved projects.
     Projects {
@@ -132,6 +147,18 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Projects { json } => projects::list(&data_dir, json),
+        Command::Export(args) => export::run(&data_dir, &args),
+        Command::Import {
+            file,
+            root_px,
+            json,
+        } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let library =
+                copy_that_export::import_dtcg(&text, &file.display().to_string(), root_px)?;
+            print_library(&library, json)
+        }
         Command::Show { name, json } => {
             let library = projects::show(&data_dir, &name)?;
             print_library(&library, json)

@@ -1,0 +1,111 @@
+//! `copy-that export`: token files from a library JSON or a saved project.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, ValueEnum};
+use copy_that_export::{write_all, ExportOptions, Naming, Unit, FORMATS};
+use copy_that_spacing::SpacingLibrary;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum UnitArg {
+    Px,
+    Rem,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum NamingArg {
+    Simple,
+    Descriptive,
+    Contextual,
+    ScalePosition,
+    Semantic,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// A library as printed by `extract --json` or `aggregate --json`.
+    #[arg(long, value_name = "LIBRARY.json", conflicts_with = "project")]
+    from: Option<PathBuf>,
+    /// A saved project instead of a file.
+    #[arg(long, value_name = "NAME")]
+    project: Option<String>,
+    /// Formats, comma-separated (see --list-formats), or `all`.
+    #[arg(long, value_delimiter = ',', default_value = "all")]
+    format: Vec<String>,
+    /// Output folder.
+    #[arg(short = 'o', long, default_value = "tokens")]
+    out: PathBuf,
+    #[arg(long, value_enum, default_value = "px")]
+    unit: UnitArg,
+    /// Root font size in px, for rem values.
+    #[arg(long, default_value_t = 16.0)]
+    root_px: f64,
+    #[arg(long, value_enum, default_value = "simple")]
+    naming: NamingArg,
+    /// Prefix of variable names (empty for none).
+    #[arg(long, default_value = "spacing")]
+    prefix: String,
+    /// Leave out semantic aliases such as card-padding.
+    #[arg(long)]
+    no_aliases: bool,
+    /// Include where each value was measured.
+    #[arg(long)]
+    provenance: bool,
+    /// Write responsive suggestions as media queries.
+    #[arg(long)]
+    responsive: bool,
+    /// List the formats and exit.
+    #[arg(long)]
+    list_formats: bool,
+}
+
+pub fn run(data_dir: &Path, args: &ExportArgs) -> Result<()> {
+    if args.list_formats {
+        for f in FORMATS {
+            println!("{:<18} {:<30} {}", f.name, f.file, f.description);
+        }
+        return Ok(());
+    }
+    let library: SpacingLibrary = match (&args.from, &args.project) {
+        (Some(path), None) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            serde_json::from_str(&text).with_context(|| {
+                format!(
+                    "{} is not a library printed by `copy-that extract --json`",
+                    path.display()
+                )
+            })?
+        }
+        (None, Some(name)) => crate::projects::show(data_dir, name)?,
+        _ => bail!("say where the tokens come from: --from LIBRARY.json or --project NAME"),
+    };
+    let names: Vec<&str> = if args.format.iter().any(|f| f == "all") {
+        FORMATS.iter().map(|f| f.name).collect()
+    } else {
+        args.format.iter().map(String::as_str).collect()
+    };
+    let options = ExportOptions {
+        unit: match args.unit {
+            UnitArg::Px => Unit::Px,
+            UnitArg::Rem => Unit::Rem,
+        },
+        root_px: args.root_px,
+        naming: match args.naming {
+            NamingArg::Simple => Naming::Simple,
+            NamingArg::Descriptive => Naming::Descriptive,
+            NamingArg::Contextual => Naming::Contextual,
+            NamingArg::ScalePosition => Naming::ScalePosition,
+            NamingArg::Semantic => Naming::Semantic,
+        },
+        prefix: args.prefix.clone(),
+        aliases: !args.no_aliases,
+        provenance: args.provenance,
+        responsive: args.responsive,
+    };
+    for path in write_all(&args.out, &names, &library, &options)? {
+        println!("{}", path.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! JSON formats: W3C DTCG 2025.10, the Style Dictionary flavour, Figma variables.
+
+use copy_that_spacing::SpacingLibrary;
+use serde_json::{json, Map, Value};
+
+use crate::names::{comment, number, resolve};
+use crate::options::{ExportOptions, Unit};
+
+const EXTENSION_KEY: &str = "app.copythat";
+
+fn group_name(options: &ExportOptions) -> String {
+    copy_that_spacing::naming::slug(&options.prefix).unwrap_or_else(|| "spacing".into())
+}
+
+fn pretty(v: &Value) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(v).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+/// DTCG 2025.10: `dimension` values as `{value, unit}` objects, `$type` on the group, aliases as
+/// `{group.name}` references, confidence and provenance under a reverse-domain `$extensions` key.
+pub fn dtcg(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
+    let r = resolve(library, options);
+    let group = group_name(options);
+    let mut tokens = Map::new();
+    tokens.insert("$type".into(), json!("dimension"));
+    tokens.insert(
+        "$description".into(),
+        json!(format!(
+            "Spacing scale on a {} px grid, measured by Copy That",
+            number(r.base_unit)
+        )),
+    );
+    for e in &r.entries {
+        let t = e.token;
+        let value = match options.unit {
+            Unit::Px => json!({"value": round(t.value_px), "unit": "px"}),
+            Unit::Rem => json!({"value": round(t.value_px / options.root_px), "unit": "rem"}),
+        };
+        let mut ext = Map::new();
+        ext.insert("scale".into(), json!(t.scale.as_str()));
+        ext.insert("type".into(), json!(t.spacing_type.as_str()));
+        ext.insert("confidence".into(), json!(t.confidence));
+        ext.insert("occurrences".into(), json!(t.occurrence_count));
+        ext.insert("images".into(), json!(t.image_count));
+        if options.responsive {
+            let rs = &t.responsive_scales;
+            ext.insert(
+                "responsive".into(),
+                json!({"mobile": rs.mobile, "tablet": rs.tablet, "desktop": rs.desktop, "widescreen": rs.widescreen}),
+            );
+        }
+        if options.provenance {
+            let sources: Vec<Value> = t
+                .occurrences
+                .iter()
+                .map(|o| {
+                    let b = o.bbox.map(|b| json!([b.x, b.y, b.w, b.h]));
+                    json!({"image": o.image, "box": b, "value_px": o.value_px, "confidence": o.confidence})
+                })
+                .collect();
+            ext.insert("sources".into(), Value::Array(sources));
+        }
+        tokens.insert(
+            e.name.clone(),
+            json!({
+                "$value": value,
+                "$description": comment(&t.use_case),
+                "$extensions": {EXTENSION_KEY: Value::Object(ext)},
+            }),
+        );
+    }
+    let mut root = Map::new();
+    root.insert(group.clone(), Value::Object(tokens));
+    if !r.aliases.is_empty() {
+        let mut semantic = Map::new();
+        semantic.insert("$type".into(), json!("dimension"));
+        for a in &r.aliases {
+            semantic.insert(
+                a.name.clone(),
+                json!({"$value": format!("{{{group}.{}}}", a.target)}),
+            );
+        }
+        root.insert("semantic".into(), Value::Object(semantic));
+    }
+    pretty(&Value::Object(root))
+}
+
+/// What Style Dictionary v4/v5 reads today: `$value` as a CSS dimension string, `$type`
+/// dimension, references as `{group.name}`.
+pub fn style_dictionary(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
+    let r = resolve(library, options);
+    let group = group_name(options);
+    let mut tokens = Map::new();
+    for e in &r.entries {
+        tokens.insert(
+            e.name.clone(),
+            json!({
+                "$value": crate::names::css_value(e.token.value_px, options),
+                "$type": "dimension",
+                // Style Dictionary reads `{…}` in any string as a reference.
+                "$description": comment(&e.token.use_case).replace('{', "(").replace('}', ")"),
+            }),
+        );
+    }
+    let mut root = Map::new();
+    root.insert(group.clone(), Value::Object(tokens));
+    if !r.aliases.is_empty() {
+        let mut semantic = Map::new();
+        for a in &r.aliases {
+            semantic.insert(
+                a.name.clone(),
+                json!({"$value": format!("{{{group}.{}}}", a.target), "$type": "dimension"}),
+            );
+        }
+        root.insert("semantic".into(), Value::Object(semantic));
+    }
+    pretty(&Value::Object(root))
+}
+
+/// Figma variables: one collection, one mode, FLOAT variables in px scoped to gaps and sizes;
+/// aliases as `VARIABLE_ALIAS` values.
+pub fn figma(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
+    let r = resolve(library, options);
+    let group = group_name(options);
+    let mut variables: Vec<Value> = r
+        .entries
+        .iter()
+        .map(|e| {
+            json!({
+                "name": format!("{group}/{}", e.name),
+                "type": "FLOAT",
+                "description": comment(&e.token.use_case),
+                "scopes": ["GAP", "WIDTH_HEIGHT"],
+                "valuesByMode": {"Default": round(e.token.value_px)},
+            })
+        })
+        .collect();
+    for a in &r.aliases {
+        variables.push(json!({
+            "name": format!("semantic/{}", a.name),
+            "type": "FLOAT",
+            "scopes": ["GAP", "WIDTH_HEIGHT"],
+            "valuesByMode": {"Default": {"type": "VARIABLE_ALIAS", "name": format!("{group}/{}", a.target)}},
+        }));
+    }
+    pretty(&json!({
+        "version": 1,
+        "collections": [{"name": "Spacing", "modes": ["Default"], "variables": variables}],
+    }))
+}
+
+fn round(v: f64) -> f64 {
+    (v * 10_000.0).round() / 10_000.0
+}

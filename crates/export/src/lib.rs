@@ -1,0 +1,59 @@
+//! Export: pure generators from a spacing library to file bytes, registered by name, and one
+//! writer that does the file I/O. Plus DTCG import.
+
+pub mod error;
+pub mod formats;
+pub mod import;
+pub mod names;
+pub mod options;
+
+use std::path::{Path, PathBuf};
+
+use copy_that_spacing::SpacingLibrary;
+
+pub use error::ExportError;
+pub use formats::{format, Format, FORMATS};
+pub use import::import_dtcg;
+pub use options::{ExportOptions, Naming, Unit};
+
+/// Generates one format by name.
+pub fn generate(
+    name: &str,
+    library: &SpacingLibrary,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    if !(1.0..=256.0).contains(&options.root_px) {
+        return Err(ExportError::RootSize(options.root_px));
+    }
+    let f = format(name).ok_or_else(|| ExportError::UnknownFormat(name.into()))?;
+    Ok((f.generate)(library, options))
+}
+
+/// Writes the named formats into `dir`, each to its conventional file name. Every file is written
+/// to a temporary name first and renamed into place, so a failure never leaves half a file.
+pub fn write_all(
+    dir: &Path,
+    names: &[&str],
+    library: &SpacingLibrary,
+    options: &ExportOptions,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let formats: Vec<&Format> = names
+        .iter()
+        .map(|n| format(n).ok_or_else(|| ExportError::UnknownFormat((*n).into())))
+        .collect::<Result<_, _>>()?;
+    let io = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| ExportError::Io { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let mut written = Vec::new();
+    for f in formats {
+        let bytes = generate(f.name, library, options)?;
+        let target = dir.join(f.file);
+        let tmp = dir.join(format!(".{}.tmp", f.file));
+        std::fs::write(&tmp, &bytes).map_err(io(&tmp))?;
+        std::fs::rename(&tmp, &target).map_err(io(&target))?;
+        written.push(target);
+    }
+    Ok(written)
+}
