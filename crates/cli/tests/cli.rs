@@ -342,3 +342,116 @@ fn a_corrupt_database_is_reported_and_kept() {
         .any(|e| e.file_name().to_string_lossy().contains(".corrupt-"));
     assert!(kept);
 }
+
+#[test]
+fn export_writes_the_chosen_formats_from_a_library_or_a_project() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lib = dir.path().join("library.json");
+    let agg = copy_that(&["aggregate", "-", "--json"], Some(BATCH));
+    std::fs::write(&lib, agg.stdout).expect("library");
+    let out = dir.path().join("out");
+    let o = copy_that(
+        &[
+            "export",
+            "--from",
+            lib.to_str().expect("utf-8"),
+            "--format",
+            "css,dtcg",
+            "-o",
+            out.to_str().expect("utf-8"),
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let css = std::fs::read_to_string(out.join("spacing.css")).expect("css");
+    assert!(css.contains("--spacing-md: 16px;"), "{css}");
+    let dtcg: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("tokens.json")).expect("dtcg"))
+            .expect("json");
+    assert_eq!(dtcg["spacing"]["md"]["$value"]["value"], 16.0);
+    assert!(!out.join("spacing.ts").exists(), "only the chosen formats");
+
+    let list = copy_that(&["export", "--list-formats"], None);
+    for name in [
+        "dtcg",
+        "style-dictionary",
+        "css",
+        "scss",
+        "ts",
+        "tailwind-v4",
+        "tailwind-v3",
+        "figma",
+        "android",
+        "ios",
+        "flutter",
+    ] {
+        assert!(stdout(&list).lines().any(|l| l.starts_with(name)), "{name}");
+    }
+    let bad = copy_that(
+        &[
+            "export",
+            "--from",
+            lib.to_str().expect("utf-8"),
+            "--format",
+            "pdf",
+            "-o",
+            out.to_str().expect("utf-8"),
+        ],
+        None,
+    );
+    assert!(
+        stderr(&bad).contains("unknown format \"pdf\""),
+        "{}",
+        stderr(&bad)
+    );
+
+    // From a saved project, in rem.
+    let data = dir.path().join("data");
+    let shot = screenshot(dir.path(), "a.png");
+    let data_arg = data.to_str().expect("utf-8");
+    assert!(copy_that(
+        &[
+            "--data-dir",
+            data_arg,
+            "extract",
+            shot.to_str().expect("utf-8"),
+            "--project",
+            "P"
+        ],
+        None
+    )
+    .status
+    .success());
+    let proj_out = dir.path().join("proj");
+    let o = copy_that(
+        &[
+            "--data-dir",
+            data_arg,
+            "export",
+            "--project",
+            "P",
+            "--format",
+            "scss",
+            "--unit",
+            "rem",
+            "-o",
+            proj_out.to_str().expect("utf-8"),
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let scss = std::fs::read_to_string(proj_out.join("_spacing.scss")).expect("scss");
+    assert!(scss.contains("rem;"), "{scss}");
+}
+
+#[test]
+fn import_reads_a_dtcg_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let f = dir.path().join("tokens.json");
+    std::fs::write(&f, r#"{"space": {"$type": "dimension", "sm": {"$value": {"value": 8, "unit": "px"}}, "md": {"$value": "1rem"}}}"#).expect("write");
+    let o = copy_that(&["import", f.to_str().expect("utf-8"), "--json"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v["tokens"][0]["value_px"], 8.0);
+    assert_eq!(v["tokens"][1]["name"], "space.md");
+}
