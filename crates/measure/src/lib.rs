@@ -97,7 +97,7 @@ pub fn measure(
 ) -> Extraction {
     let t = Instant::now();
     // Lossy compression adds a few levels of noise to flat areas and rings around edges.
-    let tol = if lossy { 14 } else { 10 };
+    let tol = if lossy { 14 } else { 6 };
     let layout = layout::Analyser::run(raster, tol, if lossy { 3 } else { 1 });
     let user = match dpr {
         Dpr::Auto => None,
@@ -105,9 +105,16 @@ pub fn measure(
     };
     let (dpr, dpr_source) =
         density::infer(user, metadata_density, raster.width, &layout.line_widths);
+    // Inside boxes smaller than this (checkboxes, radio buttons, icon frames) is a control's own
+    // drawing, not layout.
+    let min_container = (24.0 * dpr) as u32;
     let measurements = layout
         .spans
         .iter()
+        .filter(|s| {
+            s.relation != layout::Relation::Padding
+                || s.container.w().max(s.container.h()) >= min_container
+        })
         .map(|s| {
             let (spacing_type, ctx) = context::classify(s, dpr);
             Measurement {
