@@ -63,6 +63,8 @@ pub struct Span {
     pub container: Rect,
     /// Whether the container is a visible box (not the page background).
     pub container_is_box: bool,
+    /// The largest side of the smaller item at either end (the content for padding), in px.
+    pub smaller_item: u32,
 }
 
 /// What the layout pass found: distances and the thickness of thin lines (a density cue).
@@ -409,6 +411,7 @@ impl<'a> Analyser<'a> {
             far,
             container,
             container_is_box,
+            smaller_item: (a.rect.w().max(a.rect.h())).min(b.rect.w().max(b.rect.h())),
         });
     }
 
@@ -418,7 +421,7 @@ impl<'a> Analyser<'a> {
     /// touching the edge (full-width dividers) are not content.
     fn padding(&mut self, inner: Rect, items: &[Item]) {
         for side in 0..4 {
-            let mut found: Vec<(u32, Rect, ItemKind)> = Vec::new();
+            let mut found: Vec<(u32, Rect, ItemKind, u32)> = Vec::new();
             for (i, it) in items.iter().enumerate() {
                 let r = it.rect;
                 let gap = match side {
@@ -455,13 +458,13 @@ impl<'a> Analyser<'a> {
                 });
                 if !blocked {
                     let px = if side < 2 { gap.h() } else { gap.w() };
-                    found.push((px, gap, it.kind));
+                    found.push((px, gap, it.kind, r.w().max(r.h())));
                 }
             }
             let Some(min) = found.iter().map(|f| f.0).min() else {
                 continue;
             };
-            for (px, rect, kind) in found {
+            for (px, rect, kind, size) in found {
                 if px > min + 1 {
                     continue;
                 }
@@ -474,6 +477,7 @@ impl<'a> Analyser<'a> {
                     far: kind,
                     container: inner,
                     container_is_box: true,
+                    smaller_item: size,
                 });
             }
         }

@@ -111,9 +111,15 @@ pub fn measure(
     let measurements = layout
         .spans
         .iter()
-        .filter(|s| {
-            s.relation != layout::Relation::Padding
-                || s.container.w().max(s.container.h()) >= min_container
+        .filter(|s| match s.relation {
+            layout::Relation::Padding => s.container.w().max(s.container.h()) >= min_container,
+            // Icons and controls stacked in rows: the rows are spaced, not the icons.
+            layout::Relation::Gap => {
+                !(s.axis == layout::Axis::Y
+                    && s.near == layout::ItemKind::Box
+                    && s.far == layout::ItemKind::Box
+                    && s.smaller_item < min_container)
+            }
         })
         .map(|s| {
             let (spacing_type, ctx) = context::classify(s, dpr);

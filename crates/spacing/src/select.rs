@@ -30,7 +30,7 @@ impl Default for SelectOptions {
             min_confidence: 0.25,
             min_evidence: 0.9,
             vote_confidence: 0.5,
-            evidence_scale_px: 32.0,
+            evidence_scale_px: 48.0,
         }
     }
 }
