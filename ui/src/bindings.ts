@@ -161,6 +161,8 @@ export type Measurement_Deserialize = {
 	context?: string | null,
 	/**  Where in the image it was measured. */
 	bbox?: BBox | null,
+	/**  Why the designer chose it, when an AI engine said so ("breathing room"). */
+	design_intent?: string | null,
 };
 
 /**  One spacing measured in one image, in CSS px: the input of aggregation. */
@@ -174,6 +176,8 @@ export type Measurement_Serialize = {
 	context?: string,
 	/**  Where in the image it was measured. */
 	bbox?: BBox,
+	/**  Why the designer chose it, when an AI engine said so ("breathing room"). */
+	design_intent?: string,
 };
 
 /**  Where one occurrence of a token was measured: its provenance. */

@@ -134,6 +134,7 @@ pub fn measure(
                     w: s.rect.w(),
                     h: s.rect.h(),
                 }),
+                design_intent: None,
             }
         })
         .collect();

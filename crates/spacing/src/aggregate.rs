@@ -121,6 +121,7 @@ struct Cluster<'a> {
     conf_sum: u64,
     type_weight: [u64; 6],
     contexts: HashMap<&'a str, u64>,
+    intents: HashMap<&'a str, u64>,
     images: Vec<ImageUsage>,
     occurrences: Vec<Occurrence>,
     representative: f64,
@@ -223,6 +224,9 @@ pub fn aggregate_with_progress(
             if let Some(ctx) = m.context.as_deref().filter(|s| !s.is_empty()) {
                 *c.contexts.entry(ctx).or_default() += 1;
             }
+            if let Some(intent) = m.design_intent.as_deref().filter(|s| !s.is_empty()) {
+                *c.intents.entry(intent).or_default() += 1;
+            }
             match c.images.last_mut() {
                 Some(u) if u.image == i as u32 => u.count += 1,
                 _ => c.images.push(ImageUsage {
@@ -310,7 +314,12 @@ pub fn aggregate_with_progress(
             multiplier: round3(value / base.unit),
             name: name.clone(),
             spacing_type,
-            design_intent: String::new(),
+            design_intent: c
+                .intents
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(s, _)| s.to_string())
+                .unwrap_or_default(),
             use_case: naming::use_case(value, spacing_type),
             semantic_names: naming::semantic_names(value, name, spacing_type, &context),
             context,

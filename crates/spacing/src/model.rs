@@ -172,6 +172,9 @@ pub struct Measurement {
     /// Where in the image it was measured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bbox: Option<BBox>,
+    /// Why the designer chose it, when an AI engine said so ("breathing room").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub design_intent: Option<String>,
 }
 
 fn one() -> f64 {
@@ -190,6 +193,7 @@ impl Measurement {
             spacing_type,
             context: None,
             bbox: None,
+            design_intent: None,
         })
     }
 

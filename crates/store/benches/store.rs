@@ -32,6 +32,7 @@ fn measurements(n: usize) -> Vec<Measurement> {
                 w: 8,
                 h: 8,
             }),
+            design_intent: None,
         })
         .collect()
 }

@@ -51,7 +51,7 @@ impl Store {
             .map(|(i, im)| (im.id, i))
             .collect();
         let rows = sqlx::query(
-            "SELECT j.image_id, j.provider, m.value_px, m.confidence, m.spacing_type, m.context, m.x, m.y, m.w, m.h
+            "SELECT j.image_id, j.provider, m.value_px, m.confidence, m.spacing_type, m.context, m.design_intent, m.x, m.y, m.w, m.h
              FROM jobs j JOIN measurements m ON m.job_id = j.id
              WHERE j.project_id = ? AND j.id IN (
                  SELECT max(id) FROM jobs WHERE project_id = ? AND status = 'done' GROUP BY image_id)
@@ -75,6 +75,7 @@ impl Store {
                 spacing_type: parse_type(r.get("spacing_type")),
                 context: r.get("context"),
                 bbox: bbox(r),
+                design_intent: r.get("design_intent"),
             });
         }
         // Local measurements hold every distance found; each image keeps its system's values.

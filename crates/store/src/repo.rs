@@ -294,10 +294,10 @@ impl Store {
         .fetch_one(&mut *tx)
         .await
         .map_err(|e| self.err(e))?;
-        // 9 parameters a row; SQLite allows 32766 per statement.
+        // 10 parameters a row; SQLite allows 32766 per statement.
         for chunk in job.measurements.chunks(1000) {
             let mut q = QueryBuilder::new(
-                "INSERT INTO measurements (job_id, value_px, confidence, spacing_type, context, x, y, w, h) ",
+                "INSERT INTO measurements (job_id, value_px, confidence, spacing_type, context, design_intent, x, y, w, h) ",
             );
             q.push_values(chunk, |mut b, m| {
                 let bbox = m.bbox;
@@ -306,6 +306,7 @@ impl Store {
                     .push_bind(m.confidence)
                     .push_bind(type_str(m.spacing_type))
                     .push_bind(m.context.clone())
+                    .push_bind(m.design_intent.clone())
                     .push_bind(bbox.map(|b| i64::from(b.x)))
                     .push_bind(bbox.map(|b| i64::from(b.y)))
                     .push_bind(bbox.map(|b| i64::from(b.w)))
@@ -321,5 +322,38 @@ impl Store {
             .map_err(|e| self.err(e))?;
         tx.commit().await.map_err(|e| self.err(e))?;
         Ok(job_id as u32)
+    }
+}
+
+/// The AI reply cache: measurements an AI engine returned for an image, by cache key.
+impl Store {
+    pub async fn ai_cache_get(&self, key: &str) -> Result<Option<Vec<Measurement>>, StoreError> {
+        let text: Option<String> =
+            sqlx::query_scalar("SELECT measurements FROM ai_cache WHERE key = ?")
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(|e| self.err(e))?;
+        Ok(match text {
+            Some(t) => Some(serde_json::from_str(&t)?),
+            None => None,
+        })
+    }
+
+    pub async fn ai_cache_put(
+        &self,
+        key: &str,
+        measurements: &[Measurement],
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT OR REPLACE INTO ai_cache (key, measurements, created_at) VALUES (?, ?, ?)",
+        )
+        .bind(key)
+        .bind(serde_json::to_string(measurements)?)
+        .bind(now())
+        .execute(&self.pool)
+        .await
+        .map_err(|e| self.err(e))?;
+        Ok(())
     }
 }

@@ -42,6 +42,7 @@ fn job(values: &[(f64, f64)]) -> NewJob {
                     w: v as u32,
                     h: 20,
                 }),
+                design_intent: None,
             })
             .collect(),
         elapsed_ms: 12.0,

@@ -42,6 +42,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     w: 8,
                     h: 8,
                 }),
+                design_intent: None,
             })
             .collect();
         let job = NewJob {
