@@ -88,7 +88,7 @@ mod tests {
         for _ in 0..5 {
             ms.extend([m(8.0, 0.9), m(16.0, 0.9), m(24.0, 0.7), m(12.0, 0.7)]);
         }
-        ms.push(m(37.0, 0.9)); // a one-off off the grid
+        ms.push(m(38.0, 0.9)); // a one-off off the grid
         ms.push(m(26.0, 0.7)); // beside 24: would swallow it under a 10 % merge
         ms.push(m(26.0, 0.7));
         ms.push(m(40.0, 0.2)); // too unsure to consider
