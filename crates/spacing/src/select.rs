@@ -85,7 +85,7 @@ mod tests {
     #[test]
     fn keeps_confident_grid_values_and_drops_accidents() {
         let mut ms = Vec::new();
-        for _ in 0..5 {
+        for _ in 0..8 {
             ms.extend([m(8.0, 0.9), m(16.0, 0.9), m(24.0, 0.7), m(12.0, 0.7)]);
         }
         ms.push(m(38.0, 0.9)); // a one-off off the grid
@@ -96,7 +96,7 @@ mod tests {
             .iter()
             .map(|m| m.value_px)
             .collect();
-        assert_eq!(kept.len(), 20);
+        assert_eq!(kept.len(), 32);
         assert!(
             kept.iter().all(|&v| [8.0, 12.0, 16.0, 24.0].contains(&v)),
             "{kept:?}"
