@@ -7,7 +7,9 @@ use std::sync::Mutex;
 
 use anyhow::{bail, Result};
 use copy_that_measure::{extract_bytes, Dpr, Extraction, MeasureError};
-use copy_that_spacing::{select_system, AggregateOptions, SelectOptions, SpacingLibrary};
+use copy_that_spacing::{
+    select_system, AggregateOptions, Measurement, SelectOptions, SpacingLibrary,
+};
 
 /// One measured image: where it came from, its content hash and what was measured.
 pub struct Measured {
@@ -30,12 +32,8 @@ fn measure_one(path: &PathBuf, dpr: Dpr) -> Result<Measured, MeasureError> {
     })
 }
 
-/// Measures every image on all cores, reports failures per image, and aggregates the rest.
-pub fn run(
-    images: &[PathBuf],
-    dpr: Dpr,
-    threshold: f64,
-) -> Result<(SpacingLibrary, Vec<Measured>)> {
+/// Measures every image on all cores and reports failures per image.
+pub fn measure_all(images: &[PathBuf], dpr: Dpr) -> Result<Vec<Measured>> {
     let results: Vec<Mutex<Option<Result<Measured, MeasureError>>>> =
         images.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
@@ -81,21 +79,30 @@ pub fn run(
     if batch.is_empty() && failed > 0 {
         bail!("no image could be measured");
     }
-    // Each image keeps the values of its own system; the images are then merged.
+    Ok(batch)
+}
+
+/// Each image's system values from the local engine (the values the benchmark scores).
+pub fn local_systems(batch: &[Measured]) -> Vec<Vec<Measurement>> {
     let select = SelectOptions::default();
-    let measurements: Vec<_> = batch
+    batch
         .iter()
         .map(|m| select_system(&m.extraction.measurements, &select))
-        .collect();
+        .collect()
+}
+
+/// Merges the images' values into one library.
+pub fn library(
+    per_image: &[Vec<Measurement>],
+    threshold: f64,
+    provider: &str,
+) -> Result<SpacingLibrary> {
     let options = AggregateOptions {
         threshold,
-        provider: "local".into(),
+        provider: provider.into(),
         ..AggregateOptions::default()
     };
-    Ok((
-        copy_that_spacing::aggregate(&measurements, &options)?,
-        batch,
-    ))
+    Ok(copy_that_spacing::aggregate(per_image, &options)?)
 }
 
 fn progress(done: usize, total: usize) {

@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary};
 
+mod ai;
 mod export;
 mod extract;
 mod projects;
@@ -58,6 +59,20 @@ enum Command {
         /// the project's library.
         #[arg(long, value_name = "NAME")]
         project: Option<String>,
+        /// The engine: local (default, offline), claude, openai, openai-compatible, or hybrid
+        /// (local numbers, AI intent). Keys come from ANTHROPIC_API_KEY / OPENAI_API_KEY or the
+        /// system keyring.
+        #[arg(long, default_value = "local")]
+        provider: copy_that_ai::EngineKind,
+        /// The AI provider hybrid asks.
+        #[arg(long, value_enum, default_value = "claude")]
+        hybrid_with: HybridWith,
+        /// The model to ask (default: a current model of the provider).
+        #[arg(long)]
+        model: Option<String>,
+        /// The provider's base URL (proxies, gateways, local OpenAI-compatible servers).
+        #[arg(long)]
+        base_url: Option<String>,
     },
     /// Write token files: DTCG, Style Dictionary, CSS, SCSS, TypeScript, Tailwind, Figma, Android,
     /// iOS, Flutter.
@@ -131,20 +146,39 @@ fn run(cli: Cli) -> Result<()> {
             json,
             measurements,
             project,
+            provider,
+            hybrid_with,
+            model,
+            base_url,
         } => {
-            let (library, measured) = extract::run(&images, dpr, threshold)?;
+            let engine = ai::Engine::build(provider, hybrid_with.into(), model, base_url)?;
+            let measured = extract::measure_all(&images, dpr)?;
             if measurements {
                 let all: Vec<_> = measured.iter().map(|m| &m.extraction).collect();
                 println!("{}", serde_json::to_string_pretty(&all)?);
                 return Ok(());
             }
-            match project {
-                Some(name) => {
-                    let saved = projects::save(&data_dir, &name, &measured)?;
-                    print_library(&saved, json)
+            let local = extract::local_systems(&measured);
+            let results = engine.systems(
+                &measured,
+                local,
+                project.as_ref().map(|_| data_dir.as_path()),
+            )?;
+            let library = match project {
+                Some(name) => projects::save(&data_dir, &name, &measured, &results)?,
+                None => {
+                    let per_image: Vec<_> = results
+                        .iter()
+                        .flatten()
+                        .map(|r| r.measurements.clone())
+                        .collect();
+                    if per_image.is_empty() {
+                        anyhow::bail!("no image could be measured");
+                    }
+                    extract::library(&per_image, threshold, provider_name(provider))?
                 }
-                None => print_library(&library, json),
-            }
+            };
+            print_library(&library, json)
         }
         Command::Projects { json } => projects::list(&data_dir, json),
         Command::Export(args) => export::run(&data_dir, &args),
@@ -192,6 +226,34 @@ fn run(cli: Cli) -> Result<()> {
             let library = aggregate(&images, &options)?;
             print_library(&library, json)
         }
+    }
+}
+
+/// The AI provider hybrid extraction asks.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum HybridWith {
+    Claude,
+    Openai,
+    OpenaiCompatible,
+}
+
+impl From<HybridWith> for copy_that_ai::Provider {
+    fn from(h: HybridWith) -> Self {
+        match h {
+            HybridWith::Claude => copy_that_ai::Provider::Claude,
+            HybridWith::Openai => copy_that_ai::Provider::Openai,
+            HybridWith::OpenaiCompatible => copy_that_ai::Provider::OpenaiCompatible,
+        }
+    }
+}
+
+fn provider_name(kind: copy_that_ai::EngineKind) -> &'static str {
+    match kind {
+        copy_that_ai::EngineKind::Local => "local",
+        copy_that_ai::EngineKind::Claude => "claude",
+        copy_that_ai::EngineKind::Openai => "openai",
+        copy_that_ai::EngineKind::OpenaiCompatible => "openai-compatible",
+        copy_that_ai::EngineKind::Hybrid => "hybrid",
     }
 }
 

@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 use copy_that_spacing::SpacingLibrary;
 use copy_that_store::{NewImage, NewJob, Store};
 
+use crate::ai::ImageResult;
 use crate::extract::Measured;
 
 fn runtime() -> Result<tokio::runtime::Runtime> {
@@ -16,11 +17,19 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
 }
 
 /// Saves measured images in a project (one transaction per image) and rebuilds its library.
-pub fn save(dir: &Path, name: &str, measured: &[Measured]) -> Result<SpacingLibrary> {
+/// Local jobs keep every raw measurement (the library selects from them); AI and hybrid jobs keep
+/// their values.
+pub fn save(
+    dir: &Path,
+    name: &str,
+    measured: &[Measured],
+    results: &[Option<ImageResult>],
+) -> Result<SpacingLibrary> {
     runtime()?.block_on(async {
         let store = Store::open_dir(dir).await?;
         let project = store.ensure_project(name).await?;
-        for m in measured {
+        for (m, result) in measured.iter().zip(results) {
+            let Some(result) = result else { continue };
             let e = &m.extraction;
             let file_name = m.path.file_name().map_or_else(
                 || m.path.display().to_string(),
@@ -40,9 +49,13 @@ pub fn save(dir: &Path, name: &str, measured: &[Measured]) -> Result<SpacingLibr
             };
             let (image_id, _) = store.add_image(project.id, &image).await?;
             let job = NewJob {
-                provider: "local".into(),
-                model: copy_that_measure::ALGORITHM_VERSION.into(),
-                measurements: e.measurements.clone(),
+                provider: result.provider.clone(),
+                model: result.model.clone(),
+                measurements: if result.provider == "local" {
+                    e.measurements.clone()
+                } else {
+                    result.measurements.clone()
+                },
                 elapsed_ms: e.decode_ms + e.measure_ms,
                 error: None,
             };

@@ -1,0 +1,196 @@
+//! `--provider`: AI engines for `extract`, their keys, their cache.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use copy_that_ai::{
+    cache_key, extract_ai, hybrid, load_key, AiClient, ApiKey, Cancel, ClientConfig, EngineKind,
+    MemoryCache, Provider,
+};
+use copy_that_spacing::Measurement;
+use copy_that_store::Store;
+
+use crate::extract::Measured;
+
+/// The engine chosen on the command line, ready to run.
+pub struct Engine {
+    pub kind: EngineKind,
+    client: Option<AiClient>,
+}
+
+/// What one image contributes: its system's values, and what to record for it.
+pub struct ImageResult {
+    pub measurements: Vec<Measurement>,
+    pub provider: String,
+    pub model: String,
+}
+
+/// The key for a provider: the vendor's environment variable when set (as their SDKs do), else
+/// the OS keyring. Never read from files or flags.
+fn key_for(provider: Provider) -> Result<Option<ApiKey>> {
+    if let Ok(k) = std::env::var(provider.env_var()) {
+        if !k.trim().is_empty() {
+            return Ok(Some(ApiKey::new(k.trim())));
+        }
+    }
+    match load_key(provider.name()) {
+        Ok(k) => Ok(k),
+        // A local server needs no key: a missing keyring is not an error for it.
+        Err(_) if provider == Provider::OpenaiCompatible => Ok(None),
+        Err(e) => Err(e).context(format!("reading the {} key", provider.name())),
+    }
+}
+
+impl Engine {
+    pub fn build(
+        kind: EngineKind,
+        hybrid_with: Provider,
+        model: Option<String>,
+        base_url: Option<String>,
+    ) -> Result<Engine> {
+        let provider = match kind {
+            EngineKind::Local => return Ok(Engine { kind, client: None }),
+            EngineKind::Claude => Provider::Claude,
+            EngineKind::Openai => Provider::Openai,
+            EngineKind::OpenaiCompatible => Provider::OpenaiCompatible,
+            EngineKind::Hybrid => hybrid_with,
+        };
+        let mut cfg = ClientConfig::new(provider, key_for(provider)?);
+        if let Some(m) = model {
+            cfg.model = m;
+        }
+        if let Some(u) = base_url {
+            cfg.base_url = u;
+        }
+        Ok(Engine {
+            kind,
+            client: Some(AiClient::new(cfg)?),
+        })
+    }
+
+    /// Each image's values: local selection, AI values, or AI values snapped to the local ones.
+    /// An image the AI fails on is reported; hybrid then keeps its local values.
+    pub fn systems(
+        &self,
+        measured: &[Measured],
+        local: Vec<Vec<Measurement>>,
+        project_dir: Option<&Path>,
+    ) -> Result<Vec<Option<ImageResult>>> {
+        let Some(client) = &self.client else {
+            return Ok(local
+                .into_iter()
+                .map(|m| {
+                    Some(ImageResult {
+                        measurements: m,
+                        provider: "local".into(),
+                        model: copy_that_measure::ALGORITHM_VERSION.into(),
+                    })
+                })
+                .collect());
+        };
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()?;
+        rt.block_on(async {
+            let store = match project_dir {
+                Some(dir) => Some(Store::open_dir(dir).await?),
+                None => None,
+            };
+            let memory = MemoryCache::default();
+            let cancel = Cancel::new();
+            let on_ctrl_c = {
+                let cancel = cancel.clone();
+                tokio::spawn(async move {
+                    if tokio::signal::ctrl_c().await.is_ok() {
+                        cancel.cancel();
+                    }
+                })
+            };
+            let tasks: Vec<_> = measured
+                .iter()
+                .map(|m| {
+                    let client = client.clone();
+                    let cancel = cancel.clone();
+                    let path = m.path.clone();
+                    let dpr = m.extraction.dpr;
+                    async move {
+                        let bytes = tokio::fs::read(&path)
+                            .await
+                            .map_err(|e| copy_that_ai::AiError::Image(e.to_string()))?;
+                        let key = cache_key(&bytes, client.provider(), client.model());
+                        Ok::<_, copy_that_ai::AiError>((key, bytes, dpr, client, cancel))
+                    }
+                })
+                .collect();
+            let mut out = Vec::with_capacity(measured.len());
+            let mut handles = Vec::new();
+            for (task, local) in tasks.into_iter().zip(local) {
+                let prepared = task.await;
+                let cached = match &prepared {
+                    Ok((key, ..)) => match &store {
+                        Some(s) => s.ai_cache_get(key).await.unwrap_or(None),
+                        None => memory.get(key),
+                    },
+                    Err(_) => None,
+                };
+                handles.push((
+                    tokio::spawn(async move {
+                        let (key, bytes, dpr, client, cancel) = prepared?;
+                        if let Some(hit) = cached {
+                            return Ok((key, hit, true));
+                        }
+                        extract_ai(&client, &bytes, dpr, &cancel)
+                            .await
+                            .map(|v| (key, v, false))
+                    }),
+                    local,
+                ));
+            }
+            for ((handle, local), m) in handles.into_iter().zip(measured) {
+                let result = handle
+                    .await
+                    .map_err(|e| copy_that_ai::AiError::Image(e.to_string()))
+                    .and_then(|r| r);
+                let provider = client.provider().name().to_string();
+                match result {
+                    Ok((key, ai, from_cache)) => {
+                        if !from_cache {
+                            match &store {
+                                Some(s) => s.ai_cache_put(&key, &ai).await?,
+                                None => memory.put(&key, &ai),
+                            }
+                        }
+                        let measurements = if self.kind == EngineKind::Hybrid {
+                            hybrid::snap(&ai, &local)
+                        } else {
+                            ai
+                        };
+                        let provider = if self.kind == EngineKind::Hybrid {
+                            "hybrid".to_string()
+                        } else {
+                            provider
+                        };
+                        out.push(Some(ImageResult {
+                            measurements,
+                            provider,
+                            model: client.model().to_string(),
+                        }));
+                    }
+                    Err(e) => {
+                        eprintln!("copy-that: {}: {e}", m.path.display());
+                        out.push((self.kind == EngineKind::Hybrid).then(|| ImageResult {
+                            measurements: local,
+                            provider: "local".into(),
+                            model: copy_that_measure::ALGORITHM_VERSION.into(),
+                        }));
+                    }
+                }
+            }
+            on_ctrl_c.abort();
+            if let Some(s) = store {
+                s.close().await;
+            }
+            Ok(out)
+        })
+    }
+}
