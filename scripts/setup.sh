@@ -27,7 +27,10 @@ for pkg in ui tests/consumers; do
   stamp="$ROOT/$pkg/node_modules/.copy-that-lock"
   if ! cmp -s "$ROOT/$pkg/package-lock.json" "$stamp" 2>/dev/null; then
     step "npm: installing $pkg's packages"
-    (cd "$ROOT/$pkg" && npm ci --no-audit --no-fund --loglevel=error)
+    # `npm ci` refuses locks whose optional per-platform packages the registry does not list
+    # (Tailwind's oxide builds); `npm install` follows the same lock and skips them.
+    (cd "$ROOT/$pkg" && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null ||
+      npm install --no-audit --no-fund --loglevel=error; })
     cp "$ROOT/$pkg/package-lock.json" "$stamp"
   fi
 done
