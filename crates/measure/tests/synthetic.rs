@@ -144,3 +144,22 @@ fn every_instance_keeps_its_box_kind_and_confidence() {
         .expect("24");
     assert_eq!(padding.context.as_deref(), Some("card padding"));
 }
+
+#[test]
+fn a_jpeg_screenshot_is_measured_within_a_pixel() {
+    let c = cards(1);
+    let mut rgb = Vec::with_capacity(c.px.len() * 3);
+    for p in &c.px {
+        rgb.extend([(p >> 16) as u8, (p >> 8) as u8, *p as u8]);
+    }
+    let img = image::RgbImage::from_raw(c.w, c.h, rgb).expect("buffer");
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80)
+        .encode_image(&img)
+        .expect("jpeg");
+    let e = extract_bytes(&jpeg, "cards.jpg", Dpr::Auto).expect("extract");
+    let near = |v: f64| e.measurements.iter().any(|m| (m.value_px - v).abs() <= 1.0);
+    assert!(near(24.0), "card padding: {:?}", e.measurements);
+    assert!(near(16.0), "button gap");
+    assert!(near(32.0), "card gutter");
+}
