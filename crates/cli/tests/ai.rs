@@ -7,28 +7,9 @@ use serde_json::{json, Value};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const SENTINEL: &str = "sk-ant-SENTINEL-7f3a";
+mod common;
 
-fn screenshot(dir: &std::path::Path) -> std::path::PathBuf {
-    let mut img = image::RgbImage::from_pixel(640, 300, image::Rgb([244, 244, 245]));
-    let mut fill = |x: u32, y: u32, w: u32, h: u32, c: [u8; 3]| {
-        for yy in y..y + h {
-            for xx in x..x + w {
-                img.put_pixel(xx, yy, image::Rgb(c));
-            }
-        }
-    };
-    for (cx, cy) in [(40, 24), (332, 24), (40, 156), (332, 156)] {
-        fill(cx, cy, 260, 120, [212, 212, 216]);
-        fill(cx + 1, cy + 1, 258, 118, [255, 255, 255]);
-        fill(cx + 25, cy + 25, 80, 32, [79, 70, 229]);
-        fill(cx + 121, cy + 25, 80, 32, [79, 70, 229]);
-        fill(cx + 25, cy + 73, 210, 22, [79, 70, 229]);
-    }
-    let p = dir.join("shot.png");
-    img.save(&p).expect("save");
-    p
-}
+const SENTINEL: &str = "sk-ant-SENTINEL-7f3a";
 
 fn reply() -> Value {
     json!({
@@ -62,7 +43,7 @@ async fn hybrid_extraction_snaps_ai_values_caches_replies_and_never_leaks_the_ke
         .await;
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("data");
-    let shot = screenshot(dir.path());
+    let shot = common::screenshot(dir.path(), "shot.png");
     let shot = shot.to_str().expect("utf-8");
     let uri = server.uri();
     let args = [
@@ -156,7 +137,7 @@ async fn an_ai_failure_is_reported_per_image_and_hybrid_keeps_the_local_values()
         .mount(&server)
         .await;
     let dir = tempfile::tempdir().expect("tempdir");
-    let shot = screenshot(dir.path());
+    let shot = common::screenshot(dir.path(), "shot.png");
     let uri = server.uri();
     let o = run(
         &[
@@ -196,7 +177,7 @@ async fn an_ai_failure_is_reported_per_image_and_hybrid_keeps_the_local_values()
 #[test]
 fn a_missing_key_is_a_clear_error() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let shot = screenshot(dir.path());
+    let shot = common::screenshot(dir.path(), "shot.png");
     let o = Command::new(env!("CARGO_BIN_EXE_copy-that"))
         .args([
             "extract",
