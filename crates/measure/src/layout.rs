@@ -7,8 +7,9 @@
 //! Distances are then measured between a box's inner edge and its nearest content (padding) and
 //! between neighbouring items (gaps).
 
-use crate::components::{dominant_colour, edge_colour, label, Component, Rect};
-use crate::raster::{diff, Raster};
+use crate::boxes::{in_corner, is_rule};
+use crate::components::{dominant_colour, edge_colour, label, Rect};
+use crate::raster::Raster;
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,18 +84,16 @@ struct RegionItems {
 }
 
 pub struct Analyser<'a> {
-    slack: u32,
+    pub(crate) slack: u32,
     regions: Vec<RegionItems>,
-    raster: &'a Raster,
-    tol: u32,
+    pub(crate) raster: &'a Raster,
+    pub(crate) tol: u32,
     spans: Vec<Span>,
-    line_widths: Vec<u32>,
+    pub(crate) line_widths: Vec<u32>,
     boxes: u32,
 }
 
 const MAX_DEPTH: u32 = 12;
-/// Smallest box side in image px; smaller filled shapes are graphics.
-const MIN_BOX: u32 = 10;
 
 impl<'a> Analyser<'a> {
     /// `tol`: colour difference that separates content from background. `slack`: how far (px) a
@@ -173,150 +172,6 @@ impl<'a> Analyser<'a> {
             is_box,
             items,
         });
-    }
-
-    /// Whether a component is a box: its bounding box's four sides are drawn along their straight
-    /// middle parts (corners may be rounded). Returns the inner rectangle (inside the border).
-    fn as_box(&mut self, c: &Component, bg: u32) -> Option<(Rect, Rect)> {
-        let b = c.bbox;
-        if b.w() < MIN_BOX || b.h() < MIN_BOX {
-            return None;
-        }
-        // Fill ratio of a ring is low, of a disk about π/4: both are told apart by the side test.
-        // The straight middle 60 % of each side must be drawn: rounded corners are fine, circles
-        // and other round shapes are graphics.
-        let mid_lo = b.y0 + b.h() / 5;
-        let mid_hi = b.y1 - b.h() / 5;
-        let (mut rows, mut covered) = (0u32, 0u32);
-        let mut left_w = u32::MAX;
-        let mut right_w = u32::MAX;
-        let mut i = 0;
-        while i < c.runs.len() {
-            let y = c.runs[i].y;
-            let mut j = i;
-            while j < c.runs.len() && c.runs[j].y == y {
-                j += 1;
-            }
-            if (mid_lo..mid_hi).contains(&y) {
-                rows += 1;
-                let first = c.runs[i];
-                let last = c.runs[j - 1];
-                if first.x0 <= b.x0 + self.slack && last.x1 + self.slack >= b.x1 {
-                    covered += 1;
-                    left_w = left_w.min(first.x1 - first.x0);
-                    right_w = right_w.min(last.x1 - last.x0);
-                }
-            }
-            i = j;
-        }
-        if rows == 0 || covered * 100 < rows * 95 {
-            return None;
-        }
-        let row_slack = if self.slack > 1 { self.slack } else { 0 };
-        let (lo, hi) = (b.x0 + b.w() / 5, b.x1 - b.w() / 5);
-        let top = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y0 + d, lo, hi));
-        let bottom = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y1 - 1 - d, lo, hi));
-        if !top || !bottom {
-            return None;
-        }
-        // Anti-aliased glyph edges inside a fill can match the background and punch holes in a
-        // row, so "filled" is judged by area, not by one row.
-        let filled = u64::from(c.pixels) * 10 >= u64::from(b.w()) * u64::from(b.h()) * 7;
-        if filled {
-            // A filled box. A soft shadow also differs from the background, so the box's edge is
-            // where the colour steps hardest, not where the component starts; its border, if any,
-            // is the ring inside that edge whose colour differs from the fill.
-            let fill = dominant_colour(self.raster, b);
-            // A border draws the same colour on all four sides; a shadow is offset (heavier below)
-            // and soft. Only a shadow is stripped from the box.
-            let outer = if self.uniform_edges(b) {
-                b
-            } else {
-                self.refine_edges(b, bg)
-            };
-            let bw = self.border_width(outer, fill);
-            if bw > 0 {
-                self.line_widths.push(bw);
-            }
-            Some((outer, shrink(outer, bw)))
-        } else {
-            // An outline: the ring is the border; inside is the region's own background.
-            let bw = left_w.min(right_w).min(b.w() / 2);
-            self.line_widths.push(bw);
-            Some((b, shrink(b, bw)))
-        }
-    }
-
-    /// Whether the outermost pixels at the middle of the four sides share one colour.
-    fn uniform_edges(&self, b: Rect) -> bool {
-        let (mx, my) = (b.x0 + b.w() / 2, b.y0 + b.h() / 2);
-        let sides = [
-            self.raster.at(mx, b.y0),
-            self.raster.at(mx, b.y1 - 1),
-            self.raster.at(b.x0, my),
-            self.raster.at(b.x1 - 1, my),
-        ];
-        sides.iter().all(|&c| diff(c, sides[0]) <= self.tol / 2)
-    }
-
-    /// Moves each side of a component's bounding box inward past a soft shadow: to the outermost
-    /// pixel whose step from its outer neighbour is at least 80 % of the strongest step on the way in.
-    /// Sampled at five places along the middle of each side; the median wins.
-    fn refine_edges(&self, b: Rect, bg: u32) -> Rect {
-        let depth = (b.w().min(b.h()) / 4).min(16);
-        let mut offsets = [0u32; 4];
-        for (side, offset) in offsets.iter_mut().enumerate() {
-            let mut found: Vec<u32> = (1..=5u32)
-                .map(|k| {
-                    let pixel = |t: u32| -> u32 {
-                        match side {
-                            0 => self.raster.at(b.x0 + b.w() * (k + 2) / 9, b.y0 + t),
-                            1 => self.raster.at(b.x0 + b.w() * (k + 2) / 9, b.y1 - 1 - t),
-                            2 => self.raster.at(b.x0 + t, b.y0 + b.h() * (k + 2) / 9),
-                            _ => self.raster.at(b.x1 - 1 - t, b.y0 + b.h() * (k + 2) / 9),
-                        }
-                    };
-                    let mut prev = bg;
-                    let steps: Vec<u32> = (0..depth)
-                        .map(|t| {
-                            let p = pixel(t);
-                            let d = diff(p, prev);
-                            prev = p;
-                            d
-                        })
-                        .collect();
-                    let max = steps.iter().copied().max().unwrap_or(0);
-                    steps
-                        .iter()
-                        .position(|&d| 5 * d >= 4 * max && d > self.tol)
-                        .unwrap_or(0) as u32
-                })
-                .collect();
-            found.sort_unstable();
-            *offset = found[2];
-        }
-        let r = Rect {
-            y0: b.y0 + offsets[0],
-            y1: b.y1 - offsets[1],
-            x0: b.x0 + offsets[2],
-            x1: b.x1 - offsets[3],
-        };
-        if r.is_empty() {
-            b
-        } else {
-            r
-        }
-    }
-
-    /// Width of a border around a filled box: pixels from the edge inward that differ from the fill,
-    /// read at the middle of the left side.
-    fn border_width(&self, b: Rect, fill: u32) -> u32 {
-        let y = b.y0 + b.h() / 2;
-        let mut w = 0;
-        while w < b.w() / 3 && diff(self.raster.at(b.x0 + w, y), fill) > self.tol {
-            w += 1;
-        }
-        w
     }
 
     fn measure(&mut self, rect: Rect, is_box: bool, items: &[Item]) {
@@ -482,41 +337,4 @@ impl<'a> Analyser<'a> {
             }
         }
     }
-}
-
-/// A small shape in a corner of a box's inside: the outside of a rounded corner, not content.
-fn in_corner(b: &Rect, region: Rect) -> bool {
-    let left = b.x0 == region.x0;
-    let right = b.x1 == region.x1;
-    let top = b.y0 == region.y0;
-    let bottom = b.y1 == region.y1;
-    (left || right) && (top || bottom) && b.w() <= 16 && b.h() <= 16
-}
-
-/// Whether row `y` of the component covers (95 %) the span `lo..hi`.
-fn row_cover(c: &Component, y: u32, lo: u32, hi: u32) -> bool {
-    let covered: u32 = c
-        .runs
-        .iter()
-        .filter(|r| r.y == y)
-        .map(|r| r.x1.min(hi).saturating_sub(r.x0.max(lo)))
-        .sum();
-    covered * 100 >= (hi - lo) * 95
-}
-
-fn shrink(b: Rect, by: u32) -> Rect {
-    Rect {
-        x0: b.x0 + by,
-        y0: b.y0 + by,
-        x1: b.x1.saturating_sub(by).max(b.x0 + by),
-        y1: b.y1.saturating_sub(by).max(b.y0 + by),
-    }
-}
-
-/// A thin straight line: a divider, or one side of a box drawn alone.
-fn is_rule(c: &Component) -> bool {
-    let (w, h) = (c.bbox.w(), c.bbox.h());
-    let thin = w.min(h);
-    let long = w.max(h);
-    thin <= 4 && long >= 8 * thin && long >= 24 && c.pixels * 10 >= w * h * 9
 }
