@@ -83,14 +83,17 @@ fn chance(unit: u32) -> f64 {
 
 /// Values under this are hairlines, borders and rendering offsets, not layout: they do not vote.
 const MIN_VOTING_PX: f64 = 3.0;
+/// Values over this are page-level distances (columns, centred content) that ±1 px puts on almost
+/// any grid: they do not vote either.
+const MAX_VOTING_PX: f64 = 96.0;
 
-/// Infers the base unit from distinct values and how often each occurs. Values under 3 px are
-/// ignored.
+/// Infers the base unit from distinct values and how often each occurs. Values under 3 px or over
+/// 96 px are ignored.
 pub fn infer_base_unit(values: &[(f64, u64)]) -> BaseUnit {
     let values: Vec<(f64, u64)> = values
         .iter()
         .copied()
-        .filter(|&(v, w)| v >= MIN_VOTING_PX && w > 0)
+        .filter(|&(v, w)| (MIN_VOTING_PX..=MAX_VOTING_PX).contains(&v) && w > 0)
         .collect();
     let distinct = values.len();
     if distinct == 0 {
