@@ -27,7 +27,7 @@ pub struct SelectOptions {
 impl Default for SelectOptions {
     fn default() -> Self {
         Self {
-            min_confidence: 0.25,
+            min_confidence: 0.35,
             min_evidence: 0.9,
             vote_confidence: 0.5,
             evidence_scale_px: 48.0,
