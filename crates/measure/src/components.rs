@@ -161,17 +161,16 @@ pub fn dominant_colour(raster: &Raster, rect: Rect) -> u32 {
         .map_or(0xFFFFFF, |(c, _)| c)
 }
 
-/// The most common colour on the left, right and bottom edges of `rect`: for a whole screenshot,
-/// the page background. The viewport's sides show the page far more than any card (a global count
-/// can miss it when cards cover most of the page); the top edge is left out because headers span it.
+/// The page background of a whole screenshot: the most common colour along the right edge (counted
+/// twice) and the bottom edge. Sidebars hug the left, headers the top, and cards can cover most of
+/// a page (a global count misses the background then); the right edge shows the page itself.
 pub fn edge_colour(raster: &Raster, rect: Rect) -> u32 {
     let mut counts: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    for y in rect.y0..rect.y1 {
+        *counts.entry(raster.at(rect.x1 - 1, y)).or_default() += 2;
+    }
     for x in rect.x0..rect.x1 {
         *counts.entry(raster.at(x, rect.y1 - 1)).or_default() += 1;
-    }
-    for y in rect.y0..rect.y1 {
-        *counts.entry(raster.at(rect.x0, y)).or_default() += 1;
-        *counts.entry(raster.at(rect.x1 - 1, y)).or_default() += 1;
     }
     counts
         .into_iter()
