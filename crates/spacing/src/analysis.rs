@@ -29,12 +29,13 @@ pub struct BaseUnit {
 }
 
 /// Tolerance for "sits on the grid": measurement noise is ±1 px, but on a 2 or 3 px grid ±1 px
-/// would explain every integer, so small units must match exactly.
+/// would explain every integer, so small units must match to the half pixel (the resolution of a
+/// 2× screenshot measured in CSS px).
 pub fn grid_tolerance(unit: f64) -> f64 {
     if unit >= 4.0 {
         1.0
     } else {
-        0.0
+        0.5
     }
 }
 
@@ -55,10 +56,17 @@ pub fn on_grid(value: f64, unit: f64) -> bool {
 fn explained_share(values: &[(f64, u64)], unit: u32) -> (f64, bool) {
     let unit = f64::from(unit);
     let (mut exact, mut below, mut above, mut total) = (0u64, 0u64, 0u64, 0u64);
+    // Voting is stricter than membership under 4 px: a half-pixel value is evidence of a finer
+    // measurement, not of a 2 px grid.
+    let tol = if unit >= 4.0 {
+        grid_tolerance(unit)
+    } else {
+        0.0
+    };
     for &(v, w) in values {
         total += w;
-        if on_grid(v, unit) {
-            let d = v - (v / unit).round().max(1.0) * unit;
+        let d = v - (v / unit).round().max(1.0) * unit;
+        if d.abs() <= tol + 1e-9 {
             if d.abs() < 0.5 {
                 exact += w;
             } else if d < 0.0 {
@@ -77,7 +85,8 @@ fn explained_share(values: &[(f64, u64)], unit: u32) -> (f64, bool) {
 
 /// Share of integers a unit explains by chance.
 fn chance(unit: u32) -> f64 {
-    let tol = grid_tolerance(f64::from(unit)) as u32;
+    // Over integer values: a half-pixel tolerance admits only the multiple itself.
+    let tol = grid_tolerance(f64::from(unit)).floor() as u32;
     f64::from((2 * tol + 1).min(unit)) / f64::from(unit)
 }
 
