@@ -26,13 +26,6 @@ const DEFAULT_RATIO: f64 = 1.5;
 pub fn group(pieces: &[Rect]) -> Vec<Item> {
     let n = pieces.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    fn root(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_unstable_by_key(|&i| pieces[i].x0);
 
@@ -115,6 +108,15 @@ pub fn group(pieces: &[Rect]) -> Vec<Item> {
         .collect()
 }
 
+/// The representative of `i` in a union-find forest, halving paths on the way.
+fn root(p: &mut [usize], mut i: usize) -> usize {
+    while p[i] != i {
+        p[i] = p[p[i]];
+        i = p[i];
+    }
+    i
+}
+
 /// Unions every pair of rectangles (scanned in `order`, sorted by left edge) that `close` accepts,
 /// looking right only as far as a gap could still be accepted.
 fn join(
@@ -123,13 +125,6 @@ fn join(
     parent: &mut [usize],
     close: impl Fn(usize, usize) -> bool,
 ) {
-    fn root(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
     let max_h = rects.iter().map(Rect::h).max().unwrap_or(0);
     for (k, &i) in order.iter().enumerate() {
         let a = rects[i];
