@@ -162,6 +162,11 @@ pub fn snake(name: &str) -> String {
     name.replace('-', "_")
 }
 
+/// The name of the token group: the prefix as a slug, `spacing` when there is none.
+pub fn group_name(options: &ExportOptions) -> String {
+    slug(&options.prefix).unwrap_or_else(|| "spacing".into())
+}
+
 /// The CSS/SCSS variable stem: `prefix-name`, or the name alone without a prefix.
 pub fn prefixed(prefix: &str, name: &str) -> String {
     match slug(prefix) {

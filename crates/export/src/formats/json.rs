@@ -3,14 +3,10 @@
 use copy_that_spacing::SpacingLibrary;
 use serde_json::{json, Map, Value};
 
-use crate::names::{comment, number, resolve};
+use crate::names::{comment, group_name, number, resolve};
 use crate::options::{ExportOptions, Unit};
 
 const EXTENSION_KEY: &str = "app.copythat";
-
-fn group_name(options: &ExportOptions) -> String {
-    copy_that_spacing::naming::slug(&options.prefix).unwrap_or_else(|| "spacing".into())
-}
 
 fn pretty(v: &Value) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(v).unwrap_or_default();
