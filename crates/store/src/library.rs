@@ -13,7 +13,7 @@ use copy_that_spacing::{
 
 use crate::db::{now, Store};
 use crate::error::StoreError;
-use crate::repo::{parse_type, type_str, ImageRecord, ProjectSummary};
+use crate::repo::{parse_type, ImageRecord, ProjectSummary};
 
 /// A project's library as saved, with the images its provenance refers to (by position).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -31,10 +31,6 @@ pub struct TokenFilter {
     pub grid_compliant: Option<bool>,
     pub min_px: Option<f64>,
     pub max_px: Option<f64>,
-}
-
-fn scale_str(s: SpacingScale) -> &'static str {
-    s.as_str()
 }
 
 impl Store {
@@ -133,9 +129,9 @@ impl Store {
             .bind(library_id)
             .bind(position as i64)
             .bind(token.value_px)
-            .bind(scale_str(token.scale))
+            .bind(token.scale.as_str())
             .bind(&token.name)
-            .bind(type_str(token.spacing_type))
+            .bind(token.spacing_type.as_str())
             .bind(token.is_grid_compliant)
             .bind(token.confidence)
             .bind(serde_json::to_string(&bare)?)
@@ -154,7 +150,7 @@ impl Store {
                         .push_bind(image_id)
                         .push_bind(o.value_px)
                         .push_bind(o.confidence)
-                        .push_bind(type_str(o.spacing_type))
+                        .push_bind(o.spacing_type.as_str())
                         .push_bind(o.bbox.map(|b| i64::from(b.x)))
                         .push_bind(o.bbox.map(|b| i64::from(b.y)))
                         .push_bind(o.bbox.map(|b| i64::from(b.w)))
@@ -229,7 +225,7 @@ impl Store {
             q.push(" AND t.spacing_type IN (");
             let mut sep = q.separated(", ");
             for t in &filter.types {
-                sep.push_bind(type_str(*t));
+                sep.push_bind(t.as_str());
             }
             q.push(")");
         }
@@ -237,7 +233,7 @@ impl Store {
             q.push(" AND t.scale IN (");
             let mut sep = q.separated(", ");
             for s in &filter.scales {
-                sep.push_bind(scale_str(*s));
+                sep.push_bind(s.as_str());
             }
             q.push(")");
         }

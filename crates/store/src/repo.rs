@@ -65,10 +65,6 @@ pub fn content_hash(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-pub(crate) fn type_str(t: SpacingType) -> &'static str {
-    t.as_str()
-}
-
 pub(crate) fn parse_type(s: &str) -> SpacingType {
     SpacingType::ALL
         .into_iter()
@@ -304,7 +300,7 @@ impl Store {
                 b.push_bind(job_id)
                     .push_bind(m.value_px)
                     .push_bind(m.confidence)
-                    .push_bind(type_str(m.spacing_type))
+                    .push_bind(m.spacing_type.as_str())
                     .push_bind(m.context.clone())
                     .push_bind(m.design_intent.clone())
                     .push_bind(bbox.map(|b| i64::from(b.x)))
