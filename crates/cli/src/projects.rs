@@ -46,6 +46,9 @@ pub fn save(
                     .unwrap_or_default()
                     .to_string(),
                 thumbnail: e.thumbnail.clone(),
+                source_path: std::fs::canonicalize(&m.path)
+                    .ok()
+                    .map(|p| p.display().to_string()),
             };
             let (image_id, _) = store.add_image(project.id, &image).await?;
             let job = NewJob {

@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod analysis;
 mod cluster;
+pub mod edits;
 pub mod error;
 pub mod model;
 pub mod naming;
@@ -14,6 +15,7 @@ pub use aggregate::{
     aggregate, aggregate_with_progress, AggregateOptions, LibraryStatistics, SpacingLibrary,
 };
 pub use analysis::{infer_base_unit, BaseUnit};
+pub use edits::{apply_edit, replay, valid_token_name, EditError, TokenEdit};
 pub use error::SpacingError;
 pub use model::{
     BBox, ExtractionMetadata, ImageUsage, Measurement, Occurrence, ResponsiveScales, Rhythm,

@@ -16,6 +16,7 @@ fn image(hash: String) -> NewImage {
         dpr: 1.0,
         dpr_source: "default".into(),
         thumbnail: vec![0; 4096],
+        source_path: None,
     }
 }
 

@@ -4,6 +4,7 @@
 //! in the OS keyring.
 
 pub mod db;
+pub mod edits;
 pub mod error;
 pub mod library;
 pub mod repo;

@@ -87,7 +87,9 @@ impl Store {
             provider: "project".into(),
             ..AggregateOptions::default()
         };
-        let library = aggregate(&batch, &options)?;
+        let mut library = aggregate(&batch, &options)?;
+        let edits = self.edits(project.id).await?;
+        copy_that_spacing::replay(&mut library, &edits, project.threshold);
         self.save_library(project, &images, &library).await?;
         Ok(library)
     }

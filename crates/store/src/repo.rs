@@ -33,6 +33,8 @@ pub struct ImageRecord {
     pub height: u32,
     pub dpr: f64,
     pub dpr_source: String,
+    /// The file it was read from, when known (the overlay shows it full size from there).
+    pub source_path: Option<String>,
 }
 
 /// An image to add to a project.
@@ -46,6 +48,7 @@ pub struct NewImage {
     pub dpr_source: String,
     /// A small PNG for the UI.
     pub thumbnail: Vec<u8>,
+    pub source_path: Option<String>,
 }
 
 /// The outcome of one extraction of one image.
@@ -197,10 +200,30 @@ impl Store {
         project: u32,
         image: &NewImage,
     ) -> Result<(u32, bool), StoreError> {
-        let res = sqlx::query(
-            "INSERT INTO images (project_id, content_hash, file_name, width, height, dpr, dpr_source, thumbnail, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (project_id, content_hash) DO NOTHING",
+        let existing: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM images WHERE project_id = ? AND content_hash = ?")
+                .bind(i64::from(project))
+                .bind(&image.content_hash)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(|e| self.err(e))?;
+        if let Some(id) = existing {
+            // The same picture from another place: remember where it is now.
+            if image.source_path.is_some() {
+                sqlx::query("UPDATE images SET source_path = ? WHERE id = ?")
+                    .bind(&image.source_path)
+                    .bind(id)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(|e| self.err(e))?;
+            }
+            return Ok((id as u32, false));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO images (project_id, content_hash, file_name, width, height, dpr, dpr_source, thumbnail, source_path, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (project_id, content_hash) DO UPDATE SET source_path = coalesce(excluded.source_path, source_path)
+             RETURNING id",
         )
         .bind(i64::from(project))
         .bind(&image.content_hash)
@@ -210,24 +233,18 @@ impl Store {
         .bind(image.dpr)
         .bind(&image.dpr_source)
         .bind(&image.thumbnail)
+        .bind(&image.source_path)
         .bind(now())
-        .execute(&self.pool)
+        .fetch_one(&self.pool)
         .await
         .map_err(|e| self.err(e))?;
-        let id: i64 =
-            sqlx::query_scalar("SELECT id FROM images WHERE project_id = ? AND content_hash = ?")
-                .bind(i64::from(project))
-                .bind(&image.content_hash)
-                .fetch_one(&self.pool)
-                .await
-                .map_err(|e| self.err(e))?;
-        Ok((id as u32, res.rows_affected() == 1))
+        Ok((id as u32, true))
     }
 
     /// The project's images, in the order libraries refer to them (`Occurrence::image`).
     pub async fn images(&self, project: u32) -> Result<Vec<ImageRecord>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, file_name, content_hash, width, height, dpr, dpr_source FROM images WHERE project_id = ? ORDER BY id",
+            "SELECT id, file_name, content_hash, width, height, dpr, dpr_source, source_path FROM images WHERE project_id = ? ORDER BY id",
         )
         .bind(i64::from(project))
         .fetch_all(&self.pool)
@@ -243,6 +260,7 @@ impl Store {
                 height: r.get::<i64, _>("height") as u32,
                 dpr: r.get("dpr"),
                 dpr_source: r.get("dpr_source"),
+                source_path: r.get("source_path"),
             })
             .collect())
     }

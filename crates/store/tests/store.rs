@@ -17,6 +17,7 @@ fn image(hash: &str, name: &str) -> NewImage {
         dpr: 1.0,
         dpr_source: "default".into(),
         thumbnail: vec![1, 2, 3],
+        source_path: None,
     }
 }
 

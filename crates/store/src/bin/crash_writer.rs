@@ -26,6 +26,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     dpr: 1.0,
                     dpr_source: "default".into(),
                     thumbnail: vec![0; 512],
+                    source_path: None,
                 },
             )
             .await?;

@@ -1,0 +1,169 @@
+//! Hand edits and settings on real database files: they persist, and edits survive rebuilding the
+//! library after more images arrive.
+
+use copy_that_spacing::{BBox, Measurement, SpacingType, TokenEdit};
+use copy_that_store::{NewImage, NewJob, Store, StoreError};
+
+fn image(hash: &str) -> NewImage {
+    NewImage {
+        content_hash: hash.into(),
+        file_name: format!("{hash}.png"),
+        width: 800,
+        height: 600,
+        dpr: 1.0,
+        dpr_source: "default".into(),
+        thumbnail: vec![1],
+        source_path: Some(format!("/shots/{hash}.png")),
+    }
+}
+
+fn job(values: &[f64]) -> NewJob {
+    NewJob {
+        provider: "ai".into(),
+        model: String::new(),
+        measurements: values
+            .iter()
+            .flat_map(|&v| std::iter::repeat_n(v, 3))
+            .map(|v| Measurement {
+                bbox: Some(BBox {
+                    x: 1,
+                    y: 2,
+                    w: v as u32,
+                    h: 4,
+                }),
+                ..Measurement::new(v, 0.9, SpacingType::Padding).expect("valid")
+            })
+            .collect(),
+        elapsed_ms: 1.0,
+        error: None,
+    }
+}
+
+#[tokio::test]
+async fn edits_persist_and_are_replayed_when_images_are_added() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_dir(dir.path()).await.expect("open");
+    let p = store.create_project("Edits").await.expect("project");
+    let (a, _) = store.add_image(p.id, &image("a")).await.expect("image");
+    store
+        .record_job(p.id, a, &job(&[8.0, 16.0, 24.0, 32.0]))
+        .await
+        .expect("job");
+    store.reaggregate(&p).await.expect("aggregate");
+
+    let rename = TokenEdit::Rename {
+        value_px: 16.0,
+        name: "card-padding".into(),
+    };
+    store.edit_token(&p, &rename).await.expect("rename");
+    store
+        .edit_token(&p, &TokenEdit::Delete { value_px: 32.0 })
+        .await
+        .expect("delete");
+    store
+        .edit_token(
+            &p,
+            &TokenEdit::Retype {
+                value_px: 8.0,
+                spacing_type: SpacingType::Gap,
+            },
+        )
+        .await
+        .expect("retype");
+    let bad = store
+        .edit_token(
+            &p,
+            &TokenEdit::Rename {
+                value_px: 8.0,
+                name: "card-padding".into(),
+            },
+        )
+        .await;
+    assert!(matches!(bad, Err(StoreError::Edit(_))), "{bad:?}");
+    assert_eq!(store.edits(p.id).await.expect("edits").len(), 3);
+
+    // Reopen from the file: the edited library is what loads.
+    store.close().await;
+    let store = Store::open_dir(dir.path()).await.expect("reopen");
+    let lib = store.load_library("Edits").await.expect("load").library;
+    let values: Vec<f64> = lib.tokens.iter().map(|t| t.value_px).collect();
+    assert_eq!(values, vec![8.0, 16.0, 24.0]);
+    assert_eq!(lib.tokens[1].name, "card-padding");
+    assert_eq!(lib.tokens[0].spacing_type, SpacingType::Gap);
+
+    // A second image brings 32 back and adds 48; the edits are replayed on the rebuilt library.
+    let (b, _) = store.add_image(p.id, &image("b")).await.expect("image");
+    store
+        .record_job(p.id, b, &job(&[16.0, 32.0, 48.0]))
+        .await
+        .expect("job");
+    let p = store.project("Edits").await.expect("project");
+    let lib = store.reaggregate(&p).await.expect("aggregate");
+    let values: Vec<f64> = lib.tokens.iter().map(|t| t.value_px).collect();
+    assert_eq!(values, vec![8.0, 16.0, 24.0, 48.0]);
+    let t16 = &lib.tokens[1];
+    assert_eq!(t16.name, "card-padding");
+    assert_eq!(t16.image_count, 2);
+}
+
+#[tokio::test]
+async fn merging_two_tokens_keeps_every_source() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_dir(dir.path()).await.expect("open");
+    let p = store.create_project("Merge").await.expect("project");
+    let (a, _) = store.add_image(p.id, &image("a")).await.expect("image");
+    store
+        .record_job(p.id, a, &job(&[8.0, 12.0, 16.0]))
+        .await
+        .expect("job");
+    store.reaggregate(&p).await.expect("aggregate");
+    let lib = store
+        .edit_token(
+            &p,
+            &TokenEdit::Merge {
+                value_px: 12.0,
+                into_px: 16.0,
+            },
+        )
+        .await
+        .expect("merge");
+    assert_eq!(lib.tokens.len(), 2);
+    assert_eq!(lib.tokens[1].occurrence_count, 6);
+    let stored = store.load_library("Merge").await.expect("load").library;
+    assert_eq!(stored.tokens[1].occurrences.len(), 6);
+}
+
+#[tokio::test]
+async fn settings_and_source_paths_persist() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_dir(dir.path()).await.expect("open");
+    assert_eq!(store.setting::<String>("engine").await.expect("get"), None);
+    store.put_setting("engine", &"hybrid").await.expect("put");
+    let p = store.create_project("Paths").await.expect("project");
+    let (id, new) = store.add_image(p.id, &image("a")).await.expect("image");
+    assert!(new);
+    let moved = NewImage {
+        source_path: Some("/moved/a.png".into()),
+        ..image("a")
+    };
+    assert_eq!(
+        store.add_image(p.id, &moved).await.expect("again"),
+        (id, false)
+    );
+    assert!(store.set_project_options(p.id, 1.5, 16.0).await.is_err());
+    store
+        .set_project_options(p.id, 0.2, 10.0)
+        .await
+        .expect("options");
+    store.close().await;
+
+    let store = Store::open_dir(dir.path()).await.expect("reopen");
+    assert_eq!(
+        store.setting::<String>("engine").await.expect("get"),
+        Some("hybrid".into())
+    );
+    let images = store.images(p.id).await.expect("images");
+    assert_eq!(images[0].source_path.as_deref(), Some("/moved/a.png"));
+    let p = store.project("Paths").await.expect("project");
+    assert_eq!((p.threshold, p.root_px), (0.2, 10.0));
+}
