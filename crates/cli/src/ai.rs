@@ -4,9 +4,10 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use copy_that_ai::{
-    cache_key, extract_ai, hybrid, load_key, AiClient, ApiKey, Cancel, ClientConfig, EngineKind,
-    MemoryCache, Provider,
+    cache_key, extract_ai, hybrid, AiClient, Cancel, ClientConfig, EngineKind, MemoryCache,
+    Provider,
 };
+use copy_that_pipeline::engine::{key_for, provider_of};
 use copy_that_spacing::Measurement;
 use copy_that_store::Store;
 
@@ -25,22 +26,6 @@ pub struct ImageResult {
     pub model: String,
 }
 
-/// The key for a provider: the vendor's environment variable when set (as their SDKs do), else
-/// the OS keyring. Never read from files or flags.
-fn key_for(provider: Provider) -> Result<Option<ApiKey>> {
-    if let Ok(k) = std::env::var(provider.env_var()) {
-        if !k.trim().is_empty() {
-            return Ok(Some(ApiKey::new(k.trim())));
-        }
-    }
-    match load_key(provider.name()) {
-        Ok(k) => Ok(k),
-        // A local server needs no key: a missing keyring is not an error for it.
-        Err(_) if provider == Provider::OpenaiCompatible => Ok(None),
-        Err(e) => Err(e).context(format!("reading the {} key", provider.name())),
-    }
-}
-
 impl Engine {
     pub fn build(
         kind: EngineKind,
@@ -48,14 +33,11 @@ impl Engine {
         model: Option<String>,
         base_url: Option<String>,
     ) -> Result<Engine> {
-        let provider = match kind {
-            EngineKind::Local => return Ok(Engine { kind, client: None }),
-            EngineKind::Claude => Provider::Claude,
-            EngineKind::Openai => Provider::Openai,
-            EngineKind::OpenaiCompatible => Provider::OpenaiCompatible,
-            EngineKind::Hybrid => hybrid_with,
+        let Some(provider) = provider_of(kind, hybrid_with) else {
+            return Ok(Engine { kind, client: None });
         };
-        let mut cfg = ClientConfig::new(provider, key_for(provider)?);
+        let key = key_for(provider).context(format!("reading the {} key", provider.name()))?;
+        let mut cfg = ClientConfig::new(provider, key);
         if let Some(m) = model {
             cfg.model = m;
         }

@@ -1,0 +1,68 @@
+//! What a batch reports while it runs.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use copy_that_store::StoredLibrary;
+
+/// Where one image is in its run, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum ImagePhase {
+    Queued,
+    Decoding,
+    Measuring,
+    Naming,
+    Aggregating,
+    Saved,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QueuedImage {
+    pub index: u32,
+    pub file_name: String,
+    pub path: String,
+}
+
+/// A file that was not taken, and why, in words for a designer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SkippedFile {
+    pub file_name: String,
+    pub path: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct BatchSummary {
+    pub saved: u32,
+    pub failed: u32,
+    pub skipped: u32,
+    /// Images never started because the batch was cancelled.
+    pub cancelled: u32,
+    pub elapsed_ms: f64,
+}
+
+/// One step of a batch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum ExtractEvent {
+    /// What will be measured, and what was turned away before starting.
+    #[serde(rename_all = "camelCase")]
+    Queued {
+        images: Vec<QueuedImage>,
+        skipped: Vec<SkippedFile>,
+    },
+    #[serde(rename_all = "camelCase")]
+    Phase { index: u32, phase: ImagePhase },
+    /// This image could not be measured; the rest go on.
+    #[serde(rename_all = "camelCase")]
+    Failed { index: u32, reason: String },
+    /// The project's library as it stands now (tokens appear as they are found).
+    #[serde(rename_all = "camelCase")]
+    Library { library: Box<StoredLibrary> },
+    #[serde(rename_all = "camelCase")]
+    Finished { summary: BatchSummary },
+}

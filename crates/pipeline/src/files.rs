@@ -1,0 +1,111 @@
+//! Turning dropped paths (files and folders) into the list of images to measure.
+
+use std::path::{Path, PathBuf};
+
+use crate::events::SkippedFile;
+
+const IMAGE_EXTENSIONS: [&str; 4] = ["png", "jpg", "jpeg", "webp"];
+/// A dropped folder is searched this deep, and at most this many files are taken from it.
+const MAX_DEPTH: usize = 4;
+const MAX_FILES: usize = 2000;
+
+fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn skipped(path: &Path, reason: impl Into<String>) -> SkippedFile {
+    SkippedFile {
+        file_name: display_name(path),
+        path: path.display().to_string(),
+        reason: reason.into(),
+    }
+}
+
+fn has_image_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| IMAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Files to measure, in a stable order, and the paths turned away with a reason. Files given
+/// directly are all tried (their content decides, not their name); inside folders only image file
+/// names are taken, others are listed as skipped. Duplicates are dropped.
+pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SkippedFile>) {
+    let mut files = Vec::new();
+    let mut skipped_files = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => walk(path, 0, &mut files, &mut skipped_files),
+            Ok(_) => files.push(path.clone()),
+            Err(e) => skipped_files.push(skipped(path, format!("it could not be opened ({e})"))),
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+    if files.len() > MAX_FILES {
+        for p in files.split_off(MAX_FILES) {
+            skipped_files.push(skipped(
+                &p,
+                format!("only {MAX_FILES} images are taken per drop"),
+            ));
+        }
+    }
+    (files, skipped_files)
+}
+
+fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, skipped_files: &mut Vec<SkippedFile>) {
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            skipped_files.push(skipped(dir, format!("the folder could not be read ({e})")));
+            return;
+        }
+    };
+    entries.sort();
+    for path in entries {
+        let name = display_name(&path);
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            if depth + 1 < MAX_DEPTH {
+                walk(&path, depth + 1, files, skipped_files);
+            }
+        } else if has_image_extension(&path) {
+            files.push(path);
+        } else {
+            skipped_files.push(skipped(&path, "not a PNG, JPEG or WebP image"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_searched_and_non_images_listed_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("b.png"), b"x").unwrap();
+        std::fs::write(d.join("a.JPG"), b"x").unwrap();
+        std::fs::write(d.join("notes.txt"), b"x").unwrap();
+        std::fs::write(d.join(".DS_Store"), b"x").unwrap();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::fs::write(d.join("sub/c.webp"), b"x").unwrap();
+        let loose = d.join("loose.txt");
+        let (files, skipped) = expand(&[d.to_path_buf(), loose.clone(), d.join("b.png")]);
+        let names: Vec<String> = files.iter().map(|p| display_name(p)).collect();
+        assert_eq!(names, ["a.JPG", "b.png", "c.webp"]);
+        let reasons: Vec<(&str, &str)> = skipped
+            .iter()
+            .map(|s| (s.file_name.as_str(), s.reason.as_str()))
+            .collect();
+        assert_eq!(reasons[0], ("notes.txt", "not a PNG, JPEG or WebP image"));
+        assert_eq!(reasons[1].0, "loose.txt");
+        assert!(reasons[1].1.starts_with("it could not be opened"));
+    }
+}

@@ -1,0 +1,99 @@
+//! App settings: which engine runs by default and how. Saved in the project database (never the
+//! API keys: those are in the OS keyring).
+
+use copy_that_ai::{EngineKind, Provider};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::error::PipelineError;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Settings {
+    pub engine: EngineKind,
+    /// The AI provider a hybrid run asks.
+    pub hybrid_with: Provider,
+    /// Model name; empty means the provider's default.
+    pub model: String,
+    /// Base URL of an OpenAI-compatible server (or a gateway); empty means the provider's default.
+    pub base_url: String,
+    /// Images measured at once.
+    pub concurrency: u32,
+    /// Default merge threshold for new projects (0..1).
+    pub threshold: f64,
+    /// Root font size for rem values, in px.
+    pub root_px: f64,
+    /// The project open when the app last closed.
+    pub last_project: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            engine: EngineKind::Local,
+            hybrid_with: Provider::Claude,
+            model: String::new(),
+            base_url: String::new(),
+            concurrency: std::thread::available_parallelism().map_or(2, |n| n.get() as u32),
+            threshold: 0.1,
+            root_px: 16.0,
+            last_project: None,
+        }
+    }
+}
+
+impl Settings {
+    pub const KEY: &'static str = "settings";
+
+    /// Refuses values no run could use, naming the field.
+    pub fn validate(&self) -> Result<(), PipelineError> {
+        let bad = |m: &str| Err(PipelineError::Settings(m.into()));
+        if !(1..=64).contains(&self.concurrency) {
+            return bad("concurrency must be between 1 and 64 images at once");
+        }
+        if !(0.0..=1.0).contains(&self.threshold) || !self.threshold.is_finite() {
+            return bad("the merge threshold must be between 0 % and 100 %");
+        }
+        if !(1.0..=256.0).contains(&self.root_px) {
+            return bad("the root font size must be between 1 and 256 px");
+        }
+        let url = self.base_url.trim();
+        if !(url.is_empty() || url.starts_with("http://") || url.starts_with("https://")) {
+            return bad("the base URL must start with http:// or https://");
+        }
+        if self.model.chars().any(char::is_control) || self.model.len() > 200 {
+            return bad("the model name must be plain text of at most 200 characters");
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_bad_values_are_named() {
+        assert!(Settings::default().validate().is_ok());
+        let e = Settings {
+            base_url: "ftp://x".into(),
+            ..Settings::default()
+        }
+        .validate()
+        .unwrap_err();
+        assert!(e.to_string().contains("base URL"), "{e}");
+        assert!(Settings {
+            concurrency: 0,
+            ..Settings::default()
+        }
+        .validate()
+        .is_err());
+    }
+
+    #[test]
+    fn missing_fields_take_defaults() {
+        let s: Settings = serde_json::from_str(r#"{"engine":"hybrid"}"#).unwrap();
+        assert_eq!(s.engine, EngineKind::Hybrid);
+        assert_eq!(s.threshold, 0.1);
+    }
+}

@@ -1,0 +1,215 @@
+//! Batches on real files and a real project database: phases in order, bad files reported without
+//! stopping the rest, cancellation keeping what finished, AI failures in hybrid runs.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use copy_that_ai::{AiClient, ApiKey, ClientConfig, EngineKind, Provider, RetryPolicy};
+use copy_that_pipeline::{run_batch, ExtractEvent, ImagePhase, Settings};
+use copy_that_store::Store;
+use tokio_util::sync::CancellationToken;
+
+fn screens() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/screens")
+}
+
+type Log = Arc<Mutex<Vec<ExtractEvent>>>;
+
+fn collector() -> (Log, copy_that_pipeline::run::Emit) {
+    let log: Log = Arc::default();
+    let sink = log.clone();
+    (log, Arc::new(move |e| sink.lock().expect("log").push(e)))
+}
+
+fn phases(log: &Log, index: u32) -> Vec<ImagePhase> {
+    log.lock()
+        .expect("log")
+        .iter()
+        .filter_map(|e| match e {
+            ExtractEvent::Phase { index: i, phase } if *i == index => Some(*phase),
+            _ => None,
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_batch_measures_saves_and_merges_with_every_phase_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("drop");
+    std::fs::create_dir(&bad).expect("dir");
+    std::fs::write(bad.join("notes.txt"), "hello").expect("write");
+    std::fs::write(bad.join("broken.png"), b"\x89PNG\r\n\x1a\n\0\0").expect("write");
+    std::fs::copy(screens().join("dashboard.png"), bad.join("dashboard.png")).expect("copy");
+
+    let store = Store::open_dir(&dir.path().join("data"))
+        .await
+        .expect("open");
+    store.create_project("Shots").await.expect("project");
+    let (log, emit) = collector();
+    let summary = run_batch(
+        &store,
+        "Shots",
+        &[bad.clone(), screens().join("settings.png")],
+        &Settings::default(),
+        None,
+        &CancellationToken::new(),
+        emit,
+    )
+    .await
+    .expect("batch");
+    assert_eq!((summary.saved, summary.failed, summary.skipped), (2, 1, 1));
+
+    let events = log.lock().expect("log").clone();
+    let ExtractEvent::Queued { images, skipped } = &events[0] else {
+        panic!("first event is the queue: {:?}", events[0]);
+    };
+    let names: Vec<&str> = images.iter().map(|i| i.file_name.as_str()).collect();
+    assert_eq!(names, ["broken.png", "dashboard.png", "settings.png"]);
+    assert_eq!(skipped[0].file_name, "notes.txt");
+    let failed: Vec<&ExtractEvent> = events
+        .iter()
+        .filter(|e| matches!(e, ExtractEvent::Failed { .. }))
+        .collect();
+    assert!(
+        matches!(failed[..], [ExtractEvent::Failed { index: 0, reason }] if reason.contains("damaged or truncated")),
+        "{failed:?}"
+    );
+    use ImagePhase::*;
+    for i in [1, 2] {
+        assert_eq!(
+            phases(&log, i),
+            [Decoding, Measuring, Naming, Aggregating, Saved]
+        );
+    }
+    let Some(ExtractEvent::Finished { .. }) = events.last() else {
+        panic!("last event is the summary");
+    };
+    let Some(ExtractEvent::Library { library }) = events
+        .iter()
+        .rev()
+        .find(|e| matches!(e, ExtractEvent::Library { .. }))
+    else {
+        panic!("a library was published");
+    };
+    let values: Vec<f64> = library.library.tokens.iter().map(|t| t.value_px).collect();
+    for v in [8.0, 16.0, 24.0, 32.0] {
+        assert!(values.contains(&v), "{v} in {values:?}");
+    }
+    assert_eq!(library.images.len(), 2);
+    assert!(library.images.iter().all(|i| i.source_path.is_some()));
+
+    // What the batch saved is what the database holds.
+    let stored = store.load_library("Shots").await.expect("load");
+    assert_eq!(stored.library.tokens, library.library.tokens);
+    assert!(!store
+        .thumbnail(stored.images[0].id)
+        .await
+        .expect("thumb")
+        .is_empty());
+}
+
+#[tokio::test]
+async fn cancelling_keeps_what_finished_and_starts_nothing_new() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let many = dir.path().join("many");
+    std::fs::create_dir(&many).expect("dir");
+    for i in 0..12 {
+        // Same bytes under twelve names: twelve jobs, one image (the store dedups by content).
+        std::fs::copy(
+            screens().join("dashboard.png"),
+            many.join(format!("s{i:02}.png")),
+        )
+        .expect("copy");
+    }
+    let store = Store::open_dir(&dir.path().join("data"))
+        .await
+        .expect("open");
+    store.create_project("Cancel").await.expect("project");
+    let cancel = CancellationToken::new();
+    let log: Log = Arc::default();
+    let sink = log.clone();
+    let trigger = cancel.clone();
+    // Cancel as soon as the first image is saved.
+    let emit: copy_that_pipeline::run::Emit = Arc::new(move |e| {
+        if matches!(
+            e,
+            ExtractEvent::Phase {
+                phase: ImagePhase::Saved,
+                ..
+            }
+        ) {
+            trigger.cancel();
+        }
+        sink.lock().expect("log").push(e);
+    });
+    let settings = Settings {
+        concurrency: 1,
+        ..Settings::default()
+    };
+    let summary = run_batch(&store, "Cancel", &[many], &settings, None, &cancel, emit)
+        .await
+        .expect("batch");
+    assert!(summary.saved >= 1, "{summary:?}");
+    assert!(summary.cancelled >= 1, "{summary:?}");
+    assert_eq!(summary.saved + summary.cancelled + summary.failed, 12);
+    let stored = store.load_library("Cancel").await.expect("load");
+    assert!(!stored.library.tokens.is_empty(), "what finished is kept");
+}
+
+#[tokio::test]
+async fn a_hybrid_run_keeps_measured_values_when_the_model_is_unreachable() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_dir(dir.path()).await.expect("open");
+    store.create_project("Offline").await.expect("project");
+    // Nothing listens on port 9 here: a dead network, failing at once.
+    let mut cfg = ClientConfig::new(Provider::OpenaiCompatible, Some(ApiKey::new("k")));
+    cfg.base_url = "http://127.0.0.1:9/v1".into();
+    cfg.retry = RetryPolicy {
+        max_attempts: 1,
+        ..RetryPolicy::default()
+    };
+    let client = AiClient::new(cfg).expect("client");
+    let settings = Settings {
+        engine: EngineKind::Hybrid,
+        hybrid_with: Provider::OpenaiCompatible,
+        ..Settings::default()
+    };
+    let (log, emit) = collector();
+    let summary = run_batch(
+        &store,
+        "Offline",
+        &[screens().join("settings.png")],
+        &settings,
+        Some(client),
+        &CancellationToken::new(),
+        emit,
+    )
+    .await
+    .expect("batch");
+    assert_eq!(summary.saved, 1);
+    let events = log.lock().expect("log").clone();
+    assert!(events.iter().any(|e| matches!(e,
+        ExtractEvent::Failed { reason, .. } if reason.contains("could not reach") && reason.contains("kept the measured values"))),
+        "{events:?}");
+    let lib = store.load_library("Offline").await.expect("load").library;
+    assert!(lib.tokens.iter().any(|t| t.value_px == 16.0));
+}
+
+#[tokio::test]
+async fn an_unknown_project_stops_the_batch_with_a_clear_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_dir(dir.path()).await.expect("open");
+    let (_, emit) = collector();
+    let err = run_batch(
+        &store,
+        "Nope",
+        &[],
+        &Settings::default(),
+        None,
+        &CancellationToken::new(),
+        emit,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.to_string(), "no project named \"Nope\"");
+}
