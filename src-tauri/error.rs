@@ -4,12 +4,26 @@
 use serde::Serialize;
 use specta::Type;
 
+use copy_that_store::StoreError;
+
 #[derive(Debug, thiserror::Error, Serialize, Type)]
 #[serde(tag = "kind", content = "message", rename_all = "camelCase")]
 pub enum AppError {
-    /// The input was refused (a bad value, a bad option); the message says which.
+    /// The input was refused (a bad value, a bad name); the message says which.
     #[error("{0}")]
     InvalidInput(String),
+    /// The project, image or token asked for is not there (any more).
+    #[error("{0}")]
+    NotFound(String),
+    /// The project database could not be used (locked, damaged, full disk).
+    #[error("{0}")]
+    Storage(String),
+    /// The system keyring could not be reached.
+    #[error("{0}")]
+    Keyring(String),
+    /// Reading or writing a file failed.
+    #[error("{0}")]
+    Io(String),
     /// Something failed inside the app; the message is for a bug report.
     #[error("{0}")]
     Internal(String),
@@ -25,4 +39,54 @@ impl From<tauri::Error> for AppError {
     fn from(e: tauri::Error) -> Self {
         Self::Internal(e.to_string())
     }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        let message = e.to_string();
+        match e {
+            StoreError::ProjectNotFound(_) | StoreError::ImageNotFound(_) => {
+                Self::NotFound(message)
+            }
+            StoreError::DuplicateProject(_)
+            | StoreError::InvalidName
+            | StoreError::Edit(_)
+            | StoreError::Spacing(_) => Self::InvalidInput(message),
+            _ => Self::Storage(message),
+        }
+    }
+}
+
+impl From<copy_that_pipeline::PipelineError> for AppError {
+    fn from(e: copy_that_pipeline::PipelineError) -> Self {
+        use copy_that_pipeline::PipelineError as P;
+        match e {
+            P::Store(s) => s.into(),
+            P::Ai(a) => a.into(),
+            P::Settings(m) => Self::InvalidInput(m),
+        }
+    }
+}
+
+impl From<copy_that_ai::AiError> for AppError {
+    fn from(e: copy_that_ai::AiError) -> Self {
+        match e {
+            copy_that_ai::AiError::Keyring(_) => Self::Keyring(e.to_string()),
+            _ => Self::InvalidInput(e.to_string()),
+        }
+    }
+}
+
+impl From<copy_that_export::ExportError> for AppError {
+    fn from(e: copy_that_export::ExportError) -> Self {
+        match e {
+            copy_that_export::ExportError::Io { .. } => Self::Io(e.to_string()),
+            _ => Self::InvalidInput(e.to_string()),
+        }
+    }
+}
+
+/// A blocking task that panicked or was cancelled: a bug, reported, never a crash.
+pub fn joined(e: tokio::task::JoinError) -> AppError {
+    AppError::Internal(format!("a background task stopped: {e}"))
 }

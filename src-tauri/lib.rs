@@ -4,6 +4,9 @@
 pub mod commands;
 pub mod error;
 pub mod events;
+pub mod state;
+
+use tauri::Manager;
 
 /// The typed command and event registry shared by the app and the bindings export.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
@@ -26,6 +29,8 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            let state = tauri::async_runtime::block_on(state::AppState::open(state::data_dir()));
+            app.manage(state);
             Ok(())
         })
         .run(tauri::generate_context!());

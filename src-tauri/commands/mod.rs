@@ -1,38 +1,37 @@
-//! Tauri commands: parse what the UI sent, call the engine, report.
+//! Tauri commands, one file per feature: parse what the UI sent, call the engine, report.
 
-use tauri::AppHandle;
-use tauri_specta::{collect_commands, Commands, Event};
+pub mod aggregate;
+pub mod export;
+pub mod extract;
+pub mod projects;
+pub mod settings;
+pub mod tokens;
 
-use copy_that_spacing::{aggregate_with_progress, AggregateOptions, Measurement, SpacingLibrary};
+use tauri_specta::{collect_commands, Commands};
 
-use crate::error::AppError;
-use crate::events::AggregateProgressEvent;
-
+/// Every command the window may call. `build.rs` lists the same names for the capability file.
 pub fn collect() -> Commands<tauri::Wry> {
-    collect_commands![aggregate_measurements]
-}
-
-/// Merges measurements grouped by image into a token library, streaming progress events tagged
-/// with `job`. The same engine function backs `copy-that aggregate`.
-#[tauri::command]
-#[specta::specta]
-pub async fn aggregate_measurements(
-    app: AppHandle,
-    job: String,
-    images: Vec<Vec<Measurement>>,
-    options: AggregateOptions,
-) -> Result<SpacingLibrary, AppError> {
-    tauri::async_runtime::spawn_blocking(move || {
-        aggregate_with_progress(&images, &options, &mut |progress| {
-            // A closed window cannot receive progress; the result still returns.
-            let _ = AggregateProgressEvent {
-                job: job.clone(),
-                progress,
-            }
-            .emit(&app);
-        })
-        .map_err(AppError::from)
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?
+    collect_commands![
+        aggregate::aggregate_measurements,
+        projects::startup,
+        projects::list_projects,
+        projects::create_project,
+        projects::rename_project,
+        projects::delete_project,
+        projects::open_project,
+        extract::pick_images,
+        extract::start_extraction,
+        extract::cancel_extraction,
+        tokens::edit_token,
+        tokens::image_thumbnail,
+        export::export_formats,
+        export::preview_export,
+        export::save_export,
+        export::export_to_folder,
+        settings::get_settings,
+        settings::save_settings,
+        settings::key_status,
+        settings::store_api_key,
+        settings::delete_api_key,
+    ]
 }

@@ -12,11 +12,51 @@ export const commands = {
 	 *  with `job`. The same engine function backs `copy-that aggregate`.
 	 */
 	aggregateMeasurements: (job: string, images: Measurement_Deserialize[][], options: AggregateOptions_Deserialize) => typedError<SpacingLibrary_Serialize, AppError>(__TAURI_INVOKE("aggregate_measurements", { job, images, options })),
+	startup: () => typedError<Startup_Serialize, AppError>(__TAURI_INVOKE("startup")),
+	listProjects: () => typedError<ProjectSummary[], AppError>(__TAURI_INVOKE("list_projects")),
+	/**  Creates a project with the settings' merge threshold and root size. */
+	createProject: (name: string) => typedError<ProjectSummary, AppError>(__TAURI_INVOKE("create_project", { name })),
+	renameProject: (id: number, name: string) => typedError<ProjectSummary[], AppError>(__TAURI_INVOKE("rename_project", { id, name })),
+	deleteProject: (id: number) => typedError<ProjectSummary[], AppError>(__TAURI_INVOKE("delete_project", { id })),
+	/**  Loads a project's library and remembers it as the one to reopen. */
+	openProject: (name: string) => typedError<StoredLibrary_Serialize, AppError>(__TAURI_INVOKE("open_project", { name })),
+	/**  Opens the native file picker for images; `None` when the designer cancels. */
+	pickImages: () => typedError<string[] | null, AppError>(__TAURI_INVOKE("pick_images")),
+	/**
+	 *  Measures files and folders into a project, streaming `ExtractProgressEvent`s tagged `job`.
+	 *  `engine` overrides the settings' default engine for this run.
+	 */
+	startExtraction: (job: string, project: string, paths: string[], engine: EngineKind | null) => typedError<BatchSummary, AppError>(__TAURI_INVOKE("start_extraction", { job, project, paths, engine })),
+	/**  Stops a batch: nothing new starts; images in flight finish and are kept. */
+	cancelExtraction: (job: string) => __TAURI_INVOKE<boolean>("cancel_extraction", { job }),
+	/**  Renames, retypes, deletes or merges a token; the edit is kept and replayed on every rebuild. */
+	editToken: (project: string, edit: TokenEdit) => typedError<StoredLibrary_Serialize, AppError>(__TAURI_INVOKE("edit_token", { project, edit })),
+	/**  An image's thumbnail as a `data:` URL (the webview reads no files). */
+	imageThumbnail: (image: number) => typedError<string, AppError>(__TAURI_INVOKE("image_thumbnail", { image })),
+	exportFormats: () => __TAURI_INVOKE<FormatInfo[]>("export_formats"),
+	/**  The exact bytes a format would write, as text. */
+	previewExport: (project: string, format: string, options: ExportOptions) => typedError<string, AppError>(__TAURI_INVOKE("preview_export", { project, format, options })),
+	/**
+	 *  Asks where to save one format (native dialog), writes it, returns the path; `None` when the
+	 *  designer cancels the dialog.
+	 */
+	saveExport: (project: string, format: string, options: ExportOptions) => typedError<string | null, AppError>(__TAURI_INVOKE("save_export", { project, format, options })),
+	/**
+	 *  Asks for a folder (native dialog) and writes every chosen format into it under its usual file
+	 *  name. Returns the files written; `None` when the designer cancels.
+	 */
+	exportToFolder: (project: string, formats: string[], options: ExportOptions) => typedError<string[] | null, AppError>(__TAURI_INVOKE("export_to_folder", { project, formats, options })),
+	getSettings: () => typedError<Settings_Serialize, AppError>(__TAURI_INVOKE("get_settings")),
+	saveSettings: (settings: Settings_Deserialize) => typedError<Settings_Serialize, AppError>(__TAURI_INVOKE("save_settings", { settings })),
+	keyStatus: () => typedError<KeyStatus[], AppError>(__TAURI_INVOKE("key_status")),
+	storeApiKey: (provider: Provider, key: string) => typedError<null, AppError>(__TAURI_INVOKE("store_api_key", { provider, key })),
+	deleteApiKey: (provider: Provider) => typedError<null, AppError>(__TAURI_INVOKE("delete_api_key", { provider })),
 };
 
 /** Events */
 export const events = {
 	aggregateProgressEvent: makeEvent<AggregateProgressEvent, AggregateProgressEvent>("aggregate-progress-event"),
+	extractProgressEvent: makeEvent<ExtractProgressEvent_Serialize, ExtractProgressEvent_Deserialize>("extract-progress-event"),
 };
 
 /* Types */
@@ -97,8 +137,16 @@ export type AggregateProgressEvent = {
 };
 
 export type AppError = 
-/**  The input was refused (a bad value, a bad option); the message says which. */
+/**  The input was refused (a bad value, a bad name); the message says which. */
 { kind: "invalidInput"; message: string } | 
+/**  The project, image or token asked for is not there (any more). */
+{ kind: "notFound"; message: string } | 
+/**  The project database could not be used (locked, damaged, full disk). */
+{ kind: "storage"; message: string } | 
+/**  The system keyring could not be reached. */
+{ kind: "keyring"; message: string } | 
+/**  Reading or writing a file failed. */
+{ kind: "io"; message: string } | 
 /**  Something failed inside the app; the message is for a bug report. */
 { kind: "internal"; message: string };
 
@@ -110,6 +158,72 @@ export type BBox = {
 	h: number,
 };
 
+export type BatchSummary = {
+	saved: number,
+	failed: number,
+	skipped: number,
+	/**  Images never started because the batch was cancelled. */
+	cancelled: number,
+	elapsedMs: number | null,
+};
+
+/**  Which engine measures images. */
+export type EngineKind = "local" | "claude" | "openai" | "openai-compatible" | 
+/**  Local measurement plus an AI provider's intent and context. */
+"hybrid";
+
+/**  Options shared by every format. */
+export type ExportOptions = {
+	unit: Unit,
+	/**  Root font size for rem values. */
+	root_px: number | null,
+	naming: Naming,
+	/**  Prefix of variable names (`spacing` → `--spacing-md`); empty for none. */
+	prefix: string,
+	/**  Also write semantic aliases (`card-padding` → the `md` token). */
+	aliases: boolean,
+	/**  Include where each value was measured (DTCG `$extensions`, comments elsewhere). */
+	provenance: boolean,
+	/**  Write responsive suggestions as media queries (CSS, SCSS) where the format has them. */
+	responsive: boolean,
+};
+
+/**  One step of a batch. */
+export type ExtractEvent = ExtractEvent_Serialize | ExtractEvent_Deserialize;
+
+/**  One step of a batch. */
+export type ExtractEvent_Deserialize = 
+/**  What will be measured, and what was turned away before starting. */
+{ type: "queued"; images: QueuedImage[]; skipped: SkippedFile[] } | { type: "phase"; index: number; phase: ImagePhase } | 
+/**  This image could not be measured; the rest go on. */
+{ type: "failed"; index: number; reason: string } | 
+/**  The project's library as it stands now (tokens appear as they are found). */
+{ type: "library"; library: StoredLibrary_Deserialize } | { type: "finished"; summary: BatchSummary };
+
+/**  One step of a batch. */
+export type ExtractEvent_Serialize = 
+/**  What will be measured, and what was turned away before starting. */
+{ type: "queued"; images: QueuedImage[]; skipped: SkippedFile[] } | { type: "phase"; index: number; phase: ImagePhase } | 
+/**  This image could not be measured; the rest go on. */
+{ type: "failed"; index: number; reason: string } | 
+/**  The project's library as it stands now (tokens appear as they are found). */
+{ type: "library"; library: StoredLibrary_Serialize } | { type: "finished"; summary: BatchSummary };
+
+/**  One step of an extraction batch, tagged with the id the UI gave the batch. */
+export type ExtractProgressEvent = ExtractProgressEvent_Serialize | ExtractProgressEvent_Deserialize;
+
+/**  One step of an extraction batch, tagged with the id the UI gave the batch. */
+export type ExtractProgressEvent_Deserialize = {
+	job: string,
+	event: ExtractEvent_Deserialize,
+};
+
+/**  One step of an extraction batch, tagged with the id the UI gave the batch. */
+export type ExtractProgressEvent_Serialize = {
+	job: string,
+	event: ExtractEvent_Serialize,
+};
+
 /**  How a token was produced. */
 export type ExtractionMetadata = {
 	algorithm_version: string,
@@ -119,10 +233,54 @@ export type ExtractionMetadata = {
 	elapsed_ms: number | null,
 };
 
+export type FormatInfo = {
+	name: string,
+	file: string,
+	description: string,
+};
+
+/**  Where one image is in its run, in order. */
+export type ImagePhase = "queued" | "decoding" | "measuring" | "naming" | "aggregating" | "saved";
+
+export type ImageRecord = ImageRecord_Serialize | ImageRecord_Deserialize;
+
+export type ImageRecord_Deserialize = {
+	id: number,
+	file_name: string,
+	content_hash: string,
+	width: number,
+	height: number,
+	dpr: number | null,
+	dpr_source: string,
+	/**  The file it was read from, when known (the overlay shows it full size from there). */
+	source_path?: string | null,
+};
+
+export type ImageRecord_Serialize = {
+	id: number,
+	file_name: string,
+	content_hash: string,
+	width: number,
+	height: number,
+	dpr: number | null,
+	dpr_source: string,
+	/**  The file it was read from, when known (the overlay shows it full size from there). */
+	source_path: string | null,
+};
+
 /**  How many times a token occurs in one image. */
 export type ImageUsage = {
 	image: number,
 	count: number,
+};
+
+export type KeyState = { state: "stored" } | { state: "notSet" } | 
+/**  The keyring could not be reached; the message says why. */
+{ state: "unavailable"; message: string };
+
+export type KeyStatus = {
+	provider: Provider,
+	key: KeyState,
 };
 
 /**  Figures about a whole library. */
@@ -180,6 +338,19 @@ export type Measurement_Serialize = {
 	design_intent?: string,
 };
 
+/**  Which of a token's names becomes its name in the file. */
+export type Naming = 
+/**  `md` */
+"simple" | 
+/**  `md-padding` */
+"descriptive" | 
+/**  `card-padding` */
+"contextual" | 
+/**  `spacing-4` */
+"scale-position" | 
+/**  `comfortable-padding` */
+"semantic";
+
 /**  Where one occurrence of a token was measured: its provenance. */
 export type Occurrence = Occurrence_Serialize | Occurrence_Deserialize;
 
@@ -213,6 +384,28 @@ export type Occurrence_Serialize = {
 	bbox: BBox | null,
 };
 
+export type ProjectSummary = {
+	id: number,
+	name: string,
+	image_count: number,
+	token_count: number,
+	/**  Merge threshold used for this project's library. */
+	threshold: number | null,
+	root_px: number | null,
+	/**  Seconds since 1970. */
+	created_at: number | null,
+	updated_at: number | null,
+};
+
+/**  A vision model provider. */
+export type Provider = "claude" | "openai" | "openai-compatible";
+
+export type QueuedImage = {
+	index: number,
+	fileName: string,
+	path: string,
+};
+
 /**  Suggested values of a token per breakpoint, in CSS px, and the rule that produced them. */
 export type ResponsiveScales = {
 	mobile: number | null,
@@ -243,6 +436,51 @@ export type SemanticNames = {
 	scale_position: string,
 	/**  How it feels, e.g. `comfortable-padding`. */
 	semantic: string,
+};
+
+export type Settings = Settings_Serialize | Settings_Deserialize;
+
+export type Settings_Deserialize = {
+	engine?: EngineKind,
+	/**  The AI provider a hybrid run asks. */
+	hybridWith?: Provider,
+	/**  Model name; empty means the provider's default. */
+	model?: string,
+	/**  Base URL of an OpenAI-compatible server (or a gateway); empty means the provider's default. */
+	baseUrl?: string,
+	/**  Images measured at once. */
+	concurrency?: number,
+	/**  Default merge threshold for new projects (0..1). */
+	threshold?: number | null,
+	/**  Root font size for rem values, in px. */
+	rootPx?: number | null,
+	/**  The project open when the app last closed. */
+	lastProject?: string | null,
+};
+
+export type Settings_Serialize = {
+	engine: EngineKind,
+	/**  The AI provider a hybrid run asks. */
+	hybridWith: Provider,
+	/**  Model name; empty means the provider's default. */
+	model: string,
+	/**  Base URL of an OpenAI-compatible server (or a gateway); empty means the provider's default. */
+	baseUrl: string,
+	/**  Images measured at once. */
+	concurrency: number,
+	/**  Default merge threshold for new projects (0..1). */
+	threshold: number | null,
+	/**  Root font size for rem values, in px. */
+	rootPx: number | null,
+	/**  The project open when the app last closed. */
+	lastProject: string | null,
+};
+
+/**  A file that was not taken, and why, in words for a designer. */
+export type SkippedFile = {
+	fileName: string,
+	path: string,
+	reason: string,
 };
 
 /**  A set of tokens built from one or more images. */
@@ -372,6 +610,56 @@ export type SpacingType =
 "gutter" | 
 /**  Used in several ways; no single role dominates. */
 "mixed";
+
+/**  Everything the first screen needs, in one call, read from the local database. */
+export type Startup = Startup_Serialize | Startup_Deserialize;
+
+/**  Everything the first screen needs, in one call, read from the local database. */
+export type Startup_Deserialize = {
+	projects: ProjectSummary[],
+	settings: Settings_Deserialize,
+	/**  The project open when the app last closed, if it still exists. */
+	lastProject?: StoredLibrary_Deserialize | null,
+	/**  Something the designer should know (a damaged database set aside, a store that failed). */
+	notice?: string | null,
+	dataDir: string,
+};
+
+/**  Everything the first screen needs, in one call, read from the local database. */
+export type Startup_Serialize = {
+	projects: ProjectSummary[],
+	settings: Settings_Serialize,
+	/**  The project open when the app last closed, if it still exists. */
+	lastProject: StoredLibrary_Serialize | null,
+	/**  Something the designer should know (a damaged database set aside, a store that failed). */
+	notice: string | null,
+	dataDir: string,
+};
+
+/**  A project's library as saved, with the images its provenance refers to (by position). */
+export type StoredLibrary = StoredLibrary_Serialize | StoredLibrary_Deserialize;
+
+/**  A project's library as saved, with the images its provenance refers to (by position). */
+export type StoredLibrary_Deserialize = {
+	project: ProjectSummary,
+	images: ImageRecord_Deserialize[],
+	library: SpacingLibrary_Deserialize,
+};
+
+/**  A project's library as saved, with the images its provenance refers to (by position). */
+export type StoredLibrary_Serialize = {
+	project: ProjectSummary,
+	images: ImageRecord_Serialize[],
+	library: SpacingLibrary_Serialize,
+};
+
+/**  One change a designer made to a token. */
+export type TokenEdit = { kind: "rename"; valuePx: number | null; name: string } | { kind: "retype"; valuePx: number | null; spacingType: SpacingType } | { kind: "delete"; valuePx: number | null } | 
+/**  Folds the token at `value_px` into the one at `into_px`, which keeps its value and name. */
+{ kind: "merge"; valuePx: number | null; intoPx: number | null };
+
+/**  The unit values are written in. */
+export type Unit = "px" | "rem";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -1,0 +1,86 @@
+//! Adding images: the native open dialog, a batch with live progress, cancel.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_specta::Event;
+
+use copy_that_ai::EngineKind;
+use copy_that_pipeline::{build_client, run_batch, BatchSummary};
+
+use crate::commands::projects::settings_of;
+use crate::error::{joined, AppError};
+use crate::events::ExtractProgressEvent;
+use crate::state::AppState;
+
+/// Opens the native file picker for images; `None` when the designer cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_images(app: AppHandle) -> Result<Option<Vec<String>>, AppError> {
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_title("Add screenshots")
+            .add_filter("Images", &["png", "jpg", "jpeg", "webp"])
+            .blocking_pick_files()
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(picked.map(|files| {
+        files
+            .into_iter()
+            .filter_map(|f| f.into_path().ok())
+            .map(|p| p.display().to_string())
+            .collect()
+    }))
+}
+
+/// Measures files and folders into a project, streaming `ExtractProgressEvent`s tagged `job`.
+/// `engine` overrides the settings' default engine for this run.
+#[tauri::command]
+#[specta::specta]
+pub async fn start_extraction(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    job: String,
+    project: String,
+    paths: Vec<String>,
+    engine: Option<EngineKind>,
+) -> Result<BatchSummary, AppError> {
+    let store = state.store()?.clone();
+    let mut settings = settings_of(&state).await?;
+    if let Some(engine) = engine {
+        settings.engine = engine;
+    }
+    // Reading the keyring blocks; keep it off the async workers.
+    let client = {
+        let settings = settings.clone();
+        tokio::task::spawn_blocking(move || build_client(&settings))
+            .await
+            .map_err(joined)??
+    };
+    let cancel = state.start_job(&job);
+    let emit_app = app.clone();
+    let emit_job = job.clone();
+    let emit = Arc::new(move |event| {
+        // A closed window cannot receive progress; the batch still completes and is saved.
+        let _ = ExtractProgressEvent {
+            job: emit_job.clone(),
+            event,
+        }
+        .emit(&emit_app);
+    });
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let result = run_batch(&store, &project, &paths, &settings, client, &cancel, emit).await;
+    app.state::<AppState>().end_job(&job);
+    Ok(result?)
+}
+
+/// Stops a batch: nothing new starts; images in flight finish and are kept.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_extraction(state: State<'_, AppState>, job: String) -> bool {
+    state.cancel_job(&job)
+}
