@@ -5,5 +5,6 @@ export default defineConfig({
   plugins: [react()],
   clearScreen: false,
   build: { outDir: "dist", emptyOutDir: true, target: "es2022" },
-  test: { environment: "jsdom", include: ["src/**/*.test.{ts,tsx}"] },
+  // tap-flat: the default reporter needs Node 21 (Map.groupBy) to print failures; Debian has 20.
+  test: { environment: "jsdom", include: ["src/**/*.test.{ts,tsx}"], reporters: ["tap-flat"] },
 });

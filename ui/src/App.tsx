@@ -1,19 +1,168 @@
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { tauriClient } from "./client";
-import { QuickScale } from "./components/QuickScale";
+import { StoreProvider, useApp } from "./app/context";
+import { createAppStore, type AppStore } from "./app/store";
 import { createScaleStore } from "./store";
+import { BatchPanel } from "./components/BatchPanel";
+import { ExportModal } from "./components/ExportModal";
+import { QuickScale } from "./components/QuickScale";
+import { SettingsModal, ENGINES } from "./components/SettingsModal";
+import { Sidebar } from "./components/Sidebar";
+import { TokenDetail } from "./components/TokenDetail";
+import { TokenTable } from "./components/TokenTable";
+import type { EngineKind } from "./bindings";
 
-export function App() {
+/** Files dropped on the window: Tauri gives real paths. Injectable for tests. */
+export type DropSource = (handlers: { hover(on: boolean): void; drop(paths: string[]): void }) => Promise<() => void>;
+
+export const tauriDrops: DropSource = async ({ hover, drop }) =>
+  getCurrentWebview().onDragDropEvent((e) => {
+    const p = e.payload;
+    if (p.type === "enter" || p.type === "over") hover(true);
+    else if (p.type === "leave") hover(false);
+    else if (p.type === "drop") {
+      hover(false);
+      drop(p.paths);
+    }
+  });
+
+function QuickScaleDialog() {
+  const close = useApp((s) => s.openDialog);
   const store = useMemo(() => createScaleStore(tauriClient), []);
   return (
-    <div className="app">
-      <header className="titlebar">
-        <h1>Copy That</h1>
-        <span className="muted">Spacing tokens from UI screenshots</span>
-      </header>
-      <main>
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === "Escape" && close(null)}>
+      <div role="dialog" aria-modal="true" aria-label="Quick scale" className="modal quick">
         <QuickScale store={store} />
-      </main>
+        <div className="buttons end">
+          <button onClick={() => close(null)}>Close</button>
+        </div>
+      </div>
     </div>
+  );
+}
+
+function Main() {
+  const current = useApp((s) => s.current);
+  const engine = useApp((s) => s.engine);
+  const setEngine = useApp((s) => s.setEngine);
+  const pickImages = useApp((s) => s.pickImages);
+  const openDialog = useApp((s) => s.openDialog);
+  const batch = useApp((s) => s.batch);
+  const running = !!batch && !batch.summary;
+  if (!current) {
+    return (
+      <main className="main empty-state">
+        <h2>Spacing tokens from screenshots</h2>
+        <p className="muted">Create a project on the left, then drop screenshots or a folder on this window.</p>
+      </main>
+    );
+  }
+  return (
+    <main className="main">
+      <header className="toolbar">
+        <h1 id="project-title">{current.project.name}</h1>
+        <span className="muted small">
+          {current.images.length} images · {current.library.tokens.length} tokens
+        </span>
+        <span className="spacer" />
+        <label className="engine">
+          Engine
+          <select aria-label="Engine for the next run" value={engine} onChange={(e) => setEngine(e.target.value as EngineKind)}>
+            {ENGINES.map((x) => (
+              <option key={x.value} value={x.value}>
+                {x.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button id="add-images" onClick={pickImages} disabled={running} title="Add images (Ctrl+O)">
+          Add images…
+        </button>
+        <button id="open-export" onClick={() => openDialog("export")} disabled={current.library.tokens.length === 0} title="Export (Ctrl+E)">
+          Export…
+        </button>
+      </header>
+      <BatchPanel />
+      <div className="work">
+        <TokenTable />
+        <TokenDetail />
+      </div>
+    </main>
+  );
+}
+
+function Shell({ drops }: { drops: DropSource }) {
+  const ready = useApp((s) => s.ready);
+  const notice = useApp((s) => s.notice);
+  const dialog = useApp((s) => s.dialog);
+  const addPaths = useApp((s) => s.addPaths);
+  const pickImages = useApp((s) => s.pickImages);
+  const openDialog = useApp((s) => s.openDialog);
+  const hasTokens = useApp((s) => (s.current?.library.tokens.length ?? 0) > 0);
+  const [hover, setHover] = useState(false);
+
+  useEffect(() => {
+    let off: (() => void) | undefined;
+    let live = true;
+    drops({ hover: setHover, drop: (paths) => void addPaths(paths) }).then(
+      (u) => (live ? (off = u) : u()),
+      () => {},
+    );
+    return () => {
+      live = false;
+      off?.();
+    };
+  }, [drops, addPaths]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+      if (mod && e.key.toLowerCase() === "o") {
+        e.preventDefault();
+        void pickImages();
+      } else if (mod && e.key.toLowerCase() === "e") {
+        e.preventDefault();
+        if (hasTokens) openDialog("export");
+      } else if (e.key === "/" && !typing) {
+        e.preventDefault();
+        document.getElementById("token-search")?.focus();
+      } else if (e.key === "Escape" && dialog) {
+        openDialog(null);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [pickImages, openDialog, hasTokens, dialog]);
+
+  return (
+    <div className={`app${hover ? " dropping" : ""}`} data-ready={ready}>
+      {notice && (
+        <div role="alert" className="notice">
+          {notice}
+        </div>
+      )}
+      <div className="layout">
+        <Sidebar />
+        <Main />
+      </div>
+      {hover && <div className="drop-hint">Drop to measure</div>}
+      {dialog === "export" && <ExportModal />}
+      {dialog === "settings" && <SettingsModal />}
+      {dialog === "quick" && <QuickScaleDialog />}
+    </div>
+  );
+}
+
+export function App({ store, drops = tauriDrops }: { store?: AppStore; drops?: DropSource }) {
+  const s = useMemo(() => store ?? createAppStore(), [store]);
+  useEffect(() => {
+    void s.getState().init();
+  }, [s]);
+  return (
+    <StoreProvider store={s}>
+      <Shell drops={drops} />
+    </StoreProvider>
   );
 }

@@ -1,0 +1,253 @@
+import { createStore } from "zustand/vanilla";
+import {
+  commands,
+  events,
+  type BatchSummary,
+  type EngineKind,
+  type ExtractEvent_Serialize,
+  type ImagePhase,
+  type ProjectSummary,
+  type Settings_Serialize,
+  type SkippedFile,
+  type StoredLibrary_Serialize,
+  type TokenEdit,
+} from "../bindings";
+import { call, describe } from "./api";
+import { NO_FILTERS, type Filters, type SortKey } from "./format";
+
+export type BatchImage = { index: number; fileName: string; phase: ImagePhase; error: string | null };
+export type Batch = {
+  job: string;
+  project: string;
+  images: BatchImage[];
+  skipped: SkippedFile[];
+  summary: BatchSummary | null;
+  error: string | null;
+  cancelling: boolean;
+};
+
+export type AppState = {
+  ready: boolean;
+  projects: ProjectSummary[];
+  current: StoredLibrary_Serialize | null;
+  settings: Settings_Serialize | null;
+  notice: string | null;
+  sidebarError: string | null;
+  /** Engine for the next run; starts at the settings' default. */
+  engine: EngineKind;
+  batch: Batch | null;
+  selected: number | null;
+  filters: Filters;
+  sort: SortKey;
+  descending: boolean;
+  dialog: "export" | "settings" | "quick" | null;
+
+  init(): Promise<void>;
+  openProject(name: string): Promise<void>;
+  createProject(name: string): Promise<boolean>;
+  renameProject(id: number, name: string): Promise<boolean>;
+  deleteProject(id: number): Promise<void>;
+  addPaths(paths: string[]): Promise<void>;
+  pickImages(): Promise<void>;
+  cancelBatch(): Promise<void>;
+  editToken(edit: TokenEdit): Promise<string | null>;
+  setSettings(s: Settings_Serialize): void;
+  select(value: number | null): void;
+  setFilters(f: Partial<Filters>): void;
+  sortBy(k: SortKey): void;
+  setEngine(e: EngineKind): void;
+  openDialog(d: AppState["dialog"]): void;
+};
+
+const PHASE_ORDER: ImagePhase[] = ["queued", "decoding", "measuring", "naming", "aggregating", "saved"];
+
+/** Share of the batch done: each image counts by its phase; failed images count as done. */
+export function batchProgress(b: Batch): number {
+  if (b.summary) return 1;
+  if (b.images.length === 0) return 0;
+  const last = PHASE_ORDER.length - 1;
+  const sum = b.images.reduce((acc, i) => acc + (i.error ? last : PHASE_ORDER.indexOf(i.phase)), 0);
+  return sum / (b.images.length * last);
+}
+
+let jobs = 0;
+
+export function createAppStore() {
+  let initialised = false;
+  const store = createStore<AppState>()((set, get) => {
+    const refreshProjects = async () => {
+      const projects = await call(commands.listProjects());
+      set({ projects });
+    };
+
+    const onEvent = (job: string, event: ExtractEvent_Serialize) => {
+      const batch = get().batch;
+      if (!batch || batch.job !== job) return;
+      const images = batch.images;
+      switch (event.type) {
+        case "queued":
+          set({
+            batch: {
+              ...batch,
+              images: event.images.map((i) => ({ index: i.index, fileName: i.fileName, phase: "queued" as ImagePhase, error: null })),
+              skipped: event.skipped,
+            },
+          });
+          break;
+        case "phase":
+          set({ batch: { ...batch, images: images.map((i) => (i.index === event.index ? { ...i, phase: event.phase } : i)) } });
+          break;
+        case "failed":
+          set({ batch: { ...batch, images: images.map((i) => (i.index === event.index ? { ...i, error: event.reason } : i)) } });
+          break;
+        case "library":
+          if (get().current?.project.name === batch.project) set({ current: event.library });
+          break;
+        case "finished":
+          set({ batch: { ...batch, summary: event.summary, cancelling: false } });
+          break;
+      }
+    };
+
+    return {
+      ready: false,
+      projects: [],
+      current: null,
+      settings: null,
+      notice: null,
+      sidebarError: null,
+      engine: "local",
+      batch: null,
+      selected: null,
+      filters: NO_FILTERS,
+      sort: "value",
+      descending: false,
+      dialog: null,
+
+      async init() {
+        // StrictMode mounts twice; one subscription and one startup read are enough.
+        if (initialised) return;
+        initialised = true;
+        await events.extractProgressEvent.listen((e) => onEvent(e.payload.job, e.payload.event as ExtractEvent_Serialize));
+        try {
+          const s = await call(commands.startup());
+          set({
+            ready: true,
+            projects: s.projects,
+            settings: s.settings,
+            engine: s.settings.engine,
+            current: s.lastProject,
+            notice: s.notice,
+          });
+        } catch (e) {
+          set({ ready: true, notice: describe(e) });
+        }
+      },
+
+      async openProject(name) {
+        try {
+          const current = await call(commands.openProject(name));
+          set({ current, selected: null, sidebarError: null });
+        } catch (e) {
+          set({ sidebarError: describe(e) });
+        }
+      },
+
+      async createProject(name) {
+        try {
+          const p = await call(commands.createProject(name));
+          await refreshProjects();
+          await get().openProject(p.name);
+          return true;
+        } catch (e) {
+          set({ sidebarError: describe(e) });
+          return false;
+        }
+      },
+
+      async renameProject(id, name) {
+        try {
+          const projects = await call(commands.renameProject(id, name));
+          set({ projects, sidebarError: null });
+          const cur = get().current;
+          if (cur && cur.project.id === id) await get().openProject(name.trim());
+          return true;
+        } catch (e) {
+          set({ sidebarError: describe(e) });
+          return false;
+        }
+      },
+
+      async deleteProject(id) {
+        try {
+          const projects = await call(commands.deleteProject(id));
+          const cur = get().current;
+          set({ projects, sidebarError: null, ...(cur && cur.project.id === id ? { current: null, selected: null } : {}) });
+        } catch (e) {
+          set({ sidebarError: describe(e) });
+        }
+      },
+
+      async addPaths(paths) {
+        const cur = get().current;
+        if (paths.length === 0) return;
+        if (!cur) {
+          set({ sidebarError: "Create or open a project first, then add images to it." });
+          return;
+        }
+        if (get().batch && !get().batch?.summary) return;
+        const job = `batch-${Date.now()}-${++jobs}`;
+        const project = cur.project.name;
+        set({ batch: { job, project, images: [], skipped: [], summary: null, error: null, cancelling: false } });
+        try {
+          await call(commands.startExtraction(job, project, paths, get().engine));
+        } catch (e) {
+          const b = get().batch;
+          if (b && b.job === job) set({ batch: { ...b, error: describe(e), summary: b.summary ?? { saved: 0, failed: 0, skipped: 0, cancelled: 0, elapsedMs: 0 } } });
+        }
+        await refreshProjects().catch(() => {});
+      },
+
+      async pickImages() {
+        try {
+          const paths = await call(commands.pickImages());
+          if (paths) await get().addPaths(paths);
+        } catch (e) {
+          set({ sidebarError: describe(e) });
+        }
+      },
+
+      async cancelBatch() {
+        const b = get().batch;
+        if (!b || b.summary) return;
+        set({ batch: { ...b, cancelling: true } });
+        await commands.cancelExtraction(b.job);
+      },
+
+      async editToken(edit) {
+        const cur = get().current;
+        if (!cur) return "No project is open.";
+        try {
+          const current = await call(commands.editToken(cur.project.name, edit));
+          const sel = get().selected;
+          const still = current.library.tokens.some((t) => t.value_px === sel);
+          set({ current, selected: still ? sel : null });
+          await refreshProjects().catch(() => {});
+          return null;
+        } catch (e) {
+          return describe(e);
+        }
+      },
+
+      setSettings: (settings) => set({ settings, engine: settings.engine }),
+      select: (selected) => set({ selected }),
+      setFilters: (f) => set({ filters: { ...get().filters, ...f } }),
+      sortBy: (k) => set(get().sort === k ? { descending: !get().descending } : { sort: k, descending: false }),
+      setEngine: (engine) => set({ engine }),
+      openDialog: (dialog) => set({ dialog }),
+    };
+  });
+  return store;
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

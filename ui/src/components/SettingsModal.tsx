@@ -1,0 +1,170 @@
+import { useEffect, useState } from "react";
+import { call, describe } from "../app/api";
+import { useApp } from "../app/context";
+import { commands, type EngineKind, type KeyStatus, type Provider, type Settings_Serialize } from "../bindings";
+
+export const ENGINES: { value: EngineKind; label: string }[] = [
+  { value: "local", label: "Local (offline)" },
+  { value: "claude", label: "Claude" },
+  { value: "openai", label: "OpenAI" },
+  { value: "openai-compatible", label: "OpenAI-compatible server" },
+  { value: "hybrid", label: "Hybrid (measured + AI context)" },
+];
+
+const PROVIDER_LABEL: Record<Provider, string> = {
+  claude: "Claude",
+  openai: "OpenAI",
+  "openai-compatible": "OpenAI-compatible",
+};
+
+function KeyRow({ status, onChange }: { status: KeyStatus; onChange: () => void }) {
+  const [key, setKey] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const label = PROVIDER_LABEL[status.provider];
+  const state = status.key.state === "stored" ? "stored" : status.key.state === "notSet" ? "not set" : "keyring unavailable";
+  return (
+    <div className="key-row" data-provider={status.provider}>
+      <span className="key-name">{label}</span>
+      <span className={`key-state ${status.key.state}`} data-state={status.key.state}>
+        {state}
+      </span>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await call(commands.storeApiKey(status.provider, key));
+            setKey("");
+            setError(null);
+            onChange();
+          } catch (err) {
+            setError(describe(err));
+          }
+        }}
+      >
+        <input type="password" autoComplete="off" aria-label={`${label} API key`} placeholder="Paste key" value={key} onChange={(e) => setKey(e.target.value)} />
+        <button type="submit" disabled={!key.trim()}>
+          Store
+        </button>
+      </form>
+      {status.key.state === "stored" && (
+        <button
+          onClick={async () => {
+            try {
+              await call(commands.deleteApiKey(status.provider));
+              onChange();
+            } catch (err) {
+              setError(describe(err));
+            }
+          }}
+        >
+          Remove
+        </button>
+      )}
+      {status.key.state === "unavailable" && <p className="error small">{status.key.message}</p>}
+      {error && (
+        <p role="alert" className="error small">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function SettingsModal() {
+  const saved = useApp((s) => s.settings);
+  const setSettings = useApp((s) => s.setSettings);
+  const close = useApp((s) => s.openDialog);
+  const [form, setForm] = useState<Settings_Serialize | null>(saved);
+  const [keys, setKeys] = useState<KeyStatus[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const loadKeys = () =>
+    call(commands.keyStatus()).then(setKeys, (e) => setError(describe(e)));
+  useEffect(() => {
+    loadKeys();
+  }, []);
+  if (!form) return null;
+  const set = (s: Partial<Settings_Serialize>) => setForm({ ...form, ...s });
+
+  return (
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === "Escape" && close(null)}>
+      <div role="dialog" aria-modal="true" aria-labelledby="settings-title" className="modal settings">
+        <h2 id="settings-title">Settings</h2>
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            try {
+              const s = await call(commands.saveSettings(form));
+              setSettings(s);
+              setError(null);
+              setStatus("Saved");
+            } catch (err) {
+              setError(describe(err));
+            }
+          }}
+        >
+          <label>
+            Default engine
+            <select aria-label="Default engine" value={form.engine} onChange={(e) => set({ engine: e.target.value as EngineKind })} autoFocus>
+              {ENGINES.map((x) => (
+                <option key={x.value} value={x.value}>
+                  {x.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Hybrid asks
+            <select aria-label="Hybrid asks" value={form.hybridWith} onChange={(e) => set({ hybridWith: e.target.value as Provider })}>
+              {(Object.keys(PROVIDER_LABEL) as Provider[]).map((p) => (
+                <option key={p} value={p}>
+                  {PROVIDER_LABEL[p]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Model
+            <input aria-label="Model" placeholder="provider default" value={form.model} onChange={(e) => set({ model: e.target.value })} />
+          </label>
+          <label>
+            Base URL
+            <input aria-label="Base URL" placeholder="e.g. http://localhost:11434/v1" value={form.baseUrl} onChange={(e) => set({ baseUrl: e.target.value })} />
+          </label>
+          <label>
+            Images at once
+            <input aria-label="Images at once" type="number" min={1} max={64} value={form.concurrency} onChange={(e) => set({ concurrency: Number(e.target.value) })} />
+          </label>
+          <label>
+            Merge threshold (%)
+            <input aria-label="Merge threshold" type="number" min={0} max={100} value={Math.round((form.threshold ?? 0.1) * 100)} onChange={(e) => set({ threshold: Number(e.target.value) / 100 })} />
+          </label>
+          <label>
+            Root font size (px)
+            <input aria-label="Root font size" type="number" min={1} max={256} value={form.rootPx ?? 16} onChange={(e) => set({ rootPx: Number(e.target.value) })} />
+          </label>
+          <div className="buttons">
+            <button type="submit" className="primary">
+              Save settings
+            </button>
+          </div>
+        </form>
+        <h3>API keys</h3>
+        <p className="muted small">Keys go straight to the system keyring. Copy That never shows them again or writes them anywhere else.</p>
+        {keys.map((k) => (
+          <KeyRow key={k.provider} status={k} onChange={loadKeys} />
+        ))}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {status && <p role="status">{status}</p>}
+        <div className="buttons end">
+          <button onClick={() => close(null)}>Close</button>
+        </div>
+      </div>
+    </div>
+  );
+}
