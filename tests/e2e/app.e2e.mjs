@@ -1,23 +1,44 @@
-// End-to-end: the real app window under Xvfb, driven through tauri-driver and WebKitWebDriver.
+// End-to-end: the real app window under Xvfb, driven through tauri-driver and WebKitWebDriver,
+// with real X11 input (a file drag from another client, typing into native save dialogs).
 // Run by scripts/e2e.sh, which provides the display, a D-Bus session and isolated app data.
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { Session, startDriver, waitFor } from "./webdriver.mjs";
+import { answerSaveDialog, dragFiles, windowNamed } from "./x11.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const app = process.env.COPY_THAT_APP ?? resolve(here, "../../target/debug/copy-that-app");
 const artifacts = join(here, "artifacts");
+const screens = resolve(here, "../fixtures/screens");
+const out = mkdtempSync(join(tmpdir(), "copy-that-export-"));
 
 let driver;
 let session;
 
+async function launch() {
+  const t0 = performance.now();
+  session = await Session.create(driver.base, app);
+  await waitFor("the project list", async () => (await session.execute("return document.querySelector('.app')?.dataset.ready === 'true'")) || null);
+  return performance.now() - t0;
+}
+
+async function shot(name) {
+  const png = await session.screenshot();
+  writeFileSync(join(artifacts, `${name}.png`), Buffer.from(png, "base64"));
+}
+
+// textContent, not WebDriver's rendered text: the latter is empty for elements it deems hidden.
+const text = (css) => session.execute("const e = document.querySelector(arguments[0]); if (!e) throw new Error('no ' + arguments[0]); return e.textContent;", [css]);
+const rowNames = () => session.execute("return [...document.querySelectorAll('.token-scroller [data-token]')].map(r => r.dataset.token)");
+const rowValues = () => session.execute("return [...document.querySelectorAll('.token-scroller [data-token] [role=gridcell]:first-child')].map(c => parseFloat(c.textContent))");
+
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
   driver = await startDriver();
-  session = await Session.create(driver.base, app);
 });
 
 after(async () => {
@@ -25,21 +46,121 @@ after(async () => {
   if (driver) await driver.stop();
 });
 
-test("Analyse runs the Rust aggregate command and shows the inferred scale", async () => {
-  const button = await waitFor("the Analyse button", () => session.find("#analyse"));
-  await session.click(button);
+test("a designer's first project: create, drop two screenshots, browse, rename, export, reopen", async (t) => {
+  const launchMs = await launch();
+  t.diagnostic(`launch to an interactive project list: ${Math.round(launchMs)} ms (includes the WebDriver session)`);
+  await shot("empty");
 
-  // The sample (three screenshots' values on a 4 px grid) must come back from Rust as a 4 px base
-  // with one row per distinct value.
-  const base = await waitFor("the base unit from Rust", async () => {
-    const t = await session.text(await session.find("#base-unit"));
-    return t.includes("px") ? t : null;
+  t.afterEach(async (st) => {
+    if (st.passed === false) await shot(`failed-${st.name.replace(/\W+/g, "-")}`).catch(() => {});
   });
-  assert.match(base, /Base unit 4 px/);
-  const rows = await session.findAll("table.tokens tbody tr");
-  assert.equal(rows.length, 8, "4 8 12 16 24 32 48 64 are eight tokens");
-  assert.equal(await session.text(await session.find('tr[data-token="md"] td:nth-child(2)')), "16");
 
-  const png = await session.screenshot();
-  writeFileSync(join(artifacts, "quick-scale.png"), Buffer.from(png, "base64"));
+  await t.test("create a project", async () => {
+    await session.type(await session.find("#new-project"), "Marketing site");
+    await session.click(await session.find(".new-project button[type=submit]"));
+    const title = await waitFor("the project to open", async () => {
+      const v = await text("#project-title").catch(() => "");
+      return v === "Marketing site" ? v : null;
+    });
+    assert.equal(title, "Marketing site");
+  });
+
+  await t.test("drag two screenshots from another window onto the app", async () => {
+    const win = await windowNamed("Copy That");
+    await dragFiles([join(screens, "dashboard.png"), join(screens, "settings.png")], win);
+    // The app's side: both files listed in the batch, and it reaches 100 %.
+    const files = await waitFor("both files in the batch", async () => {
+      const f = await session.execute("return [...document.querySelectorAll('.batch-images li')].map(li => li.dataset.file)");
+      return f.length === 2 ? f : null;
+    });
+    assert.deepEqual(files.sort(), ["dashboard.png", "settings.png"]);
+    await waitFor("the batch to finish", async () => ((await text("#batch-percent").catch(() => "")) === "100 %") || null);
+    const phases = await session.execute("return [...document.querySelectorAll('.batch-images li')].map(li => li.dataset.phase)");
+    assert.deepEqual(phases, ["saved", "saved"]);
+    assert.match(await text("#batch-summary"), /^2 saved/);
+  });
+
+  await t.test("the expected tokens are listed", async () => {
+    const values = await waitFor("tokens", async () => {
+      const v = await rowValues();
+      return v.length >= 4 ? v : null;
+    });
+    for (const v of [8, 16, 24, 32]) assert.ok(values.includes(v), `${v} px in ${values}`);
+    assert.match(await text("#token-count"), /base unit 8 px/);
+    await shot("tokens");
+  });
+
+  await t.test("filter them", async () => {
+    await session.type(await session.find("#token-search"), "card padding");
+    const filtered = await waitFor("the filtered list", async () => {
+      const v = await rowValues();
+      return v.length > 0 && v.length < 4 ? v : null;
+    });
+    assert.ok(filtered.includes(24), `card padding includes 24: ${filtered}`);
+    assert.match(await text("#token-count"), /of \d+ tokens/);
+    // Ctrl+A, release, Backspace: typed like a person, so React sees the input change.
+    await session.type(await session.find("#token-search"), "\uE009a\uE000\uE003", { clear: false });
+    await waitFor("the full list again", async () => ((await rowValues()).length >= 4) || null);
+  });
+
+  await t.test("rename one", async () => {
+    const row = await session.find(".token-scroller [data-token] ");
+    const rows = await session.findAll(".token-scroller [data-token]");
+    const values = await rowValues();
+    const i = values.indexOf(24);
+    await session.click(rows[i] ?? row);
+    await waitFor("the detail", () => session.find("#rename-input"));
+    await session.type(await session.find("#rename-input"), "comfy");
+    await session.click(await session.find("#rename-save"));
+    const names = await waitFor("the renamed row", async () => {
+      const n = await rowNames();
+      return n.includes("comfy") ? n : null;
+    });
+    assert.ok(names.includes("comfy"));
+    await shot("detail");
+  });
+
+  await t.test("export CSS and DTCG through the native save dialog", async () => {
+    await session.click(await session.find("#open-export"));
+    await waitFor("the preview", async () => ((await text("#export-preview")).includes("--spacing-comfy:")) || null);
+    await shot("export");
+    const css = join(out, "tokens.css");
+    await session.click(await session.find("#export-save"));
+    await answerSaveDialog("Save tokens", css);
+    await waitFor("the saved note", async () => ((await text("#export-status").catch(() => "")).includes(css)) || null);
+    const cssText = readFileSync(css, "utf8");
+    assert.match(cssText, /--spacing-comfy:\s*24px;/);
+    assert.match(cssText, /:root\s*\{/);
+
+    await session.click(await session.find('#export-format option[value="dtcg"]'));
+    await waitFor("the DTCG preview", async () => ((await text("#export-preview")).includes('"$type"')) || null);
+    const json = join(out, "tokens.json");
+    await session.click(await session.find("#export-save"));
+    await answerSaveDialog("Save tokens", json);
+    await waitFor("the saved note", async () => ((await text("#export-status").catch(() => "")).includes(json)) || null);
+    const dtcg = JSON.parse(readFileSync(json, "utf8"));
+    assert.deepEqual(dtcg.spacing.comfy.$value, { value: 24, unit: "px" });
+    assert.equal(dtcg.spacing.$type, "dimension");
+  });
+
+  await t.test("restart the app and find the project with the same tokens", async () => {
+    const before = (await rowValues()).sort((a, b) => a - b);
+    const names = await rowNames();
+    await session.close();
+    session = null;
+    const again = await launch();
+    t.diagnostic(`relaunch to the reopened project: ${Math.round(again)} ms`);
+    const title = await waitFor("the last project to reopen", async () => {
+      const v = await text("#project-title").catch(() => "");
+      return v || null;
+    });
+    assert.equal(title, "Marketing site");
+    const afterValues = (await waitFor("tokens", async () => {
+      const v = await rowValues();
+      return v.length ? v : null;
+    })).sort((a, b) => a - b);
+    assert.deepEqual(afterValues, before);
+    assert.deepEqual((await rowNames()).sort(), names.sort());
+    await shot("reopened");
+  });
 });

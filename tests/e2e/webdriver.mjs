@@ -90,6 +90,17 @@ export class Session {
     return this.cmd("GET", `/element/${el}/text`);
   }
 
+  /** Types into an element (after clearing it when `clear`). */
+  async type(el, text, { clear = true } = {}) {
+    if (clear) await this.cmd("POST", `/element/${el}/clear`, {});
+    return this.cmd("POST", `/element/${el}/value`, { text, value: [...text] });
+  }
+
+  /** Runs `script` in the page and returns its value. */
+  execute(script, args = []) {
+    return this.cmd("POST", "/execute/sync", { script, args });
+  }
+
   /** Runs `script` in the page; it must call `arguments[arguments.length - 1]` when done. */
   executeAsync(script, args = []) {
     return this.cmd("POST", "/execute/async", { script, args });

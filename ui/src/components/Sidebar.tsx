@@ -38,7 +38,7 @@ function ProjectRow({ p, active }: { p: ProjectSummary; active: boolean }) {
           ✎
         </button>
         <button className="icon" title={`Delete ${p.name}`} aria-label={`Delete ${p.name}`} onClick={() => setConfirming(true)}>
-          🗑
+          ✕
         </button>
       </span>
       {confirming && (

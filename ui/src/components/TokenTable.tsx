@@ -102,7 +102,7 @@ export function TokenTable() {
       <Filters />
       <div className="token-count muted small" id="token-count">
         {rows.length === total ? `${total} tokens` : `${rows.length} of ${total} tokens`}
-        {current?.library.statistics.base_unit != null && ` · base unit ${px(current.library.statistics.base_unit)} px (${percent(current.library.statistics.base_unit_confidence)})`}
+        {total > 0 && current?.library.statistics.base_unit != null && ` · base unit ${px(current.library.statistics.base_unit)} px (${percent(current.library.statistics.base_unit_confidence)})`}
       </div>
       <div className="token-grid" role="grid" aria-label="Token list" aria-rowcount={rows.length + 1}>
         <div className="token-row header" role="row">
