@@ -1,6 +1,7 @@
 //! Tauri commands, one file per feature: parse what the UI sent, call the engine, report.
 
 pub mod aggregate;
+pub mod compare;
 pub mod export;
 pub mod extract;
 pub mod projects;
@@ -24,6 +25,9 @@ pub fn collect() -> Commands<tauri::Wry> {
         extract::cancel_extraction,
         tokens::edit_token,
         tokens::image_thumbnail,
+        tokens::image_source,
+        compare::load_library,
+        compare::import_dtcg_file,
         export::export_formats,
         export::preview_export,
         export::save_export,

@@ -33,6 +33,18 @@ export const commands = {
 	editToken: (project: string, edit: TokenEdit) => typedError<StoredLibrary_Serialize, AppError>(__TAURI_INVOKE("edit_token", { project, edit })),
 	/**  An image's thumbnail as a `data:` URL (the webview reads no files). */
 	imageThumbnail: (image: number) => typedError<string, AppError>(__TAURI_INVOKE("image_thumbnail", { image })),
+	/**
+	 *  The full image a project's measurements were taken on, as a `data:` URL for the overlay, read
+	 *  from where it was added. Refused when the file moved or changed since (the boxes would lie).
+	 */
+	imageSource: (image: number) => typedError<string, AppError>(__TAURI_INVOKE("image_source", { image })),
+	/**  A project's library, read without making it the open project. */
+	loadLibrary: (name: string) => typedError<StoredLibrary_Serialize, AppError>(__TAURI_INVOKE("load_library", { name })),
+	/**
+	 *  Asks for a DTCG token file (native dialog) and reads its spacing tokens; `None` when the
+	 *  designer cancels.
+	 */
+	importDtcgFile: (rootPx: number | null) => typedError<ImportedLibrary_Serialize | null, AppError>(__TAURI_INVOKE("import_dtcg_file", { rootPx })),
 	exportFormats: () => __TAURI_INVOKE<FormatInfo[]>("export_formats"),
 	/**  The exact bytes a format would write, as text. */
 	previewExport: (project: string, format: string, options: ExportOptions) => typedError<string, AppError>(__TAURI_INVOKE("preview_export", { project, format, options })),
@@ -272,6 +284,18 @@ export type ImageRecord_Serialize = {
 export type ImageUsage = {
 	image: number,
 	count: number,
+};
+
+export type ImportedLibrary = ImportedLibrary_Serialize | ImportedLibrary_Deserialize;
+
+export type ImportedLibrary_Deserialize = {
+	fileName: string,
+	library: SpacingLibrary_Deserialize,
+};
+
+export type ImportedLibrary_Serialize = {
+	fileName: string,
+	library: SpacingLibrary_Serialize,
 };
 
 export type KeyState = { state: "stored" } | { state: "notSet" } | 
@@ -656,7 +680,9 @@ export type StoredLibrary_Serialize = {
 /**  One change a designer made to a token. */
 export type TokenEdit = { kind: "rename"; valuePx: number | null; name: string } | { kind: "retype"; valuePx: number | null; spacingType: SpacingType } | { kind: "delete"; valuePx: number | null } | 
 /**  Folds the token at `value_px` into the one at `into_px`, which keeps its value and name. */
-{ kind: "merge"; valuePx: number | null; intoPx: number | null };
+{ kind: "merge"; valuePx: number | null; intoPx: number | null } | 
+/**  Sets the token's per-breakpoint values by hand (the rule then says so). */
+{ kind: "responsive"; valuePx: number | null; mobile: number | null; tablet: number | null; desktop: number | null; widescreen: number | null };
 
 /**  The unit values are written in. */
 export type Unit = "px" | "rem";

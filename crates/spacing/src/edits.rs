@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::aggregate::SpacingLibrary;
-use crate::model::{ImageUsage, SpacingToken, SpacingType};
+use crate::model::{validate_px, ImageUsage, ResponsiveScales, SpacingToken, SpacingType};
 
 /// One change a designer made to a token.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -24,6 +24,15 @@ pub enum TokenEdit {
     /// Folds the token at `value_px` into the one at `into_px`, which keeps its value and name.
     #[serde(rename_all = "camelCase")]
     Merge { value_px: f64, into_px: f64 },
+    /// Sets the token's per-breakpoint values by hand (the rule then says so).
+    #[serde(rename_all = "camelCase")]
+    Responsive {
+        value_px: f64,
+        mobile: f64,
+        tablet: f64,
+        desktop: f64,
+        widescreen: f64,
+    },
 }
 
 /// Why an edit could not be applied.
@@ -37,6 +46,8 @@ pub enum EditError {
     NameTaken(String),
     #[error("a token cannot be merged into itself")]
     SelfMerge,
+    #[error("{0}")]
+    Value(#[from] crate::SpacingError),
 }
 
 /// Names that are safe as CSS custom property parts, SCSS keys, TS members and file keys alike.
@@ -134,6 +145,22 @@ pub fn apply_edit(
             let into = if into > from { into - 1 } else { into };
             absorb(&mut library.tokens[into], token);
         }
+        TokenEdit::Responsive {
+            value_px,
+            mobile,
+            tablet,
+            desktop,
+            widescreen,
+        } => {
+            let i = find(library, *value_px, tolerance).ok_or(EditError::NoToken(*value_px))?;
+            library.tokens[i].responsive_scales = ResponsiveScales {
+                mobile: validate_px(*mobile)?,
+                tablet: validate_px(*tablet)?,
+                desktop: validate_px(*desktop)?,
+                widescreen: validate_px(*widescreen)?,
+                rule: "set by hand".into(),
+            };
+        }
     }
     library.statistics.token_count = library.tokens.len() as u32;
     Ok(())
@@ -221,6 +248,26 @@ mod tests {
         assert_eq!(replay(&mut lib, &edits, 0.1), 1);
         assert_eq!(lib.tokens.len(), 2);
         assert_eq!(lib.tokens[0].spacing_type, SpacingType::Gap);
+    }
+
+    #[test]
+    fn responsive_values_are_set_by_hand_and_checked() {
+        let mut lib = library(&[8.0, 16.0]);
+        let edit = |mobile: f64| TokenEdit::Responsive {
+            value_px: 16.0,
+            mobile,
+            tablet: 16.0,
+            desktop: 16.0,
+            widescreen: 24.0,
+        };
+        assert!(matches!(
+            apply_edit(&mut lib, &edit(-4.0), 0.1),
+            Err(EditError::Value(_))
+        ));
+        apply_edit(&mut lib, &edit(12.0), 0.1).unwrap();
+        let r = &lib.tokens[1].responsive_scales;
+        assert_eq!((r.mobile, r.widescreen), (12.0, 24.0));
+        assert_eq!(r.rule, "set by hand");
     }
 
     #[test]

@@ -68,6 +68,19 @@ pub fn content_hash(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+fn image_record(r: &sqlx::sqlite::SqliteRow) -> ImageRecord {
+    ImageRecord {
+        id: r.get::<i64, _>("id") as u32,
+        file_name: r.get("file_name"),
+        content_hash: r.get("content_hash"),
+        width: r.get::<i64, _>("width") as u32,
+        height: r.get::<i64, _>("height") as u32,
+        dpr: r.get("dpr"),
+        dpr_source: r.get("dpr_source"),
+        source_path: r.get("source_path"),
+    }
+}
+
 pub(crate) fn parse_type(s: &str) -> SpacingType {
     SpacingType::ALL
         .into_iter()
@@ -250,19 +263,19 @@ impl Store {
         .fetch_all(&self.pool)
         .await
         .map_err(|e| self.err(e))?;
-        Ok(rows
-            .iter()
-            .map(|r| ImageRecord {
-                id: r.get::<i64, _>("id") as u32,
-                file_name: r.get("file_name"),
-                content_hash: r.get("content_hash"),
-                width: r.get::<i64, _>("width") as u32,
-                height: r.get::<i64, _>("height") as u32,
-                dpr: r.get("dpr"),
-                dpr_source: r.get("dpr_source"),
-                source_path: r.get("source_path"),
-            })
-            .collect())
+        Ok(rows.iter().map(image_record).collect())
+    }
+
+    /// One image by id, in any project.
+    pub async fn image(&self, image: u32) -> Result<Option<ImageRecord>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, file_name, content_hash, width, height, dpr, dpr_source, source_path FROM images WHERE id = ?",
+        )
+        .bind(i64::from(image))
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(|e| self.err(e))?;
+        Ok(row.as_ref().map(image_record))
     }
 
     pub async fn thumbnail(&self, image: u32) -> Result<Vec<u8>, StoreError> {

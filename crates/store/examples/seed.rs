@@ -1,0 +1,92 @@
+//! Fills a project with a large measured library, for measuring the app with real data sizes:
+//! `cargo run -p copy-that-store --example seed -- DATA_DIR NAME TOKENS`.
+
+use copy_that_spacing::{aggregate, AggregateOptions, BBox, Measurement, SpacingType};
+use copy_that_store::{NewImage, NewJob, Store};
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(dir), Some(name), Some(n)) = (args.get(1), args.get(2), args.get(3)) else {
+        return Err("usage: seed DATA_DIR NAME TOKENS".into());
+    };
+    let n: u32 = n.parse()?;
+    let store = Store::open_dir(std::path::Path::new(dir)).await?;
+    let project = store.ensure_project(name).await?;
+    let mut images = Vec::new();
+    for i in 0..4u32 {
+        let image = NewImage {
+            content_hash: format!("seed-{i}"),
+            file_name: format!("screen-{i}.png"),
+            width: 1280,
+            height: 800,
+            dpr: 1.0,
+            dpr_source: "default".into(),
+            thumbnail: Vec::new(),
+            source_path: None,
+        };
+        let (id, _) = store.add_image(project.id, &image).await?;
+        // Every value 4 px apart, three times each, spread over the images.
+        let measurements: Vec<Measurement> = (1..=n)
+            .flat_map(|k| std::iter::repeat_n(f64::from(k) * 4.0, 3))
+            .enumerate()
+            .filter(|(j, _)| *j as u32 % 4 == i)
+            .map(|(j, v)| Measurement {
+                bbox: Some(BBox {
+                    x: j as u32 % 1200,
+                    y: (j as u32 / 7) % 760,
+                    w: 40,
+                    h: 20,
+                }),
+                ..Measurement::new(v, 0.9, SpacingType::Padding).expect("valid value")
+            })
+            .collect();
+        store
+            .record_job(
+                project.id,
+                id,
+                &NewJob {
+                    provider: "seed".into(),
+                    model: String::new(),
+                    measurements,
+                    elapsed_ms: 0.0,
+                    error: None,
+                },
+            )
+            .await?;
+        images.push(id);
+    }
+    let project = store.project(name).await?;
+    let lib = store.reaggregate(&project).await?;
+    // Reaggregation applies the default evidence rules; save every value as a token instead.
+    let lib = if (lib.tokens.len() as u32) < n {
+        let per_image: Vec<Vec<Measurement>> = (0..4u32)
+            .map(|i| {
+                (1..=n)
+                    .filter(|k| k % 4 == i)
+                    .map(|k| Measurement::new(f64::from(k) * 4.0, 0.9, SpacingType::Padding))
+                    .collect::<Result<_, _>>()
+            })
+            .collect::<Result<_, _>>()?;
+        let options = AggregateOptions {
+            threshold: 0.0,
+            min_evidence: 0.0,
+            evidence_scale_px: 0.0,
+            ..AggregateOptions::default()
+        };
+        let lib = aggregate(&per_image, &options)?;
+        store
+            .save_library(&project, &store.images(project.id).await?, &lib)
+            .await?;
+        lib
+    } else {
+        lib
+    };
+    // Reopen it on the app's next launch (the settings' other fields keep their defaults).
+    store
+        .put_setting("settings", &serde_json::json!({ "lastProject": name }))
+        .await?;
+    println!("{} tokens in {name}", lib.tokens.len());
+    store.close().await;
+    Ok(())
+}
