@@ -11,6 +11,11 @@ import { SettingsModal, ENGINES } from "./components/SettingsModal";
 import { Sidebar } from "./components/Sidebar";
 import { TokenDetail } from "./components/TokenDetail";
 import { TokenTable } from "./components/TokenTable";
+import { ScaleVisualizer } from "./components/ScaleVisualizer";
+import { Overlay } from "./components/Overlay";
+import { Playground } from "./components/Playground";
+import { Compare } from "./components/Compare";
+import type { View } from "./app/store";
 import type { EngineKind } from "./bindings";
 
 /** Files dropped on the window: Tauri gives real paths. Injectable for tests. */
@@ -42,6 +47,14 @@ function QuickScaleDialog() {
   );
 }
 
+const VIEWS: { id: View; label: string }[] = [
+  { id: "tokens", label: "Tokens" },
+  { id: "scale", label: "Scale" },
+  { id: "overlay", label: "Overlay" },
+  { id: "playground", label: "Playground" },
+  { id: "compare", label: "Compare" },
+];
+
 function Main() {
   const current = useApp((s) => s.current);
   const engine = useApp((s) => s.engine);
@@ -49,6 +62,8 @@ function Main() {
   const pickImages = useApp((s) => s.pickImages);
   const openDialog = useApp((s) => s.openDialog);
   const batch = useApp((s) => s.batch);
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
   const running = !!batch && !batch.summary;
   if (!current) {
     return (
@@ -84,9 +99,20 @@ function Main() {
         </button>
       </header>
       <BatchPanel />
-      <div className="work">
-        <TokenTable />
-        <TokenDetail />
+      <div className="tabs" role="tablist" aria-label="Views">
+        {VIEWS.map((v) => (
+          <button key={v.id} role="tab" id={`tab-${v.id}`} aria-selected={view === v.id} onClick={() => setView(v.id)}>
+            {v.label}
+          </button>
+        ))}
+      </div>
+      <div className="work" role="tabpanel" aria-labelledby={`tab-${view}`}>
+        {view === "tokens" && <TokenTable />}
+        {view === "scale" && <ScaleVisualizer />}
+        {view === "overlay" && <Overlay />}
+        {view === "playground" && <Playground />}
+        {view === "compare" && <Compare />}
+        {view !== "compare" && view !== "playground" && <TokenDetail />}
       </div>
     </main>
   );

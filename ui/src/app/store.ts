@@ -41,6 +41,7 @@ export type AppState = {
   sort: SortKey;
   descending: boolean;
   dialog: "export" | "settings" | "quick" | null;
+  view: View;
 
   init(): Promise<void>;
   openProject(name: string): Promise<void>;
@@ -57,7 +58,10 @@ export type AppState = {
   sortBy(k: SortKey): void;
   setEngine(e: EngineKind): void;
   openDialog(d: AppState["dialog"]): void;
+  setView(v: View): void;
 };
+
+export type View = "tokens" | "scale" | "overlay" | "playground" | "compare";
 
 const PHASE_ORDER: ImagePhase[] = ["queued", "decoding", "measuring", "naming", "aggregating", "saved"];
 
@@ -123,6 +127,7 @@ export function createAppStore() {
       sort: "value",
       descending: false,
       dialog: null,
+      view: "tokens",
 
       async init() {
         // StrictMode mounts twice; one subscription and one startup read are enough.
@@ -245,6 +250,7 @@ export function createAppStore() {
       sortBy: (k) => set(get().sort === k ? { descending: !get().descending } : { sort: k, descending: false }),
       setEngine: (engine) => set({ engine }),
       openDialog: (dialog) => set({ dialog }),
+      setView: (view) => set({ view }),
     };
   });
   return store;

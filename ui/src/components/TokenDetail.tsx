@@ -3,6 +3,7 @@ import { call } from "../app/api";
 import { useApp } from "../app/context";
 import { percent, px, TYPES, validTokenName } from "../app/format";
 import { commands, type SpacingType } from "../bindings";
+import { Responsive } from "./Responsive";
 
 function Thumbnail({ image, name, count }: { image: number; name: string; count: number }) {
   const [src, setSrc] = useState<string | null>(null);
@@ -54,7 +55,6 @@ export function TokenDetail() {
   const valuePx = token.value_px ?? 0;
   const run = async (p: Promise<string | null>) => setError(await p);
   const nameOk = validTokenName(name);
-  const r = token.responsive_scales;
 
   return (
     <aside className="detail" aria-label="Token detail" id="token-detail">
@@ -155,25 +155,7 @@ export function TokenDetail() {
         <dd>{token.semantic_names.semantic}</dd>
       </dl>
       <h3>Responsive</h3>
-      <table className="responsive">
-        <thead>
-          <tr>
-            <th>Mobile</th>
-            <th>Tablet</th>
-            <th>Desktop</th>
-            <th>Wide</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <td>{px(r.mobile)}</td>
-            <td>{px(r.tablet)}</td>
-            <td>{px(r.desktop)}</td>
-            <td>{px(r.widescreen)}</td>
-          </tr>
-        </tbody>
-      </table>
-      <p className="muted small">{r.rule}</p>
+      <Responsive token={token} />
       <h3>
         Measured in {token.image_count} {token.image_count === 1 ? "image" : "images"} ({token.occurrence_count} times)
       </h3>

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { stored, token } from "../test/fixtures";
+import { fit, instancesFor, place, zoomAt } from "./overlay";
+
+describe("overlay geometry", () => {
+  it("places an image-pixel box on screen after zoom and pan", () => {
+    const b = { x: 100, y: 40, w: 24, h: 80 };
+    expect(place(b, { zoom: 1, x: 0, y: 0 })).toEqual({ left: 100, top: 40, width: 24, height: 80 });
+    expect(place(b, { zoom: 2, x: 10, y: -5 })).toEqual({ left: 210, top: 75, width: 48, height: 160 });
+    // A 2× screenshot shown at CSS size (zoom 1/2): the 24 image px span is 12 screen px.
+    expect(place(b, { zoom: 0.5, x: 0, y: 0 })).toEqual({ left: 50, top: 20, width: 12, height: 40 });
+  });
+
+  it("zooms about the pointer, keeping the image point under it", () => {
+    const v = zoomAt({ zoom: 1, x: 0, y: 0 }, 2, 100, 50);
+    expect(v).toEqual({ zoom: 2, x: -100, y: -50 });
+    expect(place({ x: 100, y: 50, w: 0, h: 0 }, v)).toMatchObject({ left: 100, top: 50 });
+  });
+
+  it("fits the whole image, centred, never enlarged", () => {
+    expect(fit(2560, 1600, 1312, 832)).toEqual({ zoom: 0.5, x: 16, y: 16 });
+    expect(fit(400, 300, 1000, 800)).toEqual({ zoom: 1, x: 300, y: 250 });
+  });
+
+  it("finds each instance of an image and its axis, at 1× and 2×", () => {
+    const lib = stored([24]);
+    lib.images[1]!.dpr = 2;
+    lib.library.tokens = [
+      token(24, 0, {
+        occurrences: [
+          { image: 0, value_px: 24, confidence: 0.9, spacing_type: "padding", bbox: { x: 10, y: 10, w: 24, h: 100 } },
+          { image: 1, value_px: 24, confidence: 0.9, spacing_type: "padding", bbox: { x: 10, y: 10, w: 300, h: 48 } },
+          { image: 1, value_px: 24, confidence: 0.9, spacing_type: "gap", bbox: null },
+        ],
+      }),
+    ];
+    const first = instancesFor(lib, 0);
+    expect(first.map((i) => i.horizontal)).toEqual([true]);
+    const second = instancesFor(lib, 1);
+    expect(second).toHaveLength(1);
+    expect(second[0]!.horizontal).toBe(false);
+  });
+});

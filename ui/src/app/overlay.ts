@@ -1,0 +1,56 @@
+import type { BBox, Occurrence_Serialize, SpacingToken_Serialize, SpacingType, StoredLibrary_Serialize } from "../bindings";
+
+/** One measured spacing drawn over its image. */
+export type Instance = {
+  key: string;
+  token: SpacingToken_Serialize;
+  occurrence: Occurrence_Serialize;
+  bbox: BBox;
+  /** The measured span runs left-right (its edges are the box's left and right sides). */
+  horizontal: boolean;
+};
+
+export type View = { zoom: number; x: number; y: number };
+
+/** Every instance measured in the image at `index` (its position in the project's image list). */
+export function instancesFor(lib: StoredLibrary_Serialize, index: number): Instance[] {
+  const dpr = lib.images[index]?.dpr ?? 1;
+  const out: Instance[] = [];
+  for (const token of lib.library.tokens) {
+    token.occurrences.forEach((o, k) => {
+      if (o.image !== index || !o.bbox) return;
+      const span = (o.value_px ?? 0) * (dpr || 1);
+      const horizontal = Math.abs(o.bbox.w - span) <= Math.abs(o.bbox.h - span);
+      out.push({ key: `${token.name}-${k}`, token, occurrence: o, bbox: o.bbox, horizontal });
+    });
+  }
+  return out;
+}
+
+/** Where a box given in image pixels lands on screen for a view (zoom about the origin, then pan). */
+export function place(b: BBox, v: View): { left: number; top: number; width: number; height: number } {
+  return { left: b.x * v.zoom + v.x, top: b.y * v.zoom + v.y, width: b.w * v.zoom, height: b.h * v.zoom };
+}
+
+/** The view that shows the whole image inside a viewport, centred, never above 1 image px per screen px. */
+export function fit(imageW: number, imageH: number, viewW: number, viewH: number, margin = 16): View {
+  const zoom = Math.min(1, (viewW - 2 * margin) / imageW, (viewH - 2 * margin) / imageH);
+  const z = Number.isFinite(zoom) && zoom > 0 ? zoom : 1;
+  return { zoom: z, x: (viewW - imageW * z) / 2, y: (viewH - imageH * z) / 2 };
+}
+
+/** Zooms by `factor` keeping the screen point (px, py) over the same image point. */
+export function zoomAt(v: View, factor: number, px: number, py: number): View {
+  const zoom = Math.min(16, Math.max(0.05, v.zoom * factor));
+  const f = zoom / v.zoom;
+  return { zoom, x: px - (px - v.x) * f, y: py - (py - v.y) * f };
+}
+
+export const KIND_COLOURS: Record<SpacingType, string> = {
+  padding: "#e5487a",
+  gap: "#2f80ed",
+  margin: "#9b51e0",
+  inset: "#0fa5a0",
+  gutter: "#27ae60",
+  mixed: "#8a8f98",
+};

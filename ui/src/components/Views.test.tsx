@@ -1,0 +1,168 @@
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { StoreProvider } from "../app/context";
+import { createAppStore } from "../app/store";
+import type { StoredLibrary_Serialize } from "../bindings";
+import { stored, token } from "../test/fixtures";
+import { clearMocks, mockBackend } from "../test/ipc";
+import { Compare } from "./Compare";
+import { Overlay } from "./Overlay";
+import { Playground } from "./Playground";
+import { Responsive } from "./Responsive";
+import { ScaleVisualizer } from "./ScaleVisualizer";
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+function mount(ui: React.ReactNode, lib: StoredLibrary_Serialize = stored(), selected: number | null = null) {
+  const store = createAppStore();
+  store.setState({ current: lib, selected, projects: [lib.project, { ...lib.project, id: 9, name: "Live site" }] });
+  render(<StoreProvider store={store}>{ui}</StoreProvider>);
+  return store;
+}
+
+/** A library whose tokens were measured at known boxes in two images, the second a 2× shot. */
+function measured(n = 3): StoredLibrary_Serialize {
+  const lib = stored([16, 24]);
+  lib.images[1]!.dpr = 2;
+  const occ = (image: number, v: number, i: number, type: "padding" | "gap") => ({
+    image,
+    value_px: v,
+    confidence: 0.9,
+    spacing_type: type,
+    bbox: { x: 40 + i * 60, y: 30, w: v * (image === 1 ? 2 : 1), h: 200 },
+  });
+  lib.library.tokens = [
+    token(16, 0, { spacing_type: "gap", occurrences: Array.from({ length: n }, (_, i) => occ(0, 16, i, "gap")).concat([occ(1, 16, 0, "gap")]) }),
+    token(24, 1, { name: "card", spacing_type: "padding", occurrences: [occ(0, 24, 7, "padding")] }),
+  ];
+  return lib;
+}
+
+describe("ScaleVisualizer", () => {
+  it("draws each step at its true width on the base-unit grid, off-grid values marked", () => {
+    const store = mount(<ScaleVisualizer />, stored([4, 8, 10, 24]));
+    expect(screen.getByText("Base unit 4 px")).toBeTruthy();
+    const bars = [...document.querySelectorAll<HTMLElement>(".step-bar")].map((b) => b.style.width);
+    expect(bars).toEqual(["4px", "8px", "10px", "24px"]);
+    const off = document.querySelector('[data-step="sm"]')!;
+    expect(off.classList.contains("off-grid")).toBe(true);
+    expect(off.textContent).toContain("off grid");
+    expect(document.querySelectorAll(".off-grid")).toHaveLength(1);
+    fireEvent.click(document.querySelector('[data-step="md"]')!);
+    expect(store.getState().selected).toBe(24);
+  });
+});
+
+describe("Overlay", () => {
+  it("draws every instance at its box, labelled in CSS px, and highlights the selected token", async () => {
+    const calls = mockBackend({ image_source: ({ image }) => `data:image/png;base64,${image}`, image_thumbnail: () => "data:image/png;base64,x" });
+    const store = mount(<Overlay />, measured(), 24);
+    await waitFor(() => expect(screen.getByAltText("home <b>.png").getAttribute("src")).toBe("data:image/png;base64,11"));
+    expect(calls).toHaveBeenCalledWith("image_source", { image: 11 });
+    const inst = [...document.querySelectorAll<HTMLElement>(".instance")];
+    expect(inst).toHaveLength(4);
+    const card = document.querySelector<HTMLElement>('.instance[data-token="card"]')!;
+    expect([card.style.left, card.style.top, card.style.width, card.style.height]).toEqual(["460px", "30px", "24px", "200px"]);
+    expect(card.textContent).toBe("24");
+    expect(card.classList.contains("selected")).toBe(true);
+    expect(inst.filter((i) => i.classList.contains("dim"))).toHaveLength(3);
+    // Hover: value, kind, confidence and token.
+    fireEvent.mouseEnter(card);
+    expect(screen.getByRole("tooltip").textContent).toBe("24 px padding · 90 % · token card");
+    // Clicking an instance selects its token.
+    fireEvent.click(inst[0]!);
+    expect(store.getState().selected).toBe(16);
+  });
+
+  it("zooms the stage and keeps geometry; a 2× image is labelled in CSS px", async () => {
+    mockBackend({ image_source: () => "data:image/png;base64,x", image_thumbnail: () => "data:image/png;base64,x" });
+    mount(<Overlay />, measured());
+    const stage = screen.getByTestId("stage");
+    const before = stage.style.transform;
+    fireEvent.click(screen.getByRole("button", { name: "Zoom in" }));
+    expect(stage.style.transform).not.toBe(before);
+    expect(stage.style.transform).toMatch(/scale\(1\.25\)|scale\(0\.\d+\)/);
+    // Switch to the 2× image through the filmstrip.
+    fireEvent.click(document.querySelector('.film[data-image="cart.png"]')!);
+    await waitFor(() => expect(document.getElementById("overlay-image")?.textContent).toContain("cart.png"));
+    expect(document.getElementById("overlay-image")?.textContent).toContain("2×");
+    const only = document.querySelector<HTMLElement>(".instance")!;
+    expect(only.style.width).toBe("32px"); // 16 CSS px at 2×, in image pixels
+    expect(only.textContent).toBe("16");
+    fireEvent.click(screen.getByRole("button", { name: "1:1" }));
+    expect(stage.style.transform).toBe("translate(16px, 16px) scale(0.5)");
+  });
+
+  it("hides a kind when toggled off, and says when the source file is gone", async () => {
+    mockBackend({
+      image_source: () => {
+        throw { kind: "notFound", message: "home.png is no longer where it was added from; add it again to see its measurements" };
+      },
+      image_thumbnail: () => "data:image/png;base64,x",
+    });
+    mount(<Overlay />, measured());
+    expect((await screen.findByRole("alert")).textContent).toContain("no longer where it was added from");
+    expect(document.querySelectorAll(".instance")).toHaveLength(4);
+    fireEvent.click(screen.getByLabelText("Show gap"));
+    expect([...document.querySelectorAll<HTMLElement>(".instance")].map((i) => i.dataset.kind)).toEqual(["padding"]);
+  });
+
+  it("renders 500 instances on one image", () => {
+    mockBackend({ image_source: () => "data:image/png;base64,x", image_thumbnail: () => "data:image/png;base64,x" });
+    mount(<Overlay />, measured(500));
+    expect(document.querySelectorAll(".instance")).toHaveLength(501);
+  });
+});
+
+describe("Responsive", () => {
+  it("draws the four breakpoints to size and saves an edit", async () => {
+    const calls = mockBackend({ edit_token: () => stored(), list_projects: () => [] });
+    const lib = stored([16]);
+    mount(<Responsive token={lib.library.tokens[0]!} />, lib, 16);
+    const widths = [...document.querySelectorAll<HTMLElement>(".bp-bar")].map((b) => b.style.width);
+    expect(widths).toEqual(["12px", "14px", "16px", "20px"]);
+    fireEvent.click(screen.getByRole("button", { name: "Edit responsive values" }));
+    fireEvent.change(screen.getByLabelText("mobile px"), { target: { value: "8" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save" })));
+    expect(calls).toHaveBeenCalledWith("edit_token", {
+      project: "Shop",
+      edit: { kind: "responsive", valuePx: 16, mobile: 8, tablet: 14, desktop: 16, widescreen: 20 },
+    });
+  });
+});
+
+describe("Playground", () => {
+  it("lays the card out with the chosen tokens", () => {
+    mount(<Playground />, stored([8, 16, 24, 32]));
+    const card = screen.getByTestId("play-card");
+    expect(card.style.padding).toBe("24px");
+    fireEvent.change(screen.getByLabelText("Card padding"), { target: { value: "32" } });
+    expect(card.style.padding).toBe("32px");
+    fireEvent.change(screen.getByLabelText("Gap between items"), { target: { value: "8" } });
+    expect(card.style.gap).toBe("8px");
+  });
+});
+
+describe("Compare", () => {
+  it("holds the project against another one", async () => {
+    const other = stored([4, 9]);
+    mockBackend({ load_library: () => other });
+    mount(<Compare />, stored([4, 8, 16]));
+    await act(async () => fireEvent.change(screen.getByLabelText("Compare with project"), { target: { value: "Live site" } }));
+    const drifted = await screen.findByRole("region", { name: "Drifted" });
+    expect(drifted.textContent).toContain("+1 px");
+    expect(screen.getByRole("region", { name: "Only in Shop" }).textContent).toContain("16 px");
+    expect(screen.getByRole("region", { name: "Same" }).textContent).toContain("4 px");
+  });
+
+  it("holds the project against a DTCG file picked in the native dialog", async () => {
+    const calls = mockBackend({ import_dtcg_file: () => ({ fileName: "tokens.json", library: stored([4, 8, 16, 64]).library }) });
+    mount(<Compare />, stored([4, 8, 16]));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "…or a DTCG token file" })));
+    expect(calls).toHaveBeenCalledWith("import_dtcg_file", { rootPx: 16 });
+    expect((await screen.findByRole("region", { name: "Only in tokens.json" })).textContent).toContain("64 px");
+  });
+});
