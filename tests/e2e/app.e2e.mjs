@@ -163,4 +163,80 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     assert.deepEqual((await rowNames()).sort(), names.sort());
     await shot("reopened");
   });
+
+  await t.test("the overlay draws a known instance where it was measured, with its label", async () => {
+    await session.click(await session.find("#tab-overlay"));
+    await session.click(await waitFor("the filmstrip", () => session.find('.film[data-image="dashboard.png"]')));
+    // dashboard.png: the first card's left padding, 24 px, measured at x 49..73, y 113..153.
+    const probe = `
+      const img = document.querySelector('.stage img');
+      const canvas = document.querySelector('[data-testid=redlines]');
+      if (!img || !img.complete || img.naturalWidth === 0 || !canvas || +canvas.dataset.instances === 0) return null;
+      const m = document.querySelector('[data-testid=stage]').style.transform.match(/translate\\(([-\\d.]+)px, ([-\\d.]+)px\\) scale\\(([\\d.]+)\\)/);
+      const vp = document.querySelector('[data-testid=viewport]').getBoundingClientRect();
+      return { x: +m[1], y: +m[2], zoom: +m[3], left: vp.left, top: vp.top, dpr: window.devicePixelRatio || 1 };
+    `;
+    const v = await waitFor("the redlines over the loaded image", () => session.execute(probe));
+    // Its centre on screen: image px × zoom + pan, inside the viewport.
+    const cx = v.x + (49 + 12) * v.zoom;
+    const cy = v.y + (113 + 20) * v.zoom;
+    await session.pointerTo(v.left + cx, v.top + cy);
+    const tip = await waitFor("the hover card", async () => {
+      const t = await text("[role=tooltip]").catch(() => "");
+      return t || null;
+    });
+    assert.match(tip, /^24 px padding · \d+ % · token comfy$/);
+    // The label is painted there: the pill left of its text has the padding colour.
+    const pixel = await session.execute(
+      "const c = document.querySelector('[data-testid=redlines]'); const d = arguments[2]; return [...c.getContext('2d').getImageData(Math.round((arguments[0] - 7) * d), Math.round(arguments[1] * d), 1, 1).data];",
+      [cx, cy, v.dpr],
+    );
+    const padding = [0xe5, 0x48, 0x7a];
+    assert.ok(pixel.slice(0, 3).every((c, i) => Math.abs(c - padding[i]) < 40) && pixel[3] > 200, `label pill pixel ${pixel}`);
+    await shot("overlay");
+  });
+
+  await t.test("500+ instances on one image stay smooth while zooming and panning", async () => {
+    await session.type(await session.find("#new-project"), "Dense grid");
+    await session.click(await session.find(".new-project button[type=submit]"));
+    await waitFor("the new project", async () => ((await text("#project-title").catch(() => "")) === "Dense grid") || null);
+    await dragFiles([join(screens, "grid.png")], await windowNamed("Copy That"));
+    await waitFor("the batch to finish", async () => ((await text("#batch-percent").catch(() => "")) === "100 %") || null);
+    await session.click(await session.find("#tab-overlay"));
+    const count = await waitFor("the instances", async () => {
+      const n = Number((await text("#overlay-image")).match(/of (\d+) shown/)?.[1] ?? 0);
+      return n >= 500 ? n : null;
+    });
+    const measureFrames = (mode) =>
+      session.executeAsync(`
+      const mode = arguments[0];
+      const done = arguments[arguments.length - 1];
+      const vp = document.querySelector('[data-testid=viewport]');
+      const stage = document.querySelector('[data-testid=stage]');
+      const start = stage.style.transform;
+      const times = [];
+      let last = performance.now(), n = 0;
+      function step(t) {
+        times.push(t - last); last = t; n++;
+        vp.dispatchEvent(new WheelEvent('wheel', { deltaX: 3, deltaY: n % 40 < 20 ? -4 : 4, clientX: 400, clientY: 300, ctrlKey: mode === 'zoom', bubbles: true, cancelable: true }));
+        if (n < 120) requestAnimationFrame(step); else done({ times: times.slice(3), moved: stage.style.transform !== start });
+      }
+      requestAnimationFrame(step);`, [mode]);
+    const stats = (times) => {
+      const sorted = [...times].sort((a, b) => a - b);
+      const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(1);
+      return `median ${q(0.5)} ms, p95 ${q(0.95)} ms over ${sorted.length} frames`;
+    };
+    const pan = await measureFrames("pan");
+    const zoom = await measureFrames("zoom");
+    assert.ok(pan.moved && zoom.moved, "the view changed");
+    await shot("overlay-dense");
+    // The same image with every kind hidden: what the window costs without redlines.
+    for (const box of await session.findAll(".overlay-bar input[type=checkbox]")) await session.click(box);
+    await waitFor("no instances", async () => (await session.execute("return document.querySelector('[data-testid=redlines]').dataset.instances")) === "0" || null);
+    const barePan = await measureFrames("pan");
+    const bareZoom = await measureFrames("zoom");
+    t.diagnostic(`overlay frame interval with ${count} instances: pan ${stats(pan.times)}; zoom ${stats(zoom.times)}`);
+    t.diagnostic(`the same image without redlines: pan ${stats(barePan.times)}; zoom ${stats(bareZoom.times)}`);
+  });
 });

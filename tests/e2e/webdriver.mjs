@@ -114,6 +114,13 @@ export class Session {
     return this.cmd("GET", "/screenshot");
   }
 
+  /** Moves the real pointer (WebDriver actions) to viewport coordinates. */
+  pointerTo(x, y) {
+    return this.cmd("POST", "/actions", {
+      actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [{ type: "pointerMove", duration: 0, origin: "viewport", x: Math.round(x), y: Math.round(y) }] }],
+    });
+  }
+
   close() {
     return this.cmd("DELETE", "");
   }
@@ -121,6 +128,8 @@ export class Session {
 
 async function call(base, method, path, body) {
   const r = await fetch(`${base}${path}`, {
+    // A stuck driver or page fails the step that hit it instead of hanging the suite.
+    signal: AbortSignal.timeout(90_000),
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -47,6 +47,8 @@ function QuickScaleDialog() {
   );
 }
 
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 const VIEWS: { id: View; label: string }[] = [
   { id: "tokens", label: "Tokens" },
   { id: "scale", label: "Scale" },
@@ -78,7 +80,7 @@ function Main() {
       <header className="toolbar">
         <h1 id="project-title">{current.project.name}</h1>
         <span className="muted small">
-          {current.images.length} images · {current.library.tokens.length} tokens
+          {plural(current.images.length, "image")} · {plural(current.library.tokens.length, "token")}
         </span>
         <span className="spacer" />
         <label className="engine">
@@ -109,9 +111,9 @@ function Main() {
       <div className="work" role="tabpanel" aria-labelledby={`tab-${view}`}>
         {view === "tokens" && <TokenTable />}
         {view === "scale" && <ScaleVisualizer />}
-        {view === "overlay" && <Overlay />}
-        {view === "playground" && <Playground />}
-        {view === "compare" && <Compare />}
+        {view === "overlay" && <Overlay key={current.project.id} />}
+        {view === "playground" && <Playground key={current.project.id} />}
+        {view === "compare" && <Compare key={current.project.id} />}
         {view !== "compare" && view !== "playground" && <TokenDetail />}
       </div>
     </main>

@@ -53,6 +53,19 @@ fn settings() -> Canvas {
     c
 }
 
+/// A dense grid of small cards (12 px padding, 16 px gutters): hundreds of instances on one image.
+fn grid() -> Canvas {
+    let mut c = Canvas::new(1280, 800, 1, PAGE);
+    for row in 0..9 {
+        for col in 0..13 {
+            let (x, y) = (32 + col * (80 + 16), 32 + row * (66 + 16));
+            c.bordered(x, y, 80, 66, BORDER, CARD);
+            c.fill(x + 1 + 12, y + 1 + 12, 80 - 2 - 24, 66 - 2 - 24, ACCENT);
+        }
+    }
+    c
+}
+
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/screens")
 }
@@ -62,6 +75,7 @@ fn e2e_fixtures_are_the_drawings_and_measure_as_drawn() {
     let screens = [
         ("dashboard.png", dashboard(), vec![16.0, 24.0, 32.0]),
         ("settings.png", settings(), vec![8.0, 16.0, 32.0]),
+        ("grid.png", grid(), vec![12.0, 16.0]),
     ];
     for (name, canvas, expected) in screens {
         let png = canvas.png();

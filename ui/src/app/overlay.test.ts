@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stored, token } from "../test/fixtures";
-import { fit, instancesFor, place, zoomAt } from "./overlay";
+import { fit, hitTest, instancesFor, layout, place, zoomAt } from "./overlay";
 
 describe("overlay geometry", () => {
   it("places an image-pixel box on screen after zoom and pan", () => {
@@ -39,5 +39,34 @@ describe("overlay geometry", () => {
     const second = instancesFor(lib, 1);
     expect(second).toHaveLength(1);
     expect(second[0]!.horizontal).toBe(false);
+  });
+});
+
+describe("hit testing and culling", () => {
+  const lib = stored([24]);
+  lib.library.tokens = [
+    token(24, 0, {
+      occurrences: [
+        { image: 0, value_px: 24, confidence: 0.9, spacing_type: "padding", bbox: { x: 0, y: 0, w: 200, h: 100 } },
+        { image: 0, value_px: 8, confidence: 0.9, spacing_type: "gap", bbox: { x: 50, y: 20, w: 8, h: 40 } },
+        { image: 0, value_px: 8, confidence: 0.9, spacing_type: "gap", bbox: { x: 5000, y: 20, w: 8, h: 40 } },
+      ],
+    }),
+  ];
+  const all = instancesFor(lib, 0);
+
+  it("picks the innermost instance under the pointer, after zoom", () => {
+    const v = { zoom: 2, x: 10, y: 10 };
+    expect(hitTest(all, v, 10 + 54 * 2, 10 + 30 * 2)?.bbox.x).toBe(50);
+    expect(hitTest(all, v, 10 + 20 * 2, 10 + 30 * 2)?.bbox.x).toBe(0);
+    expect(hitTest(all, v, 5, 5)).toBeNull();
+  });
+
+  it("draws only what is inside the viewport, at screen coordinates", () => {
+    const drawn = layout(all, { zoom: 0.5, x: 0, y: 0 }, 800, 600);
+    expect(drawn.map((d) => [d.left, d.top, d.width, d.height])).toEqual([
+      [0, 0, 100, 50],
+      [25, 10, 4, 20],
+    ]);
   });
 });

@@ -54,3 +54,36 @@ export const KIND_COLOURS: Record<SpacingType, string> = {
   gutter: "#27ae60",
   mixed: "#8a8f98",
 };
+
+export type Drawn = { instance: Instance; left: number; top: number; width: number; height: number };
+
+/** Screen rectangles of the instances that are at least partly inside a viewport of `w`×`h`. */
+export function layout(instances: Instance[], v: View, w: number, h: number): Drawn[] {
+  const out: Drawn[] = [];
+  for (const instance of instances) {
+    const r = place(instance.bbox, v);
+    if (r.left > w || r.top > h || r.left + r.width < 0 || r.top + r.height < 0) continue;
+    out.push({ instance, ...r });
+  }
+  return out;
+}
+
+/** The instance under a screen point: the smallest one containing it (nested spans pick the inner). */
+export function hitTest(instances: Instance[], v: View, x: number, y: number): Instance | null {
+  let best: Instance | null = null;
+  let area = Infinity;
+  for (const i of instances) {
+    const r = place(i.bbox, v);
+    // At least a few screen px wide, so thin spans stay hoverable when zoomed out.
+    const padX = Math.max(0, (4 - r.width) / 2);
+    const padY = Math.max(0, (4 - r.height) / 2);
+    if (x >= r.left - padX && x <= r.left + r.width + padX && y >= r.top - padY && y <= r.top + r.height + padY) {
+      const a = r.width * r.height;
+      if (a < area) {
+        area = a;
+        best = i;
+      }
+    }
+  }
+  return best;
+}

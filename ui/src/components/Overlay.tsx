@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { call, describe } from "../app/api";
 import { useApp } from "../app/context";
 import { percent, px, TYPES } from "../app/format";
-import { fit, instancesFor, KIND_COLOURS, place, zoomAt, type Instance, type View } from "../app/overlay";
+import { fit, hitTest, instancesFor, KIND_COLOURS, layout, place, zoomAt, type Drawn, type Instance, type View } from "../app/overlay";
 import { commands, type SpacingType } from "../bindings";
 
 function Film({ id, name, active, count, onPick }: { id: number; name: string; active: boolean; count: number; onPick(): void }) {
@@ -26,6 +26,44 @@ function Film({ id, name, active, count, onPick }: { id: number; name: string; a
   );
 }
 
+/** Paints the redlines: a band per instance between the two edges it measures, edge lines and a
+ * px label, in screen space. One canvas instead of hundreds of elements keeps zooming as cheap as
+ * panning. */
+function paint(canvas: HTMLCanvasElement, drawn: Drawn[], selected: number | null, hover: Instance | null) {
+  const ctx = canvas.getContext("2d");
+  if (!ctx) return;
+  const dpr = window.devicePixelRatio || 1;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.font = "600 11px system-ui, sans-serif";
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  for (const d of drawn) {
+    const i = d.instance;
+    const colour = KIND_COLOURS[i.occurrence.spacing_type];
+    const on = selected == null || i.token.value_px === selected;
+    ctx.globalAlpha = on ? (selected != null || i === hover ? 0.45 : 0.22) : 0.06;
+    ctx.fillStyle = colour;
+    ctx.fillRect(d.left, d.top, d.width, d.height);
+    ctx.globalAlpha = on ? 1 : 0.2;
+    if (i.horizontal) {
+      ctx.fillRect(d.left, d.top, 1, d.height);
+      ctx.fillRect(d.left + d.width - 1, d.top, 1, d.height);
+    } else {
+      ctx.fillRect(d.left, d.top, d.width, 1);
+      ctx.fillRect(d.left, d.top + d.height - 1, d.width, 1);
+    }
+    const text = px(i.occurrence.value_px);
+    const tw = ctx.measureText(text).width + 6;
+    const cx = d.left + d.width / 2;
+    const cy = d.top + d.height / 2;
+    ctx.fillRect(cx - tw / 2, cy - 7, tw, 14);
+    ctx.fillStyle = "#fff";
+    ctx.fillText(text, cx, cy + 0.5);
+  }
+  ctx.globalAlpha = 1;
+}
+
 /** The image with every measured spacing drawn over it as redlines; zoom, pan, hover, filter. */
 export function Overlay() {
   const current = useApp((s) => s.current);
@@ -38,7 +76,11 @@ export function Overlay() {
   const [view, setView] = useState<View>({ zoom: 1, x: 0, y: 0 });
   const [hover, setHover] = useState<Instance | null>(null);
   const viewport = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [size, setSize] = useState({ w: 900, h: 600 });
+  const moved = useRef(false);
   const drag = useRef<{ x: number; y: number; vx: number; vy: number } | null>(null);
+
 
   const image = current?.images[index];
   const all = useMemo(() => (current ? instancesFor(current, index) : []), [current, index]);
@@ -73,9 +115,35 @@ export function Overlay() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [image?.id]);
 
-  if (!current || !image) return <p className="muted">No images in this project yet.</p>;
+  useEffect(() => {
+    const el = viewport.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(() => setSize({ w: el.clientWidth || 900, h: el.clientHeight || 600 }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [image?.id]);
+
+  const drawn = useMemo(() => layout(shown, view, size.w, size.h), [shown, view, size]);
+  useLayoutEffect(() => {
+    const c = canvas.current;
+    if (!c) return;
+    const dpr = window.devicePixelRatio || 1;
+    const w = Math.round(size.w * dpr);
+    const h = Math.round(size.h * dpr);
+    if (c.width !== w || c.height !== h) {
+      c.width = w;
+      c.height = h;
+    }
+    paint(c, drawn, selected, hover);
+  }, [drawn, selected, hover, size]);
+
+  if (!current || !image)
+    return (
+      <section className="overlay-view empty muted" aria-label="Measurement overlay">
+        No images in this project yet: drop screenshots on the window.
+      </section>
+    );
   const dpr = image.dpr || 1;
-  const labelSize = 11 / view.zoom;
   const zoomBy = (f: number) => {
     const el = viewport.current;
     setView(zoomAt(view, f, (el?.clientWidth ?? 0) / 2, (el?.clientHeight ?? 0) / 2));
@@ -131,44 +199,46 @@ export function Overlay() {
           else setView({ ...view, x: view.x - e.deltaX, y: view.y - e.deltaY });
         }}
         onPointerDown={(e) => {
-          if ((e.target as HTMLElement).closest(".instance")) return;
           drag.current = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
-          e.currentTarget.setPointerCapture?.(e.pointerId);
+          moved.current = false;
         }}
         onPointerMove={(e) => {
           const d = drag.current;
-          if (d) setView({ ...view, x: d.vx + e.clientX - d.x, y: d.vy + e.clientY - d.y });
+          if (d && (Math.abs(e.clientX - d.x) > 2 || Math.abs(e.clientY - d.y) > 2)) {
+            moved.current = true;
+            setView({ ...view, x: d.vx + e.clientX - d.x, y: d.vy + e.clientY - d.y });
+            return;
+          }
+          const r = e.currentTarget.getBoundingClientRect();
+          const hit = hitTest(shown, view, e.clientX - r.left, e.clientY - r.top);
+          if (hit !== hover) setHover(hit);
         }}
-        onPointerUp={() => (drag.current = null)}
+        onPointerLeave={() => {
+          drag.current = null;
+          setHover(null);
+        }}
+        onPointerUp={(e) => {
+          const wasDrag = moved.current;
+          drag.current = null;
+          if (wasDrag) return;
+          const r = e.currentTarget.getBoundingClientRect();
+          const hit = hitTest(shown, view, e.clientX - r.left, e.clientY - r.top);
+          if (hit) select(hit.token.value_px);
+        }}
       >
-        <div className="stage" data-testid="stage" style={{ width: image.width, height: image.height, transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` }}>
+        <div
+          className="stage"
+          data-testid="stage"
+          style={{ width: image.width, height: image.height, transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` }}
+        >
           {src ? <img src={src} alt={image.file_name} width={image.width} height={image.height} draggable={false} /> : <div className="stage-blank" />}
-          {shown.map((i) => {
-            const on = selected == null || i.token.value_px === selected;
-            const colour = KIND_COLOURS[i.occurrence.spacing_type];
-            return (
-              <div
-                key={i.key}
-                className={`instance ${i.horizontal ? "h" : "v"}${on ? "" : " dim"}${selected != null && on ? " selected" : ""}`}
-                data-token={i.token.name}
-                data-value={i.occurrence.value_px ?? ""}
-                data-kind={i.occurrence.spacing_type}
-                style={{ left: i.bbox.x, top: i.bbox.y, width: i.bbox.w, height: i.bbox.h, ["--kind" as string]: colour, ["--line" as string]: `${1 / view.zoom}px` }}
-                onMouseEnter={() => setHover(i)}
-                onMouseLeave={() => setHover((h) => (h === i ? null : h))}
-                onClick={() => select(i.token.value_px)}
-              >
-                <span className="redline-label" style={{ fontSize: labelSize }}>
-                  {px(i.occurrence.value_px)}
-                </span>
-              </div>
-            );
-          })}
         </div>
+        <canvas ref={canvas} className="redlines" data-testid="redlines" data-instances={drawn.length} style={{ width: size.w, height: size.h }} />
         {hover && (
           <div
             role="tooltip"
             className="instance-tip"
+            data-token={hover.token.name}
             style={(() => {
               const p = place(hover.bbox, view);
               return { left: p.left + p.width + 6, top: p.top };

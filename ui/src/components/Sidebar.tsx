@@ -30,7 +30,7 @@ function ProjectRow({ p, active }: { p: ProjectSummary; active: boolean }) {
       <button className="project-open" aria-current={active ? "true" : undefined} onClick={() => openProject(p.name)}>
         <span className="project-name">{p.name}</span>
         <span className="muted small">
-          {p.image_count} images · {p.token_count} tokens
+          {p.image_count} {p.image_count === 1 ? "image" : "images"} · {p.token_count} {p.token_count === 1 ? "token" : "tokens"}
         </span>
       </button>
       <span className="project-actions">

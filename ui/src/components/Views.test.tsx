@@ -10,6 +10,7 @@ import { Overlay } from "./Overlay";
 import { Playground } from "./Playground";
 import { Responsive } from "./Responsive";
 import { ScaleVisualizer } from "./ScaleVisualizer";
+import { place } from "../app/overlay";
 
 afterEach(() => {
   cleanup();
@@ -56,44 +57,56 @@ describe("ScaleVisualizer", () => {
   });
 });
 
+/** The stage's current view, read back from its transform. */
+function stageView() {
+  const m = screen.getByTestId("stage").style.transform.match(/translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/)!;
+  return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
+}
+
+/** Points the mouse at the middle of an image-pixel box, wherever the view has put it. */
+function pointAt(b: { x: number; y: number; w: number; h: number }) {
+  const v = stageView();
+  const p = place(b, v);
+  return { clientX: p.left + p.width / 2, clientY: p.top + p.height / 2 };
+}
+
 describe("Overlay", () => {
-  it("draws every instance at its box, labelled in CSS px, and highlights the selected token", async () => {
+  it("draws every instance, shows one's value, kind, confidence and token on hover, and selects on click", async () => {
     const calls = mockBackend({ image_source: ({ image }) => `data:image/png;base64,${image}`, image_thumbnail: () => "data:image/png;base64,x" });
-    const store = mount(<Overlay />, measured(), 24);
+    const store = mount(<Overlay />, measured());
     await waitFor(() => expect(screen.getByAltText("home <b>.png").getAttribute("src")).toBe("data:image/png;base64,11"));
     expect(calls).toHaveBeenCalledWith("image_source", { image: 11 });
-    const inst = [...document.querySelectorAll<HTMLElement>(".instance")];
-    expect(inst).toHaveLength(4);
-    const card = document.querySelector<HTMLElement>('.instance[data-token="card"]')!;
-    expect([card.style.left, card.style.top, card.style.width, card.style.height]).toEqual(["460px", "30px", "24px", "200px"]);
-    expect(card.textContent).toBe("24");
-    expect(card.classList.contains("selected")).toBe(true);
-    expect(inst.filter((i) => i.classList.contains("dim"))).toHaveLength(3);
-    // Hover: value, kind, confidence and token.
-    fireEvent.mouseEnter(card);
+    expect(screen.getByTestId("redlines").dataset.instances).toBe("4");
+    const viewport = screen.getByTestId("viewport");
+    fireEvent.pointerMove(viewport, pointAt({ x: 460, y: 30, w: 24, h: 200 }));
     expect(screen.getByRole("tooltip").textContent).toBe("24 px padding · 90 % · token card");
-    // Clicking an instance selects its token.
-    fireEvent.click(inst[0]!);
-    expect(store.getState().selected).toBe(16);
+    fireEvent.pointerDown(viewport, pointAt({ x: 460, y: 30, w: 24, h: 200 }));
+    fireEvent.pointerUp(viewport, pointAt({ x: 460, y: 30, w: 24, h: 200 }));
+    expect(store.getState().selected).toBe(24);
+    // Between instances: no tooltip.
+    fireEvent.pointerMove(viewport, pointAt({ x: 1000, y: 700, w: 2, h: 2 }));
+    expect(screen.queryByRole("tooltip")).toBeNull();
   });
 
-  it("zooms the stage and keeps geometry; a 2× image is labelled in CSS px", async () => {
+  it("keeps instances on their boxes after zooming, and labels a 2× image in CSS px", async () => {
     mockBackend({ image_source: () => "data:image/png;base64,x", image_thumbnail: () => "data:image/png;base64,x" });
     mount(<Overlay />, measured());
-    const stage = screen.getByTestId("stage");
-    const before = stage.style.transform;
+    const before = stageView();
     fireEvent.click(screen.getByRole("button", { name: "Zoom in" }));
-    expect(stage.style.transform).not.toBe(before);
-    expect(stage.style.transform).toMatch(/scale\(1\.25\)|scale\(0\.\d+\)/);
-    // Switch to the 2× image through the filmstrip.
+    const after = stageView();
+    expect(after.zoom).toBeCloseTo(before.zoom * 1.25);
+    const viewport = screen.getByTestId("viewport");
+    fireEvent.pointerMove(viewport, pointAt({ x: 460, y: 30, w: 24, h: 200 }));
+    expect(screen.getByRole("tooltip").dataset.token).toBe("card");
+    // The 2× image through the filmstrip: its 32 image-px span is the 16 CSS px token.
     fireEvent.click(document.querySelector('.film[data-image="cart.png"]')!);
     await waitFor(() => expect(document.getElementById("overlay-image")?.textContent).toContain("cart.png"));
     expect(document.getElementById("overlay-image")?.textContent).toContain("2×");
-    const only = document.querySelector<HTMLElement>(".instance")!;
-    expect(only.style.width).toBe("32px"); // 16 CSS px at 2×, in image pixels
-    expect(only.textContent).toBe("16");
     fireEvent.click(screen.getByRole("button", { name: "1:1" }));
-    expect(stage.style.transform).toBe("translate(16px, 16px) scale(0.5)");
+    expect(screen.getByTestId("stage").style.transform).toBe("translate(16px, 16px) scale(0.5)");
+    // At 1:1 a 2× image shows at CSS size: the box at image x 40 is 20 screen px from the pan.
+    fireEvent.pointerMove(viewport, { clientX: 16 + 20 + 8, clientY: 16 + 15 + 50 });
+    expect(screen.getByRole("tooltip").textContent).toBe("16 px gap · 90 % · token 2xs");
   });
 
   it("hides a kind when toggled off, and says when the source file is gone", async () => {
@@ -105,15 +118,15 @@ describe("Overlay", () => {
     });
     mount(<Overlay />, measured());
     expect((await screen.findByRole("alert")).textContent).toContain("no longer where it was added from");
-    expect(document.querySelectorAll(".instance")).toHaveLength(4);
+    expect(screen.getByTestId("redlines").dataset.instances).toBe("4");
     fireEvent.click(screen.getByLabelText("Show gap"));
-    expect([...document.querySelectorAll<HTMLElement>(".instance")].map((i) => i.dataset.kind)).toEqual(["padding"]);
+    expect(screen.getByTestId("redlines").dataset.instances).toBe("1");
   });
 
-  it("renders 500 instances on one image", () => {
+  it("takes 500 instances on one image", () => {
     mockBackend({ image_source: () => "data:image/png;base64,x", image_thumbnail: () => "data:image/png;base64,x" });
     mount(<Overlay />, measured(500));
-    expect(document.querySelectorAll(".instance")).toHaveLength(501);
+    expect(document.getElementById("overlay-image")?.textContent).toContain("501 of 501 shown");
   });
 });
 
