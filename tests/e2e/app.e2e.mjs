@@ -165,6 +165,15 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
   });
 
   await t.test("the overlay draws a known instance where it was measured, with its label", async () => {
+    const values = (await rowValues()).sort((a, b) => a - b);
+    await session.click(await session.find("#tab-scale"));
+    const steps = await waitFor("the scale", async () => {
+      const w = await session.execute("return [...document.querySelectorAll('.step-bar')].map(b => b.getBoundingClientRect().width)");
+      return w.length ? w : null;
+    });
+    // Drawn to size: each bar is as wide on screen as its value in CSS px.
+    assert.deepEqual(steps, values);
+    await shot("scale");
     await session.click(await session.find("#tab-overlay"));
     await session.click(await waitFor("the filmstrip", () => session.find('.film[data-image="dashboard.png"]')));
     // dashboard.png: the first card's left padding, 24 px, measured at x 49..73, y 113..153.

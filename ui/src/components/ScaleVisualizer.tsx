@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useApp } from "../app/context";
 import { percent, px } from "../app/format";
 
@@ -6,6 +7,7 @@ export function ScaleVisualizer() {
   const current = useApp((s) => s.current);
   const selected = useApp((s) => s.selected);
   const select = useApp((s) => s.select);
+  const [mag, setMag] = useState(1);
   if (!current) return null;
   const stats = current.library.statistics;
   const base = stats.base_unit ?? 4;
@@ -15,9 +17,17 @@ export function ScaleVisualizer() {
       <header className="scale-head">
         <strong id="scale-base">Base unit {px(base)} px</strong>
         <span className="muted"> · {percent(stats.base_unit_confidence)} confidence · rhythm {stats.rhythm}</span>
+        <span className="spacer" />
+        <span role="group" aria-label="Magnify" className="segmented">
+          {[1, 2, 4].map((m) => (
+            <button key={m} aria-pressed={mag === m} onClick={() => setMag(m)}>
+              {m === 1 ? "Actual size" : `${m}×`}
+            </button>
+          ))}
+        </span>
       </header>
       {tokens.length === 0 && <p className="muted">No tokens yet.</p>}
-      <ol className="scale-steps" style={{ ["--unit" as string]: `${base}px` }}>
+      <ol className="scale-steps" style={{ ["--unit" as string]: `${base * mag}px` }}>
         {tokens.map((t) => (
           <li key={`${t.value_px}-${t.name}`}>
             <button
@@ -34,7 +44,7 @@ export function ScaleVisualizer() {
                 {!t.is_grid_compliant && <span className="badge">off grid</span>}
               </span>
               <span className="step-track">
-                <span className="step-bar" style={{ width: `${t.value_px ?? 0}px` }} />
+                <span className="step-bar" style={{ width: `${(t.value_px ?? 0) * mag}px` }} />
               </span>
             </button>
           </li>

@@ -54,6 +54,8 @@ describe("ScaleVisualizer", () => {
     expect(document.querySelectorAll(".off-grid")).toHaveLength(1);
     fireEvent.click(document.querySelector('[data-step="md"]')!);
     expect(store.getState().selected).toBe(24);
+    fireEvent.click(screen.getByRole("button", { name: "4×" }));
+    expect([...document.querySelectorAll<HTMLElement>(".step-bar")].map((b) => b.style.width)).toEqual(["16px", "32px", "40px", "96px"]);
   });
 });
 
