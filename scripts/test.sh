@@ -20,7 +20,7 @@ step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "engine crates do not depend on Tauri"
-for crate in copy-that-spacing copy-that-measure copy-that-store copy-that-export copy-that-cli; do for dep in tauri gtk webkit2gtk; do
+for crate in copy-that-spacing copy-that-measure copy-that-store copy-that-export copy-that-ai copy-that-pipeline copy-that-cli; do for dep in tauri gtk webkit2gtk; do
   tree="$(cargo tree --locked -p "$crate" -e normal,build -i "$dep" 2>&1 || true)"
   if grep -qE "^$dep v" <<<"$tree" || ! grep -q 'did not match any packages' <<<"$tree"; then
     echo "error: $crate depends on $dep (or cargo tree failed):" >&2
