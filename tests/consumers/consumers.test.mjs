@@ -79,6 +79,34 @@ describe("DTCG 2025.10 (Terrazzo)", () => {
   });
 });
 
+describe("DTCG resolver 2025.10 (Terrazzo)", () => {
+  async function load(dir) {
+    const { defineConfig, parse } = await import("@terrazzo/parser");
+    const config = defineConfig({}, { cwd: pathToFileURL(dir + "/") });
+    const file = join(dir, "tokens.resolver.json");
+    return parse([{ filename: pathToFileURL(file), src: read(dir, "tokens.resolver.json") }], { config });
+  }
+
+  test("each breakpoint context gives every token its responsive value", async () => {
+    const { resolver } = await load(out);
+    assert.ok(resolver, "parsed as a resolver");
+    for (const t of library.tokens) {
+      for (const bp of ["mobile", "tablet", "desktop", "widescreen"]) {
+        const tokens = resolver.apply({ breakpoint: bp });
+        assert.deepEqual(tokens[`spacing.${t.name}`].$value, { value: t.responsive_scales[bp], unit: "px" }, `${t.name} at ${bp}`);
+      }
+    }
+    // With no input the default context applies: desktop, the measured values.
+    const md = library.tokens.find((t) => t.name === "md");
+    assert.deepEqual(resolver.apply({})["spacing.md"].$value, { value: md.responsive_scales.desktop, unit: "px" });
+  });
+
+  test("parses with hostile names", async () => {
+    const { resolver } = await load(hostile);
+    assert.ok(Object.keys(resolver.apply({ breakpoint: "mobile" })).length >= library.tokens.length);
+  });
+});
+
 describe("Style Dictionary v4", () => {
   async function build(dir) {
     const { default: StyleDictionary } = await import("style-dictionary");

@@ -28,7 +28,7 @@ fn library() -> copy_that_spacing::SpacingLibrary {
 fn bench(c: &mut Criterion) {
     let lib = library();
     let opts = ExportOptions::default();
-    c.bench_function("all 11 formats, 1000 tokens", |b| {
+    c.bench_function("all formats, 1000 tokens", |b| {
         b.iter(|| {
             FORMATS
                 .iter()

@@ -83,6 +83,66 @@ pub fn dtcg(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
     pretty(&Value::Object(root))
 }
 
+/// The breakpoints of a token's responsive values, as DTCG resolver contexts.
+const BREAKPOINTS: [&str; 4] = ["mobile", "tablet", "desktop", "widescreen"];
+
+/// DTCG Resolver Module 2025.10: the DTCG tokens as the base set, and a `breakpoint` modifier whose
+/// contexts give every token its responsive value (desktop by default). Self-contained: the sets
+/// are inline, so the one file resolves on its own.
+pub fn dtcg_resolver(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
+    let base: Value = serde_json::from_slice(&dtcg(library, options)).unwrap_or(Value::Null);
+    let r = resolve(library, options);
+    let group = group_name(options);
+    let mut contexts = Map::new();
+    for bp in BREAKPOINTS {
+        let mut tokens = Map::new();
+        for e in &r.entries {
+            let rs = &e.token.responsive_scales;
+            let px = match bp {
+                "mobile" => rs.mobile,
+                "tablet" => rs.tablet,
+                "widescreen" => rs.widescreen,
+                _ => rs.desktop,
+            };
+            let value = match options.unit {
+                Unit::Px => json!({"value": round(px), "unit": "px"}),
+                Unit::Rem => json!({"value": round(px / options.root_px), "unit": "rem"}),
+            };
+            tokens.insert(
+                e.name.clone(),
+                json!({"$type": "dimension", "$value": value}),
+            );
+        }
+        let mut set = Map::new();
+        set.insert(group.clone(), Value::Object(tokens));
+        contexts.insert(bp.into(), json!([Value::Object(set)]));
+    }
+    let rule = r
+        .entries
+        .first()
+        .map(|e| comment(&e.token.responsive_scales.rule))
+        .unwrap_or_default();
+    pretty(&json!({
+        "name": "Copy That spacing",
+        "version": "2025.10",
+        "description": "Spacing measured by Copy That, with per-breakpoint values",
+        "sets": {
+            "spacing": { "description": "The measured scale", "sources": [base] }
+        },
+        "modifiers": {
+            "breakpoint": {
+                "description": comment(&format!("Responsive spacing: {rule}")),
+                "contexts": Value::Object(contexts),
+                "default": "desktop"
+            }
+        },
+        "resolutionOrder": [
+            { "$ref": "#/sets/spacing" },
+            { "$ref": "#/modifiers/breakpoint" }
+        ]
+    }))
+}
+
 /// What Style Dictionary v4/v5 reads today: `$value` as a CSS dimension string, `$type`
 /// dimension, references as `{group.name}`.
 pub fn style_dictionary(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {

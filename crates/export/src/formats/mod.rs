@@ -26,6 +26,12 @@ pub const FORMATS: &[Format] = &[
         generate: json::dtcg,
     },
     Format {
+        name: "dtcg-resolver",
+        file: "tokens.resolver.json",
+        description: "DTCG resolver with breakpoint contexts (2025.10)",
+        generate: json::dtcg_resolver,
+    },
+    Format {
         name: "style-dictionary",
         file: "tokens.style-dictionary.json",
         description: "Style Dictionary v4/v5 source",
