@@ -66,6 +66,8 @@ pub struct Span {
     pub container_is_box: bool,
     /// The largest side of the smaller item at either end (the content for padding), in px.
     pub smaller_item: u32,
+    /// Whether the container holds no text (only boxes, rules and graphics).
+    pub no_text: bool,
 }
 
 /// What the layout pass found: distances and the thickness of thin lines (a density cue).
@@ -267,6 +269,7 @@ impl<'a> Analyser<'a> {
             container,
             container_is_box,
             smaller_item: (a.rect.w().max(a.rect.h())).min(b.rect.w().max(b.rect.h())),
+            no_text: items.iter().all(|it| it.kind != ItemKind::Text),
         });
     }
 
@@ -333,6 +336,7 @@ impl<'a> Analyser<'a> {
                     container: inner,
                     container_is_box: true,
                     smaller_item: size,
+                    no_text: items.iter().all(|it| it.kind != ItemKind::Text),
                 });
             }
         }

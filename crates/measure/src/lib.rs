@@ -89,6 +89,54 @@ pub fn extract_bytes(bytes: &[u8], name: &str, dpr: Dpr) -> Result<Extraction, M
     Ok(e)
 }
 
+/// A distance in image pixels as CSS px. On 2× and 3× screens layout distances are whole CSS
+/// pixels, and anti-aliased edges blend into the gap, adding up to an image pixel: so a part pixel is
+/// rounded down unless it is nearly whole (17 image px at 2× is 8 CSS px, 26 at 3× is 9).
+fn css_px(px: u32, dpr: f64) -> f64 {
+    let v = f64::from(px) / dpr;
+    if dpr >= 1.5 {
+        (v + 0.34).floor()
+    } else {
+        v
+    }
+}
+
+/// Small frames holding only graphics, centred with the same inset on all four sides: icon tiles
+/// and avatar rings. Their inset is the graphic's drawing, not a spacing of the layout. Keyed by
+/// the frame's top-left corner.
+fn icon_tiles(spans: &[layout::Span], max_side: u32, dpr: f64) -> Vec<(u32, u32)> {
+    // Per frame (by its corner): the smallest inset found on each side (top, bottom, left, right).
+    let mut sides: std::collections::HashMap<(u32, u32), [Option<u32>; 4]> =
+        std::collections::HashMap::new();
+    for s in spans {
+        if s.relation != layout::Relation::Padding || !s.no_text {
+            continue;
+        }
+        if s.container.w().max(s.container.h()) > max_side {
+            continue;
+        }
+        let c = s.container;
+        // Which side of the frame this span touches.
+        let side = match s.axis {
+            layout::Axis::Y if s.rect.y0 == c.y0 => 0,
+            layout::Axis::Y => 1,
+            layout::Axis::X if s.rect.x0 == c.x0 => 2,
+            layout::Axis::X => 3,
+        };
+        let e = sides.entry((c.x0, c.y0)).or_insert([None; 4]);
+        e[side] = Some(e[side].map_or(s.px, |p: u32| p.min(s.px)));
+    }
+    let slack = dpr.ceil() as u32;
+    sides
+        .into_iter()
+        .filter(|(_, px)| {
+            let v: Vec<u32> = px.iter().flatten().copied().collect();
+            v.len() == 4 && v.iter().max().unwrap_or(&0) - v.iter().min().unwrap_or(&0) <= slack
+        })
+        .map(|(k, _)| k)
+        .collect()
+}
+
 /// Measures a decoded raster.
 pub fn measure(
     raster: &raster::Raster,
@@ -109,11 +157,18 @@ pub fn measure(
     // Inside boxes smaller than this (checkboxes, radio buttons, icon frames) is a control's own
     // drawing, not layout.
     let min_container = (24.0 * dpr) as u32;
+    // A small frame around graphics only (an icon tile, an avatar ring) centres its content: the
+    // inset is the graphic's drawing, not a spacing of the layout.
+    let icon_frame = (48.0 * dpr) as u32;
+    let tiles = icon_tiles(&layout.spans, icon_frame, dpr);
     let measurements = layout
         .spans
         .iter()
         .filter(|s| match s.relation {
-            layout::Relation::Padding => s.container.w().max(s.container.h()) >= min_container,
+            layout::Relation::Padding => {
+                s.container.w().max(s.container.h()) >= min_container
+                    && !tiles.contains(&(s.container.x0, s.container.y0))
+            }
             // Icons and controls stacked in rows: the rows are spaced, not the icons.
             layout::Relation::Gap => {
                 !(s.axis == layout::Axis::Y
@@ -125,7 +180,7 @@ pub fn measure(
         .map(|s| {
             let (spacing_type, ctx) = context::classify(s, dpr);
             Measurement {
-                value_px: f64::from(s.px) / dpr,
+                value_px: css_px(s.px, dpr),
                 confidence: context::confidence(s),
                 spacing_type,
                 context: Some(ctx.to_string()),
@@ -148,5 +203,21 @@ pub fn measure(
         decode_ms: 0.0,
         measure_ms: t.elapsed().as_secs_f64() * 1000.0,
         thumbnail: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_px;
+
+    #[test]
+    fn part_pixels_of_anti_aliased_edges_round_down_at_2x_and_3x() {
+        assert_eq!(css_px(17, 2.0), 8.0);
+        assert_eq!(css_px(16, 2.0), 8.0);
+        assert_eq!(css_px(33, 2.0), 16.0);
+        assert_eq!(css_px(26, 3.0), 9.0);
+        assert_eq!(css_px(25, 3.0), 8.0);
+        // At 1× a pixel is a CSS pixel: nothing to round.
+        assert_eq!(css_px(17, 1.0), 17.0);
     }
 }

@@ -163,3 +163,20 @@ fn a_jpeg_screenshot_is_measured_within_a_pixel() {
     assert!(near(16.0), "button gap");
     assert!(near(32.0), "card gutter");
 }
+
+#[test]
+fn the_inset_of_an_icon_tile_is_not_a_spacing() {
+    // A card (24 px padding) holding a 40 px icon tile whose 20 px glyph sits 10 px in on every side.
+    let mut c = Canvas::new(400, 300, 1, PAGE);
+    c.bordered(40, 40, 300, 200, BORDER, CARD);
+    c.fill(65, 65, 40, 40, 0xE2E8F0);
+    c.bordered(75, 75, 20, 20, INK, 0xE2E8F0);
+    c.fill(65, 129, 200, 22, ACCENT);
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let padding = values(&e, SpacingType::Padding);
+    assert!(padding.contains(&24.0), "{padding:?}");
+    assert!(
+        !padding.contains(&10.0),
+        "the tile's inset was measured: {padding:?}"
+    );
+}

@@ -53,7 +53,7 @@ pub fn on_grid(value: f64, unit: f64) -> bool {
 /// Noise scatters measurements symmetrically around the true value, so on the right grid the exact
 /// multiples are at least a fair share of the hits. A set whose hits are all one pixel off (the
 /// primes 7, 11, 13, 17 … on a 6 px grid) only looks explained.
-fn explained_share(values: &[(f64, u64)], unit: u32) -> (f64, bool) {
+fn explained_share(values: &[(f64, u64)], unit: u32) -> (f64, bool, f64) {
     let unit = f64::from(unit);
     let (mut exact, mut below, mut above, mut total) = (0u64, 0u64, 0u64, 0u64);
     // Voting is stricter than membership under 4 px: a half-pixel value is evidence of a finer
@@ -77,10 +77,14 @@ fn explained_share(values: &[(f64, u64)], unit: u32) -> (f64, bool) {
         }
     }
     if total == 0 {
-        return (0.0, false);
+        return (0.0, false, 0.0);
     }
     let share = (exact + below + above) as f64 / total as f64;
-    (share, 2 * exact >= below.max(above))
+    (
+        share,
+        2 * exact >= below.max(above),
+        exact as f64 / total as f64,
+    )
 }
 
 /// Share of integers a unit explains by chance.
@@ -89,6 +93,9 @@ fn chance(unit: u32) -> f64 {
     let tol = grid_tolerance(f64::from(unit)).floor() as u32;
     f64::from((2 * tol + 1).min(unit)) / f64::from(unit)
 }
+
+/// A grid must hit at least this share of the best grid's exact hits.
+const EXACT_SHARE: f64 = 0.75;
 
 /// Values under this are hairlines, borders and rendering offsets, not layout: they do not vote.
 const MIN_VOTING_PX: f64 = 3.0;
@@ -112,17 +119,32 @@ pub fn infer_base_unit(values: &[(f64, u64)]) -> BaseUnit {
             explained: 0.0,
         };
     }
-    let scored: Vec<(u32, f64, f64)> = CANDIDATES
+    let with_exact: Vec<(u32, f64, f64, f64)> = CANDIDATES
         .iter()
         .map(|&b| {
-            let (f, centred) = explained_share(&values, b);
+            let (f, centred, exact) = explained_share(&values, b);
             let c = chance(b);
             let lift = if centred {
                 ((f - c) / (1.0 - c)).max(0.0)
             } else {
                 0.0
             };
-            (b, f, lift)
+            (b, f, lift, exact)
+        })
+        .collect();
+    // ±1 px lets a coarse grid explain values that sit exactly on a finer one (4, 9, 16, 24 all
+    // pass for 5 px). Among the grids that explain the set, the chosen one must also hit a fair
+    // share of it exactly, compared with the best such grid.
+    let best_exact = with_exact
+        .iter()
+        .filter(|s| s.1 >= MAJORITY && s.2 >= MIN_LIFT)
+        .map(|s| s.3)
+        .fold(0.0, f64::max);
+    let scored: Vec<(u32, f64, f64)> = with_exact
+        .iter()
+        .map(|&(b, f, lift, exact)| {
+            let fair = exact >= EXACT_SHARE * best_exact;
+            (b, f, if fair { lift } else { lift.min(MIN_LIFT * 0.5) })
         })
         .collect();
     // Evidence grows with the number of distinct values: one value fits many grids.
@@ -263,6 +285,29 @@ mod tests {
         ]);
         assert_eq!(b.unit, 4.0);
         assert!(b.confidence > 0.8, "{b:?}");
+    }
+
+    #[test]
+    fn a_coarse_grid_that_fits_only_within_a_pixel_loses_to_exact_hits() {
+        // Every value is within 1 px of a multiple of 5, but 4, 16, 20 and 24 sit exactly on 4.
+        let b = weights(&[
+            (4.0, 7),
+            (9.0, 11),
+            (16.0, 10),
+            (20.0, 27),
+            (24.0, 5),
+            (71.0, 2),
+        ]);
+        assert_eq!(b.unit, 4.0, "{b:?}");
+        let b = weights(&[
+            (4.0, 4),
+            (9.0, 3),
+            (20.0, 2),
+            (24.0, 8),
+            (34.0, 1),
+            (40.0, 8),
+        ]);
+        assert_eq!(b.unit, 4.0, "{b:?}");
     }
 
     #[test]
