@@ -27,7 +27,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         let (id, _) = store.add_image(project.id, &image).await?;
         // Every value 4 px apart, three times each, spread over the images.
-        let measurements: Vec<Measurement> = (1..=n)
+        let measurements: Vec<Measurement> = (1..=n.min(2500))
             .flat_map(|k| std::iter::repeat_n(f64::from(k) * 4.0, 3))
             .enumerate()
             .filter(|(j, _)| *j as u32 % 4 == i)
@@ -58,8 +58,27 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let project = store.project(name).await?;
     let lib = store.reaggregate(&project).await?;
-    // Reaggregation applies the default evidence rules; save every value as a token instead.
-    let lib = if (lib.tokens.len() as u32) < n {
+    // Reaggregation applies the default evidence rules; save every value as a token instead. Past
+    // 2,500 tokens the values no longer fit the 10,000 px range 4 px apart: build them one by one.
+    let lib = if n > 2500 {
+        let mut lib = lib;
+        lib.tokens = (1..=n)
+            .map(|k| {
+                let mut t = copy_that_spacing::SpacingToken::new(
+                    f64::from(k) * 0.25,
+                    0.9,
+                    SpacingType::Padding,
+                )?;
+                t.name = format!("t-{k}");
+                Ok(t)
+            })
+            .collect::<Result<_, copy_that_spacing::SpacingError>>()?;
+        lib.statistics.token_count = n;
+        store
+            .save_library(&project, &store.images(project.id).await?, &lib)
+            .await?;
+        lib
+    } else if (lib.tokens.len() as u32) < n {
         let per_image: Vec<Vec<Measurement>> = (0..4u32)
             .map(|i| {
                 (1..=n)
