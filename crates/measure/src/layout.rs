@@ -123,6 +123,15 @@ impl<'a> Analyser<'a> {
         let ratio = text::line_height_ratio(a.regions.iter().flat_map(|r| r.items.iter()));
         let regions = std::mem::take(&mut a.regions);
         for mut r in regions {
+            // A lone square "word" in a box is a glyph-like icon (a ring with a dot, a symbol),
+            // not a line of text: it keeps its ink box.
+            if let [one] = r.items.as_mut_slice() {
+                let (w, h) = (one.rect.w(), one.rect.h());
+                if r.is_box && one.kind == ItemKind::Text && 4 * w.abs_diff(h) <= w.max(h) {
+                    one.kind = ItemKind::Graphic;
+                    one.baseline = None;
+                }
+            }
             for it in r.items.iter_mut() {
                 if let (ItemKind::Text, Some(baseline)) = (it.kind, it.baseline) {
                     it.rect = text::line_box(it.rect, baseline, ratio, r.rect);

@@ -101,8 +101,8 @@ fn css_px(px: u32, dpr: f64) -> f64 {
     }
 }
 
-/// Small frames holding only graphics, centred with the same inset on all four sides: icon tiles
-/// and avatar rings. Their inset is the graphic's drawing, not a spacing of the layout. Keyed by
+/// Small frames holding only graphics, centred (the same inset above and below, left and right):
+/// icon tiles and avatar rings. Their inset is the graphic's drawing, not a spacing of the layout. Keyed by
 /// the frame's top-left corner.
 fn icon_tiles(spans: &[layout::Span], max_side: u32, dpr: f64) -> Vec<(u32, u32)> {
     // Per frame (by its corner): the smallest inset found on each side (top, bottom, left, right).
@@ -129,9 +129,11 @@ fn icon_tiles(spans: &[layout::Span], max_side: u32, dpr: f64) -> Vec<(u32, u32)
     let slack = dpr.ceil() as u32;
     sides
         .into_iter()
-        .filter(|(_, px)| {
-            let v: Vec<u32> = px.iter().flatten().copied().collect();
-            v.len() == 4 && v.iter().max().unwrap_or(&0) - v.iter().min().unwrap_or(&0) <= slack
+        .filter(|(_, px)| match px {
+            [Some(t), Some(b), Some(l), Some(r)] => {
+                t.abs_diff(*b) <= slack && l.abs_diff(*r) <= slack
+            }
+            _ => false,
         })
         .map(|(k, _)| k)
         .collect()
