@@ -174,9 +174,42 @@ fn the_inset_of_an_icon_tile_is_not_a_spacing() {
     c.fill(65, 129, 200, 22, ACCENT);
     let e = measure(&c.raster(), false, None, Dpr::Auto);
     let padding = values(&e, SpacingType::Padding);
+    eprintln!(
+        "ALL {:?}",
+        e.measurements
+            .iter()
+            .map(|m| (m.value_px, m.confidence, m.bbox))
+            .collect::<Vec<_>>()
+    );
     assert!(padding.contains(&24.0), "{padding:?}");
     assert!(
         !padding.contains(&10.0),
         "the tile's inset was measured: {padding:?}"
+    );
+}
+
+#[test]
+fn a_glyph_like_icon_in_a_tile_is_not_a_text_line() {
+    // A 40×44 tile holding a 20 px ring with a dot (two shapes that text grouping would call one
+    // square word): centred, so its insets (10 across, 12 down) are the icon's, not padding.
+    let mut c = Canvas::new(400, 300, 1, PAGE);
+    c.bordered(40, 40, 300, 200, BORDER, CARD);
+    c.fill(65, 65, 40, 44, 0xEDE9FE);
+    let (cx, cy) = (85.0f64, 87.0f64);
+    for y in 77..97u32 {
+        for x in 75..95u32 {
+            let d = ((f64::from(x) + 0.5 - cx).powi(2) + (f64::from(y) + 0.5 - cy).powi(2)).sqrt();
+            if (8.0..=10.0).contains(&d) || d <= 3.0 {
+                c.px[(y * c.w + x) as usize] = ACCENT;
+            }
+        }
+    }
+    c.fill(65, 133, 200, 22, ACCENT);
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let padding = values(&e, SpacingType::Padding);
+    assert!(padding.contains(&24.0), "{padding:?}");
+    assert!(
+        !padding.contains(&10.0) && !padding.contains(&12.0),
+        "the icon's insets were measured: {padding:?}"
     );
 }
