@@ -258,6 +258,10 @@ impl<'a> Analyser<'a> {
         if axis == Axis::X && !(solid(near) && solid(far)) && px > 3 * small {
             return;
         }
+        // Two words closer than half their height are one line: the gap is a word space.
+        if axis == Axis::X && near == ItemKind::Text && far == ItemKind::Text && px * 2 < small {
+            return;
+        }
         // Two lines whose line boxes (nearly) touch are one paragraph.
         if axis == Axis::Y && near == ItemKind::Text && far == ItemKind::Text && px * 6 < small {
             return;

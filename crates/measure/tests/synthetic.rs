@@ -213,3 +213,28 @@ fn a_glyph_like_icon_in_a_tile_is_not_a_text_line() {
         "the icon's insets were measured: {padding:?}"
     );
 }
+
+#[test]
+fn a_word_space_is_not_an_inline_gap() {
+    // Lower-case words (8 px x-height letters 2 px apart on one baseline) 6 px apart: wider than text grouping
+    // joins, but a word space in a line box over 20 px tall. Then a designed 24 px gap.
+    let mut c = Canvas::new(400, 200, 1, PAGE);
+    let word = |c: &mut Canvas, x: u32| {
+        for i in 0..3 {
+            c.fill(x + i * 8, 48, 6, 8, INK);
+        }
+        x + 2 * 8 + 6
+    };
+    let end = word(&mut c, 40);
+    let end = word(&mut c, end + 6);
+    c.text(end + 24, 40, 3, INK);
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let gaps: Vec<f64> = e
+        .measurements
+        .iter()
+        .filter(|m| m.spacing_type != SpacingType::Padding)
+        .map(|m| m.value_px)
+        .collect();
+    assert!(!gaps.contains(&6.0), "a word space was measured: {gaps:?}");
+    assert!(gaps.contains(&24.0), "the designed gap was lost: {gaps:?}");
+}
