@@ -7,7 +7,9 @@ import { createScaleStore } from "./store";
 import { BatchPanel } from "./components/BatchPanel";
 import { ExportModal } from "./components/ExportModal";
 import { QuickScale } from "./components/QuickScale";
-import { SettingsModal, ENGINES } from "./components/SettingsModal";
+import { SettingsModal } from "./components/SettingsModal";
+import { EngineSelect } from "./components/EngineSelect";
+import { Modal } from "./components/Modal";
 import { Sidebar } from "./components/Sidebar";
 import { TokenDetail } from "./components/TokenDetail";
 import { TokenTable } from "./components/TokenTable";
@@ -16,7 +18,6 @@ import { Overlay } from "./components/Overlay";
 import { Playground } from "./components/Playground";
 import { Compare } from "./components/Compare";
 import type { View } from "./app/store";
-import type { EngineKind } from "./bindings";
 
 /** Files dropped on the window: Tauri gives real paths. Injectable for tests. */
 export type DropSource = (handlers: { hover(on: boolean): void; drop(paths: string[]): void }) => Promise<() => void>;
@@ -33,17 +34,11 @@ export const tauriDrops: DropSource = async ({ hover, drop }) =>
   });
 
 function QuickScaleDialog() {
-  const close = useApp((s) => s.openDialog);
   const store = useMemo(() => createScaleStore(tauriClient), []);
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === "Escape" && close(null)}>
-      <div role="dialog" aria-modal="true" aria-label="Quick scale" className="modal quick">
-        <QuickScale store={store} />
-        <div className="buttons end">
-          <button onClick={() => close(null)}>Close</button>
-        </div>
-      </div>
-    </div>
+    <Modal id="quick" title="Spacing values by hand" className="quick">
+      <QuickScale store={store} />
+    </Modal>
   );
 }
 
@@ -85,13 +80,7 @@ function Main() {
         <span className="spacer" />
         <label className="engine">
           Engine
-          <select aria-label="Engine for the next run" value={engine} onChange={(e) => setEngine(e.target.value as EngineKind)}>
-            {ENGINES.map((x) => (
-              <option key={x.value} value={x.value}>
-                {x.label}
-              </option>
-            ))}
-          </select>
+          <EngineSelect label="Engine for the next run" value={engine} onChange={setEngine} />
         </label>
         <button id="add-images" onClick={pickImages} disabled={running} title="Add images (Ctrl+O)">
           Add images…

@@ -25,6 +25,15 @@ fn cards(scale: u32) -> Canvas {
     c
 }
 
+/// Every measured value that is not a padding (gaps, gutters, margins), in order.
+fn not_padding(e: &Extraction) -> Vec<f64> {
+    e.measurements
+        .iter()
+        .filter(|m| m.spacing_type != SpacingType::Padding)
+        .map(|m| m.value_px)
+        .collect()
+}
+
 fn values(e: &Extraction, kind: SpacingType) -> Vec<f64> {
     let mut v: Vec<f64> = e
         .measurements
@@ -42,12 +51,7 @@ fn padding_and_gaps_between_boxes_are_exact_at_1x() {
     let e = measure(&cards(1).raster(), false, None, Dpr::Auto);
     let padding = values(&e, SpacingType::Padding);
     assert!(padding.contains(&24.0), "{padding:?}");
-    let gaps: Vec<f64> = e
-        .measurements
-        .iter()
-        .filter(|m| m.spacing_type != SpacingType::Padding)
-        .map(|m| m.value_px)
-        .collect();
+    let gaps = not_padding(&e);
     assert!(gaps.contains(&16.0), "button gap: {gaps:?}");
     assert!(gaps.contains(&32.0), "card gutter: {gaps:?}");
     assert_eq!(e.dpr, 1.0);
@@ -229,12 +233,7 @@ fn a_word_space_is_not_an_inline_gap() {
     let end = word(&mut c, end + 6);
     c.text(end + 24, 40, 3, INK);
     let e = measure(&c.raster(), false, None, Dpr::Auto);
-    let gaps: Vec<f64> = e
-        .measurements
-        .iter()
-        .filter(|m| m.spacing_type != SpacingType::Padding)
-        .map(|m| m.value_px)
-        .collect();
+    let gaps = not_padding(&e);
     assert!(!gaps.contains(&6.0), "a word space was measured: {gaps:?}");
     assert!(gaps.contains(&24.0), "the designed gap was lost: {gaps:?}");
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { call, describe } from "../app/api";
 import { useApp } from "../app/context";
 import { commands, type ExportOptions, type FormatInfo, type Naming } from "../bindings";
+import { Modal } from "./Modal";
 
 const NAMINGS: Naming[] = ["simple", "descriptive", "contextual", "scale-position", "semantic"];
 
@@ -22,7 +23,6 @@ async function copyText(text: string): Promise<void> {
 export function ExportModal() {
   const current = useApp((s) => s.current);
   const settings = useApp((s) => s.settings);
-  const close = useApp((s) => s.openDialog);
   const [formats, setFormats] = useState<FormatInfo[]>([]);
   const [format, setFormat] = useState("css");
   const [options, setOptions] = useState<ExportOptions>({
@@ -72,9 +72,7 @@ export function ExportModal() {
   };
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === "Escape" && close(null)}>
-      <div role="dialog" aria-modal="true" aria-labelledby="export-title" className="modal export">
-        <h2 id="export-title">Export {project}</h2>
+    <Modal id="export" title={`Export ${project}`} className="export">
         <div className="export-body">
           <div className="export-options">
             <label>
@@ -164,10 +162,6 @@ export function ExportModal() {
             {status}
           </p>
         )}
-        <div className="buttons end">
-          <button onClick={() => close(null)}>Close</button>
-        </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

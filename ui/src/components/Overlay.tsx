@@ -4,19 +4,10 @@ import { useApp } from "../app/context";
 import { percent, px, TYPES } from "../app/format";
 import { fit, hitTest, instancesFor, KIND_COLOURS, layout, place, zoomAt, type Drawn, type Instance, type View } from "../app/overlay";
 import { commands, type SpacingType } from "../bindings";
+import { useThumbnail } from "../app/useThumbnail";
 
 function Film({ id, name, active, count, onPick }: { id: number; name: string; active: boolean; count: number; onPick(): void }) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    call(commands.imageThumbnail(id)).then(
-      (s) => live && setSrc(s),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const { src } = useThumbnail(id);
   return (
     <button className={`film${active ? " active" : ""}`} aria-pressed={active} data-image={name} onClick={onPick} title={name}>
       {src ? <img src={src} alt="" /> : <span className="film-empty" />}

@@ -1,15 +1,9 @@
 import { useEffect, useState } from "react";
 import { call, describe } from "../app/api";
 import { useApp } from "../app/context";
-import { commands, type EngineKind, type KeyStatus, type Provider, type Settings_Serialize } from "../bindings";
-
-export const ENGINES: { value: EngineKind; label: string }[] = [
-  { value: "local", label: "Local (offline)" },
-  { value: "claude", label: "Claude" },
-  { value: "openai", label: "OpenAI" },
-  { value: "openai-compatible", label: "OpenAI-compatible server" },
-  { value: "hybrid", label: "Hybrid (measured + AI context)" },
-];
+import { commands, type KeyStatus, type Provider, type Settings_Serialize } from "../bindings";
+import { EngineSelect } from "./EngineSelect";
+import { Modal } from "./Modal";
 
 const PROVIDER_LABEL: Record<Provider, string> = {
   claude: "Claude",
@@ -73,7 +67,6 @@ function KeyRow({ status, onChange }: { status: KeyStatus; onChange: () => void 
 export function SettingsModal() {
   const saved = useApp((s) => s.settings);
   const setSettings = useApp((s) => s.setSettings);
-  const close = useApp((s) => s.openDialog);
   const [form, setForm] = useState<Settings_Serialize | null>(saved);
   const [keys, setKeys] = useState<KeyStatus[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -88,9 +81,7 @@ export function SettingsModal() {
   const set = (s: Partial<Settings_Serialize>) => setForm({ ...form, ...s });
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === "Escape" && close(null)}>
-      <div role="dialog" aria-modal="true" aria-labelledby="settings-title" className="modal settings">
-        <h2 id="settings-title">Settings</h2>
+    <Modal id="settings" title="Settings" className="settings">
         <form
           onSubmit={async (e) => {
             e.preventDefault();
@@ -106,13 +97,7 @@ export function SettingsModal() {
         >
           <label>
             Default engine
-            <select aria-label="Default engine" value={form.engine} onChange={(e) => set({ engine: e.target.value as EngineKind })} autoFocus>
-              {ENGINES.map((x) => (
-                <option key={x.value} value={x.value}>
-                  {x.label}
-                </option>
-              ))}
-            </select>
+            <EngineSelect label="Default engine" value={form.engine} onChange={(engine) => set({ engine })} autoFocus />
           </label>
           <label>
             Hybrid asks
@@ -161,10 +146,6 @@ export function SettingsModal() {
           </p>
         )}
         {status && <p role="status">{status}</p>}
-        <div className="buttons end">
-          <button onClick={() => close(null)}>Close</button>
-        </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

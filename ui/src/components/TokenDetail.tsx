@@ -1,23 +1,12 @@
 import { useEffect, useState } from "react";
-import { call } from "../app/api";
 import { useApp } from "../app/context";
 import { percent, px, TYPES, validTokenName } from "../app/format";
-import { commands, type SpacingType } from "../bindings";
+import type { SpacingType } from "../bindings";
+import { useThumbnail } from "../app/useThumbnail";
 import { Responsive } from "./Responsive";
 
 function Thumbnail({ image, name, count }: { image: number; name: string; count: number }) {
-  const [src, setSrc] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    call(commands.imageThumbnail(image)).then(
-      (s) => live && setSrc(s),
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, [image]);
+  const { src, failed } = useThumbnail(image);
   return (
     <figure className="thumb" data-image={name}>
       {src ? <img src={src} alt={name} /> : <div className="thumb-empty">{failed ? "no preview" : ""}</div>}
