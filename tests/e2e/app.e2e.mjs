@@ -2,7 +2,8 @@
 // with real X11 input (a file drag from another client, typing into native save dialogs).
 // Run by scripts/e2e.sh, which provides the display, a D-Bus session and isolated app data.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
@@ -141,6 +142,32 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     const dtcg = JSON.parse(readFileSync(json, "utf8"));
     assert.deepEqual(dtcg.spacing.comfy.$value, { value: 24, unit: "px" });
     assert.equal(dtcg.spacing.$type, "dimension");
+  });
+
+  await t.test("an API key goes to the system keyring and nowhere else", async () => {
+    const secret = "sk-ant-e2e-4f9c1d2b7a";
+    // The export dialog from the step before is still open.
+    await session.click(await session.find(".modal .buttons.end button"));
+    await waitFor("the dialog to close", async () => (await session.execute("return !document.querySelector('.modal')")) || null);
+    await session.click(await session.find("#open-settings"));
+    const state = (p) => text(`[data-provider="${p}"] .key-state`).catch(() => "");
+    await waitFor("the key states", async () => ((await state("claude")) === "not set") || null);
+    await session.type(await session.find('[data-provider="claude"] input[type=password]'), secret);
+    await session.click(await session.find('[data-provider="claude"] button[type=submit]'));
+    await waitFor("the key to be stored", async () => ((await state("claude")) === "stored") || null);
+    // In the Secret Service, under the app's service name…
+    const found = execFileSync("secret-tool", ["lookup", "service", "app.copythat.desktop", "username", "claude"]).toString();
+    assert.equal(found.trim(), secret);
+    // …and not in the page or the project database.
+    assert.ok(!(await session.execute("return document.documentElement.outerHTML")).includes(secret));
+    const dataDir = join(process.env.XDG_DATA_HOME, "app.copythat.desktop");
+    const files = readdirSync(dataDir, { recursive: true }).filter((f) => statSync(join(dataDir, f)).isFile());
+    assert.ok(files.includes("copy-that.db"), `the database is among ${files}`);
+    for (const f of files) assert.ok(!readFileSync(join(dataDir, f)).includes(secret), `${f} holds the key`);
+    await session.click(await session.find('[data-provider="claude"] > button'));
+    await waitFor("the key to be removed", async () => ((await state("claude")) === "not set") || null);
+    await shot("settings");
+    await session.click(await session.find(".modal .buttons.end button"));
   });
 
   await t.test("restart the app and find the project with the same tokens", async () => {

@@ -94,7 +94,9 @@ export function Sidebar() {
       {projects.length === 0 && <p className="muted small">No projects yet. Name one above, then drop screenshots on the window.</p>}
       <div className="sidebar-foot">
         <button onClick={() => openDialog("quick")}>Quick scale</button>
-        <button onClick={() => openDialog("settings")}>Settings</button>
+        <button id="open-settings" onClick={() => openDialog("settings")}>
+          Settings
+        </button>
       </div>
     </nav>
   );
