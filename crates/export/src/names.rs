@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use copy_that_spacing::naming::slug;
-use copy_that_spacing::{SpacingLibrary, SpacingToken};
+use copy_that_spacing::{ResponsiveScales, SpacingLibrary, SpacingToken};
 
 use crate::options::{ExportOptions, Naming, Unit};
 
@@ -89,6 +89,16 @@ pub fn resolve<'a>(library: &'a SpacingLibrary, options: &ExportOptions) -> Reso
         entries,
         aliases,
         base_unit: library.statistics.base_unit,
+    }
+}
+
+/// A token's suggested value at a named breakpoint (`mobile`, `tablet`, `desktop`, `widescreen`).
+pub fn responsive_value(r: &ResponsiveScales, breakpoint: &str) -> f64 {
+    match breakpoint {
+        "mobile" => r.mobile,
+        "tablet" => r.tablet,
+        "widescreen" => r.widescreen,
+        _ => r.desktop,
     }
 }
 

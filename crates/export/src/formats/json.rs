@@ -3,7 +3,7 @@
 use copy_that_spacing::SpacingLibrary;
 use serde_json::{json, Map, Value};
 
-use crate::names::{comment, group_name, number, resolve};
+use crate::names::{comment, group_name, number, resolve, responsive_value, Resolved};
 use crate::options::{ExportOptions, Unit};
 
 const EXTENSION_KEY: &str = "app.copythat";
@@ -14,10 +14,21 @@ fn pretty(v: &Value) -> Vec<u8> {
     out
 }
 
+/// A DTCG 2025.10 `dimension` value: `{value, unit}` in px or rem.
+fn dimension(px: f64, options: &ExportOptions) -> Value {
+    match options.unit {
+        Unit::Px => json!({"value": round(px), "unit": "px"}),
+        Unit::Rem => json!({"value": round(px / options.root_px), "unit": "rem"}),
+    }
+}
+
 /// DTCG 2025.10: `dimension` values as `{value, unit}` objects, `$type` on the group, aliases as
 /// `{group.name}` references, confidence and provenance under a reverse-domain `$extensions` key.
 pub fn dtcg(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
-    let r = resolve(library, options);
+    pretty(&dtcg_document(&resolve(library, options), options))
+}
+
+fn dtcg_document(r: &Resolved, options: &ExportOptions) -> Value {
     let group = group_name(options);
     let mut tokens = Map::new();
     tokens.insert("$type".into(), json!("dimension"));
@@ -30,10 +41,7 @@ pub fn dtcg(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
     );
     for e in &r.entries {
         let t = e.token;
-        let value = match options.unit {
-            Unit::Px => json!({"value": round(t.value_px), "unit": "px"}),
-            Unit::Rem => json!({"value": round(t.value_px / options.root_px), "unit": "rem"}),
-        };
+        let value = dimension(t.value_px, options);
         let mut ext = Map::new();
         ext.insert("scale".into(), json!(t.scale.as_str()));
         ext.insert("type".into(), json!(t.spacing_type.as_str()));
@@ -80,7 +88,7 @@ pub fn dtcg(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
         }
         root.insert("semantic".into(), Value::Object(semantic));
     }
-    pretty(&Value::Object(root))
+    Value::Object(root)
 }
 
 /// The breakpoints of a token's responsive values, as DTCG resolver contexts.
@@ -90,27 +98,17 @@ const BREAKPOINTS: [&str; 4] = ["mobile", "tablet", "desktop", "widescreen"];
 /// contexts give every token its responsive value (desktop by default). Self-contained: the sets
 /// are inline, so the one file resolves on its own.
 pub fn dtcg_resolver(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
-    let base: Value = serde_json::from_slice(&dtcg(library, options)).unwrap_or(Value::Null);
     let r = resolve(library, options);
+    let base = dtcg_document(&r, options);
     let group = group_name(options);
     let mut contexts = Map::new();
     for bp in BREAKPOINTS {
         let mut tokens = Map::new();
         for e in &r.entries {
-            let rs = &e.token.responsive_scales;
-            let px = match bp {
-                "mobile" => rs.mobile,
-                "tablet" => rs.tablet,
-                "widescreen" => rs.widescreen,
-                _ => rs.desktop,
-            };
-            let value = match options.unit {
-                Unit::Px => json!({"value": round(px), "unit": "px"}),
-                Unit::Rem => json!({"value": round(px / options.root_px), "unit": "rem"}),
-            };
+            let px = responsive_value(&e.token.responsive_scales, bp);
             tokens.insert(
                 e.name.clone(),
-                json!({"$type": "dimension", "$value": value}),
+                json!({"$type": "dimension", "$value": dimension(px, options)}),
             );
         }
         let mut set = Map::new();
