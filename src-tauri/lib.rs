@@ -29,7 +29,9 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
-            let state = tauri::async_runtime::block_on(state::AppState::open(state::data_dir()));
+            let state = tauri::async_runtime::block_on(state::AppState::open(
+                copy_that_store::default_data_dir(),
+            ));
             app.manage(state);
             Ok(())
         })

@@ -34,7 +34,7 @@ pub(crate) async fn settings_of(state: &AppState) -> Result<Settings, AppError> 
 #[tauri::command]
 #[specta::specta]
 pub async fn startup(state: State<'_, AppState>) -> Result<Startup, AppError> {
-    let data_dir = crate::state::data_dir().display().to_string();
+    let data_dir = copy_that_store::default_data_dir().display().to_string();
     let store = match state.store() {
         Ok(s) => s,
         // The window still opens and says why nothing is listed.

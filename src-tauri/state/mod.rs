@@ -17,13 +17,6 @@ pub struct AppState {
     jobs: Mutex<HashMap<String, CancellationToken>>,
 }
 
-/// Where projects live: `COPY_THAT_DATA_DIR` (shared with the CLI), else the platform data folder.
-pub fn data_dir() -> PathBuf {
-    std::env::var_os("COPY_THAT_DATA_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(copy_that_store::default_data_dir)
-}
-
 impl AppState {
     /// Opens the store. A damaged database is set aside (its bytes kept) and a fresh one opened,
     /// with a notice; any other failure leaves the app running with the reason, never blank.

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use copy_that_pipeline::files::display_name;
 use copy_that_spacing::SpacingLibrary;
 use copy_that_store::{NewImage, NewJob, Store};
 
@@ -31,20 +32,13 @@ pub fn save(
         for (m, result) in measured.iter().zip(results) {
             let Some(result) = result else { continue };
             let e = &m.extraction;
-            let file_name = m.path.file_name().map_or_else(
-                || m.path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
             let image = NewImage {
                 content_hash: m.hash.clone(),
-                file_name,
+                file_name: display_name(&m.path),
                 width: e.width,
                 height: e.height,
                 dpr: e.dpr,
-                dpr_source: serde_json::to_value(e.dpr_source)?
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_string(),
+                dpr_source: e.dpr_source.as_str().into(),
                 thumbnail: e.thumbnail.clone(),
                 source_path: std::fs::canonicalize(&m.path)
                     .ok()

@@ -25,6 +25,19 @@ pub enum DensitySource {
     Default,
 }
 
+impl DensitySource {
+    /// The name it is serialized and stored under.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DensitySource::User => "user",
+            DensitySource::Metadata => "metadata",
+            DensitySource::DeviceSize => "device-size",
+            DensitySource::Measurements => "measurements",
+            DensitySource::Default => "default",
+        }
+    }
+}
+
 /// Picks the density from what is known, in order of trust.
 pub fn infer(
     user: Option<f64>,
@@ -70,6 +83,19 @@ pub fn infer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_the_serialized_ones() {
+        for s in [
+            DensitySource::User,
+            DensitySource::Metadata,
+            DensitySource::DeviceSize,
+            DensitySource::Measurements,
+            DensitySource::Default,
+        ] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+    }
 
     #[test]
     fn user_and_metadata_win() {

@@ -9,7 +9,8 @@ const IMAGE_EXTENSIONS: [&str; 4] = ["png", "jpg", "jpeg", "webp"];
 const MAX_DEPTH: usize = 4;
 const MAX_FILES: usize = 2000;
 
-fn display_name(path: &Path) -> String {
+/// A path's file name for people (the whole path when it has none).
+pub fn display_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

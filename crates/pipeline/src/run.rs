@@ -1,11 +1,11 @@
 //! One batch: measure on a pool of workers, save and merge on one writer, report every phase.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use copy_that_ai::{cache_key, extract_ai, hybrid, AiClient};
-use copy_that_measure::{decode, measure, DensitySource, Dpr, Extraction, ALGORITHM_VERSION};
+use copy_that_measure::{decode, measure, Dpr, Extraction, ALGORITHM_VERSION};
 use copy_that_spacing::{select_system, Measurement, SelectOptions};
 use copy_that_store::{content_hash, NewImage, NewJob, ProjectSummary, Store};
 use tokio::sync::Semaphore;
@@ -14,7 +14,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::error::PipelineError;
 use crate::events::{BatchSummary, ExtractEvent, ImagePhase, QueuedImage};
-use crate::files::expand;
+use crate::files::{display_name, expand};
 use crate::settings::Settings;
 
 /// Where a batch's events go. Called from worker threads.
@@ -41,20 +41,6 @@ fn phase(emit: &Emit, index: u32, phase: ImagePhase) {
     emit(ExtractEvent::Phase { index, phase });
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
-
-fn density_name(source: DensitySource) -> String {
-    serde_json::to_value(source)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 /// Decodes and measures one file on a blocking thread.
 async fn measure_file(
     index: u32,
@@ -65,7 +51,7 @@ async fn measure_file(
     let bytes = tokio::fs::read(&path)
         .await
         .map_err(|e| format!("it could not be read ({e})"))?;
-    let name = file_name(&path);
+    let name = display_name(&path);
     tokio::task::spawn_blocking(move || {
         let t0 = Instant::now();
         let decoded = decode::decode(&bytes, &name).map_err(|e| e.to_string())?;
@@ -187,11 +173,11 @@ async fn save(store: &Store, project: &ProjectSummary, m: Measured) -> Result<()
     let e = &m.extraction;
     let image = NewImage {
         content_hash: m.hash,
-        file_name: file_name(&m.path),
+        file_name: display_name(&m.path),
         width: e.width,
         height: e.height,
         dpr: e.dpr,
-        dpr_source: density_name(e.dpr_source),
+        dpr_source: e.dpr_source.as_str().into(),
         thumbnail: m.thumbnail,
         source_path: Some(
             std::fs::canonicalize(&m.path)
@@ -248,7 +234,7 @@ pub async fn run_batch(
             .enumerate()
             .map(|(i, p)| QueuedImage {
                 index: i as u32,
-                file_name: file_name(p),
+                file_name: display_name(p),
                 path: p.display().to_string(),
             })
             .collect(),
