@@ -19,8 +19,7 @@ pub async fn edit_token(
 ) -> Result<StoredLibrary, AppError> {
     let store = state.store()?;
     let summary = store.project(&project).await?;
-    store.edit_token(&summary, &edit).await?;
-    Ok(store.load_library(&project).await?)
+    Ok(store.edit_token(&summary, &edit).await?)
 }
 
 /// An image's thumbnail as a `data:` URL (the webview reads no files).

@@ -3,10 +3,11 @@
 use serde::{de::DeserializeOwned, Serialize};
 use sqlx::Row;
 
-use copy_that_spacing::{apply_edit, SpacingLibrary, TokenEdit};
+use copy_that_spacing::{apply_edit, TokenEdit};
 
 use crate::db::{now, Store};
 use crate::error::StoreError;
+use crate::library::StoredLibrary;
 use crate::repo::ProjectSummary;
 
 impl Store {
@@ -23,15 +24,15 @@ impl Store {
     }
 
     /// Applies an edit to the project's saved library and keeps it, so it is replayed whenever the
-    /// library is rebuilt. A refused edit (bad name, no such token) changes nothing.
+    /// library is rebuilt: the edit and the edited library are one transaction. A refused edit
+    /// (bad name, no such token) changes nothing. Returns the library as now saved.
     pub async fn edit_token(
         &self,
         project: &ProjectSummary,
         edit: &TokenEdit,
-    ) -> Result<SpacingLibrary, StoreError> {
-        let stored = self.load_library(&project.name).await?;
-        let mut library = stored.library;
-        apply_edit(&mut library, edit, project.threshold)?;
+    ) -> Result<StoredLibrary, StoreError> {
+        let mut stored = self.load_library(&project.name).await?;
+        apply_edit(&mut stored.library, edit, project.threshold)?;
         let mut tx = self.pool.begin().await.map_err(|e| self.err(e))?;
         sqlx::query("INSERT INTO token_edits (project_id, edit, created_at) VALUES (?, ?, ?)")
             .bind(i64::from(project.id))
@@ -40,9 +41,12 @@ impl Store {
             .execute(&mut *tx)
             .await
             .map_err(|e| self.err(e))?;
+        self.write_library(&mut tx, project, &stored.images, &stored.library)
+            .await?;
         tx.commit().await.map_err(|e| self.err(e))?;
-        self.save_library(project, &stored.images, &library).await?;
-        Ok(library)
+        // Token counts in the summary changed with a delete or a merge.
+        stored.project = self.project(&project.name).await?;
+        Ok(stored)
     }
 
     /// A setting by key, or `None` when never saved.

@@ -102,9 +102,23 @@ impl Store {
         library: &SpacingLibrary,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await.map_err(|e| self.err(e))?;
+        self.write_library(&mut tx, project, images, library)
+            .await?;
+        tx.commit().await.map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Replaces the project's library inside a transaction the caller commits.
+    pub(crate) async fn write_library(
+        &self,
+        tx: &mut sqlx::Transaction<'_, Sqlite>,
+        project: &ProjectSummary,
+        images: &[ImageRecord],
+        library: &SpacingLibrary,
+    ) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM libraries WHERE project_id = ?")
             .bind(i64::from(project.id))
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await
             .map_err(|e| self.err(e))?;
         let library_id: i64 = sqlx::query_scalar(
@@ -115,7 +129,7 @@ impl Store {
         .bind(serde_json::to_string(&library.statistics)?)
         .bind(postcard::to_stdvec(library).map_err(|e| StoreError::Decode(e.to_string()))?)
         .bind(now())
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await
         .map_err(|e| self.err(e))?;
         for (position, token) in library.tokens.iter().enumerate() {
@@ -137,7 +151,7 @@ impl Store {
             .bind(token.is_grid_compliant)
             .bind(token.confidence)
             .bind(serde_json::to_string(&bare)?)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await
             .map_err(|e| self.err(e))?;
             for chunk in token.occurrences.chunks(2000) {
@@ -158,10 +172,9 @@ impl Store {
                         .push_bind(o.bbox.map(|b| i64::from(b.w)))
                         .push_bind(o.bbox.map(|b| i64::from(b.h)));
                 });
-                q.build().execute(&mut *tx).await.map_err(|e| self.err(e))?;
+                q.build().execute(&mut **tx).await.map_err(|e| self.err(e))?;
             }
         }
-        tx.commit().await.map_err(|e| self.err(e))?;
         Ok(())
     }
 
