@@ -200,8 +200,7 @@ async fn save(store: &Store, project: &ProjectSummary, m: Measured) -> Result<()
 
 async fn publish(store: &Store, name: &str, emit: &Emit) -> Result<(), PipelineError> {
     let project = store.project(name).await?;
-    store.reaggregate(&project).await?;
-    let stored = store.load_library(name).await?;
+    let stored = store.rebuild(&project).await?;
     emit(ExtractEvent::Library {
         library: Box::new(stored),
     });

@@ -40,6 +40,12 @@ impl Store {
         &self,
         project: &ProjectSummary,
     ) -> Result<SpacingLibrary, StoreError> {
+        Ok(self.rebuild(project).await?.library)
+    }
+
+    /// [`Store::reaggregate`], returning the library as stored (images and an updated summary)
+    /// without reading it back.
+    pub async fn rebuild(&self, project: &ProjectSummary) -> Result<StoredLibrary, StoreError> {
         let images = self.images(project.id).await?;
         let index: HashMap<u32, usize> = images
             .iter()
@@ -91,7 +97,11 @@ impl Store {
         let edits = self.edits(project.id).await?;
         copy_that_spacing::replay(&mut library, &edits, project.threshold);
         self.save_library(project, &images, &library).await?;
-        Ok(library)
+        Ok(StoredLibrary {
+            project: self.project(&project.name).await?,
+            images,
+            library,
+        })
     }
 
     /// Saves a library as the project's current one, replacing the previous, in one transaction.
@@ -172,7 +182,10 @@ impl Store {
                         .push_bind(o.bbox.map(|b| i64::from(b.w)))
                         .push_bind(o.bbox.map(|b| i64::from(b.h)));
                 });
-                q.build().execute(&mut **tx).await.map_err(|e| self.err(e))?;
+                q.build()
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(|e| self.err(e))?;
             }
         }
         Ok(())

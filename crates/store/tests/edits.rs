@@ -127,7 +127,10 @@ async fn merging_two_tokens_keeps_every_source() {
         )
         .await
         .expect("merge");
-    assert_eq!(lib.project.token_count, 2, "the summary counts the merged library");
+    assert_eq!(
+        lib.project.token_count, 2,
+        "the summary counts the merged library"
+    );
     let lib = lib.library;
     assert_eq!(lib.tokens.len(), 2);
     assert_eq!(lib.tokens[1].occurrence_count, 6);
