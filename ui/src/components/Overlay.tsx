@@ -103,7 +103,7 @@ export function Overlay() {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Refit and reload only when the image changes; zooming must not refetch it.
   }, [image?.id]);
 
   useEffect(() => {

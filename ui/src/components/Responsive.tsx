@@ -18,7 +18,7 @@ export function Responsive({ token }: { token: SpacingToken_Serialize }) {
     setForm(initial());
     setEditing(false);
     setError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Reset only when the token or its saved values change, not on every render.
   }, [token.value_px, r.mobile, r.tablet, r.desktop, r.widescreen]);
 
   const values = BREAKPOINTS.map((b) => Number(form[b]));
