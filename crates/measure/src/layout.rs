@@ -120,7 +120,7 @@ impl<'a> Analyser<'a> {
         a.region(page, bg, false, 0);
         // Text ink sits inside a taller CSS line box; its proportions are read off the page's own
         // paragraphs, then every text item is measured by its line box.
-        let ratio = text::line_height_ratio(a.regions.iter().flat_map(|r| r.items.iter()));
+        let heights = text::line_heights(a.regions.iter().flat_map(|r| r.items.iter()));
         let regions = std::mem::take(&mut a.regions);
         for mut r in regions {
             // A lone square "word" in a box is a glyph-like icon (a ring with a dot, a symbol),
@@ -134,7 +134,7 @@ impl<'a> Analyser<'a> {
             }
             for it in r.items.iter_mut() {
                 if let (ItemKind::Text, Some(baseline)) = (it.kind, it.baseline) {
-                    it.rect = text::line_box(it.rect, baseline, ratio, r.rect);
+                    it.rect = text::line_box(it.rect, baseline, &heights, r.rect);
                 }
             }
             a.measure(r.rect, r.is_box, &r.items);

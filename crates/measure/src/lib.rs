@@ -139,6 +139,45 @@ fn icon_tiles(spans: &[layout::Span], max_side: u32, dpr: f64) -> Vec<(u32, u32)
         .collect()
 }
 
+/// Confidence of the padding above and below a line of text centred in a small control.
+const CENTRED_LINE: f64 = 0.45;
+
+/// The vertical paddings of single-line controls (chips, buttons, inputs, tabs): a box at most
+/// `max_h` tall whose nearest content above and below is one and the same text line, as far from
+/// the top as from the bottom (within a pixel per density step). A text line's estimated line box
+/// may sit a pixel high or low, but the two sides share that error in opposite directions: seeing
+/// them agree is the evidence that the line box is right and the control is padded symmetrically.
+/// Returned as indexes into `spans`.
+fn centred_lines(spans: &[layout::Span], max_h: u32, dpr: f64) -> Vec<usize> {
+    let slack = dpr.ceil() as u32;
+    let is_top = |s: &layout::Span| s.rect.y0 == s.container.y0;
+    let vertical_to_text = |s: &layout::Span| {
+        s.relation == layout::Relation::Padding
+            && s.axis == layout::Axis::Y
+            && s.far == layout::ItemKind::Text
+            && s.container.h() <= max_h
+    };
+    let mut out = Vec::new();
+    for (i, top) in spans.iter().enumerate() {
+        if !vertical_to_text(top) || !is_top(top) {
+            continue;
+        }
+        let bottom = spans.iter().enumerate().find(|(_, b)| {
+            vertical_to_text(b)
+                && !is_top(b)
+                && b.container == top.container
+                && b.rect.x0 == top.rect.x0
+                && b.rect.x1 == top.rect.x1
+        });
+        if let Some((j, b)) = bottom {
+            if top.px.abs_diff(b.px) <= slack {
+                out.extend([i, j]);
+            }
+        }
+    }
+    out
+}
+
 /// Measures a decoded raster.
 pub fn measure(
     raster: &raster::Raster,
@@ -163,10 +202,12 @@ pub fn measure(
     // inset is the graphic's drawing, not a spacing of the layout.
     let icon_frame = (48.0 * dpr) as u32;
     let tiles = icon_tiles(&layout.spans, icon_frame, dpr);
+    let centred = centred_lines(&layout.spans, (56.0 * dpr) as u32, dpr);
     let measurements = layout
         .spans
         .iter()
-        .filter(|s| match s.relation {
+        .enumerate()
+        .filter(|(_, s)| match s.relation {
             layout::Relation::Padding => {
                 s.container.w().max(s.container.h()) >= min_container
                     && !tiles.contains(&(s.container.x0, s.container.y0))
@@ -179,11 +220,16 @@ pub fn measure(
                     && s.smaller_item < min_container)
             }
         })
-        .map(|s| {
+        .map(|(i, s)| {
             let (spacing_type, ctx) = context::classify(s, dpr);
+            let confidence = if centred.contains(&i) {
+                CENTRED_LINE
+            } else {
+                context::confidence(s)
+            };
             Measurement {
                 value_px: css_px(s.px, dpr),
-                confidence: context::confidence(s),
+                confidence,
                 spacing_type,
                 context: Some(ctx.to_string()),
                 bbox: Some(BBox {

@@ -26,6 +26,8 @@ pub const ALGORITHM_VERSION: &str = "aggregate/1";
 /// Quarter-pixel resolution of the histogram.
 const QUANT: f64 = 4.0;
 const CONF_SCALE: f64 = 1_000_000.0;
+/// Confidence of a distance between two box edges, the surest kind of measurement.
+const EXACT_CONFIDENCE: f64 = 0.9;
 
 /// How measurements are merged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -40,9 +42,11 @@ pub struct AggregateOptions {
     /// Tokens whose summed confidence is below this are left out, and do not vote on the base unit.
     #[serde(default)]
     pub min_evidence: f64,
-    /// When above 0: tokens larger than this many px need proportionally more evidence (twice
-    /// `min_evidence` at twice this value). One-off large distances are more often layout accidents
-    /// (centred content, page margins) than steps of a scale.
+    /// When above 0: tokens of this many px or more need proportionally more evidence (twice
+    /// `min_evidence` at twice this value), and at least one measurement between two box edges
+    /// (confidence 0.9 or more). One-off large distances are more often layout accidents (centred
+    /// content, page margins) than steps of a scale, and large distances to the side of text are
+    /// mostly alignment: centred and spread-out content.
     #[serde(default)]
     pub evidence_scale_px: f64,
     /// Only measurements at least this sure vote on the base unit (all count toward tokens).
@@ -119,6 +123,8 @@ pub struct SpacingLibrary {
 struct Cluster<'a> {
     count: u64,
     conf_sum: u64,
+    /// The surest measurement's confidence.
+    conf_max: u64,
     type_weight: [u64; 6],
     contexts: HashMap<&'a str, u64>,
     intents: HashMap<&'a str, u64>,
@@ -220,6 +226,7 @@ pub fn aggregate_with_progress(
             let conf = (m.confidence * CONF_SCALE).round() as u64;
             c.count += 1;
             c.conf_sum += conf;
+            c.conf_max = c.conf_max.max(conf);
             c.type_weight[m.spacing_type.index()] += 1;
             if let Some(ctx) = m.context.as_deref().filter(|s| !s.is_empty()) {
                 *c.contexts.entry(ctx).or_default() += 1;
@@ -266,9 +273,12 @@ pub fn aggregate_with_progress(
             min_evidence
         }
     };
+    let exact = (EXACT_CONFIDENCE * CONF_SCALE).round() as u64;
+    let large = |v: f64| options.evidence_scale_px > 0.0 && v >= options.evidence_scale_px;
     let visible = |c: &Cluster| {
         c.count >= u64::from(options.min_support).max(1)
             && c.conf_sum >= needed(c.representative)
+            && (!large(c.representative) || c.conf_max >= exact)
             && (!options.grid_only || analysis::on_grid(c.representative, base.unit))
     };
     let hidden = clusters

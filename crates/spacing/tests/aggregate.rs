@@ -255,3 +255,29 @@ fn progress_reports_every_phase_in_order() {
         ]
     );
 }
+
+#[test]
+fn a_large_value_seen_only_beside_text_is_alignment_not_a_step() {
+    // 64 px three times between text sides (centred or spread-out content), 48 px once between two
+    // box edges: only the box-to-box value is evidence of a step at that size.
+    let with = |v: f64, c: f64| Measurement::new(v, c, SpacingType::Gap).expect("valid");
+    let mut image = vec![
+        with(64.0, 0.7),
+        with(64.0, 0.7),
+        with(64.0, 0.7),
+        with(48.0, 0.95),
+    ];
+    for _ in 0..4 {
+        image.extend([with(8.0, 0.95), with(16.0, 0.95)]);
+    }
+    let options = AggregateOptions {
+        threshold: 0.0,
+        min_evidence: 0.9,
+        evidence_scale_px: 48.0,
+        ..AggregateOptions::default()
+    };
+    let lib = aggregate(&[image], &options).expect("aggregate");
+    let values: Vec<f64> = lib.tokens.iter().map(|t| t.value_px).collect();
+    assert_eq!(values, [8.0, 16.0, 48.0]);
+    assert_eq!(lib.statistics.hidden_token_count, 1);
+}
