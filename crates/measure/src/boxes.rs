@@ -42,15 +42,16 @@ impl Analyser<'_> {
             }
             i = j;
         }
-        if rows == 0 || covered * 100 < rows * 95 {
-            return None;
-        }
         let row_slack = if self.slack > 1 { self.slack } else { 0 };
         let (lo, hi) = (b.x0 + b.w() / 5, b.x1 - b.w() / 5);
         let top = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y0 + d, lo, hi));
         let bottom = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y1 - 1 - d, lo, hi));
-        if !top || !bottom {
-            return None;
+        let straight = rows > 0 && covered * 100 >= rows * 95 && top && bottom;
+        if !straight {
+            // Chips, badges and pill buttons are rounded fully: their ends are half circles.
+            let (l, r) = stadium_ends(c, self.slack)?;
+            left_w = l;
+            right_w = r;
         }
         // Anti-aliased glyph edges inside a fill can match the background and punch holes in a
         // row, so "filled" is judged by area, not by one row.
@@ -153,13 +154,72 @@ impl Analyser<'_> {
     }
 }
 
-/// A small shape in a corner of a box's inside: the outside of a rounded corner, not content.
+/// A shape in a corner of a box's inside: the outside of a rounded corner (small), or of a pill's
+/// half-circle end, not content.
 pub(crate) fn in_corner(b: &Rect, region: Rect) -> bool {
     let left = b.x0 == region.x0;
     let right = b.x1 == region.x1;
     let top = b.y0 == region.y0;
     let bottom = b.y1 == region.y1;
-    (left || right) && (top || bottom) && b.w() <= 16 && b.h() <= 16
+    let small = b.w() <= 16 && b.h() <= 16;
+    // A pill's end leaves two pieces per side, each at most a radius (half the height) square.
+    let half = region.h() / 2 + 1;
+    let cap = b.w() <= half && b.h() <= half;
+    (left || right) && (top || bottom) && (small || cap)
+}
+
+/// Whether a component is a stadium (a pill: a rectangle whose short ends are half circles), at
+/// least a fifth longer than tall so circles stay graphics. Every row must reach the circle's edge
+/// at its height, and the top and bottom rows the whole straight part. Returns the thinnest run at
+/// each end (the border's width when the pill is outlined).
+fn stadium_ends(c: &Component, slack: u32) -> Option<(u32, u32)> {
+    let b = c.bbox;
+    if b.w() * 5 < b.h() * 6 || b.h() < MIN_BOX {
+        return None;
+    }
+    let r = f64::from(b.h()) / 2.0;
+    let centre = f64::from(b.y0) + r;
+    // Anti-aliasing shaves up to a pixel off a curve.
+    let give = f64::from(slack) + 1.0;
+    let (mut rows, mut left_w, mut right_w) = (0u32, u32::MAX, u32::MAX);
+    // An outlined pill has two runs (its two sides) on every row of its middle.
+    let mut two_sided = true;
+    let mut i = 0;
+    while i < c.runs.len() {
+        let y = c.runs[i].y;
+        let mut j = i;
+        while j < c.runs.len() && c.runs[j].y == y {
+            j += 1;
+        }
+        if y > b.y0 + slack + 1 && y + slack + 2 < b.y1 && j - i != 2 {
+            two_sided = false;
+        }
+        let dy = (f64::from(y) + 0.5 - centre).abs().min(r);
+        let inset = r - (r * r - dy * dy).sqrt();
+        let (first, last) = (&c.runs[i], &c.runs[j - 1]);
+        if f64::from(first.x0) > f64::from(b.x0) + inset + give
+            || f64::from(last.x1) + inset + give < f64::from(b.x1)
+        {
+            return None;
+        }
+        if dy < r / 2.0 {
+            left_w = left_w.min(first.x1 - first.x0);
+            right_w = right_w.min(last.x1 - last.x0);
+        }
+        rows += 1;
+        i = j;
+    }
+    let (lo, hi) = (b.x0 + b.h() / 2 + 1, b.x1.saturating_sub(b.h() / 2 + 1));
+    if hi <= lo {
+        return None;
+    }
+    let ends = (0..=slack).any(|d| row_cover(c, b.y0 + d, lo, hi))
+        && (0..=slack).any(|d| row_cover(c, b.y1 - 1 - d, lo, hi));
+    // Filled, or outlined: a glyph (u, m, o) has the outline of a pill but neither.
+    let area =
+        f64::from(b.w()) * f64::from(b.h()) - (1.0 - std::f64::consts::FRAC_PI_4) * 4.0 * r * r;
+    let filled = f64::from(c.pixels) >= 0.85 * area;
+    (rows == b.h() && ends && (filled || two_sided)).then_some((left_w, right_w))
 }
 
 /// Whether row `y` of the component covers (95 %) the span `lo..hi`.

@@ -39,6 +39,38 @@ impl Canvas {
         self.fill(x + 1, y + 1, w - 2, h - 2, fill);
     }
 
+    /// A pill (fully rounded rectangle: half-circle ends), filled, or outlined 1 CSS px thick when
+    /// `fill` is `None`. Pixels are in or out by their centre, as a renderer without anti-aliasing
+    /// draws them.
+    pub fn pill(&mut self, x: u32, y: u32, w: u32, h: u32, colour: u32, fill: Option<u32>) {
+        let s = self.scale;
+        let (x0, y0, w, h) = (x * s, y * s, w * s, h * s);
+        let r = f64::from(h) / 2.0;
+        let inside = |px: f64, py: f64, inset: f64| {
+            let rr = r - inset;
+            let cy = f64::from(y0) + r;
+            let (left, right) = (f64::from(x0) + r, f64::from(x0 + w) - r);
+            let cx = px.clamp(left, right);
+            let (dx, dy) = (px - cx, py - cy);
+            dx * dx + dy * dy <= rr * rr
+        };
+        for yy in y0..y0 + h {
+            for xx in x0..x0 + w {
+                let (px, py) = (f64::from(xx) + 0.5, f64::from(yy) + 0.5);
+                if !inside(px, py, 0.0) {
+                    continue;
+                }
+                let ring = !inside(px, py, f64::from(s));
+                let c = match fill {
+                    Some(f) if !ring => f,
+                    None if !ring => continue,
+                    _ => colour,
+                };
+                self.px[(yy * self.w + xx) as usize] = c;
+            }
+        }
+    }
+
     /// A line of "text" whose CSS line box (line height 1.5 × 15 px) starts at `line_top`: letters
     /// as cap-height bars standing on the baseline, the way glyphs sit in a browser's line box.
     pub fn text(&mut self, x: u32, line_top: u32, letters: u32, colour: u32) {

@@ -274,3 +274,65 @@ fn a_line_centred_in_a_chip_gives_surer_vertical_padding() {
         "{card:?}"
     );
 }
+
+#[test]
+fn a_pill_chip_is_a_box_and_its_padding_is_measured_exactly() {
+    // Regression: a fully rounded chip or button (half-circle ends) failed the straight-sides test,
+    // so its text was measured to the card around it instead of to the chip.
+    let mut c = Canvas::new(400, 200, 1, PAGE);
+    c.bordered(20, 20, 360, 160, BORDER, CARD);
+    // A filled pill without a border, 30 px tall: line box 45..67, text 12 px in.
+    c.pill(60, 41, 90, 30, 0xE0E7FF, Some(0xE0E7FF));
+    c.text(72, 45, 6, INK);
+    // An outlined one: a 1 px ring, then 16 px to the text.
+    c.pill(200, 41, 110, 30, BORDER, None);
+    c.text(217, 45, 6, INK);
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    assert_eq!(
+        padding_at(&e, 60, 12),
+        [12.0],
+        "filled: {:?}",
+        e.measurements
+    );
+    assert_eq!(
+        padding_at(&e, 201, 16),
+        [16.0],
+        "outlined: {:?}",
+        e.measurements
+    );
+
+    // At 2×, a pill holding a bar 10 px from its end.
+    let mut c = Canvas::new(400, 200, 2, PAGE);
+    c.pill(60, 40, 120, 40, 0xE0E7FF, Some(0xE0E7FF));
+    c.fill(70, 55, 100, 10, ACCENT);
+    let e = measure(&c.raster(), false, None, Dpr::Fixed(2.0));
+    assert_eq!(padding_at(&e, 120, 20), [10.0], "2×: {:?}", e.measurements);
+}
+
+#[test]
+fn round_glyphs_are_not_pills() {
+    // An "o"-like ring and a "u"-like cup, wider than tall: neither filled nor two-sided all the way.
+    let mut c = Canvas::new(200, 100, 1, PAGE);
+    c.pill(20, 20, 16, 12, INK, None);
+    c.fill(60, 20, 2, 12, INK);
+    c.fill(74, 20, 2, 12, INK);
+    c.fill(60, 30, 16, 2, INK);
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    assert!(
+        e.measurements
+            .iter()
+            .all(|m| m.spacing_type != SpacingType::Padding),
+        "{:?}",
+        e.measurements
+    );
+}
+
+/// The padding values measured from a box's inner edge at image x `x`, `w` image px wide.
+fn padding_at(e: &Extraction, x: u32, w: u32) -> Vec<f64> {
+    e.measurements
+        .iter()
+        .filter(|m| m.spacing_type == SpacingType::Padding)
+        .filter(|m| m.bbox.is_some_and(|b| b.x == x && b.w == w))
+        .map(|m| m.value_px)
+        .collect()
+}
