@@ -62,8 +62,9 @@ impl Analyser<'_> {
             // is the ring inside that edge whose colour differs from the fill.
             let fill = dominant_colour(self.raster, b);
             // A border draws the same colour on all four sides; a shadow is offset (heavier below)
-            // and soft. Only a shadow is stripped from the box.
-            let outer = if self.uniform_edges(b) {
+            // and soft. Only a shadow is stripped from the box, and the ringing lossy compression
+            // leaves around every edge.
+            let outer = if !self.lossy && self.uniform_edges(b) {
                 b
             } else {
                 self.refine_edges(b, bg)

@@ -38,12 +38,25 @@ impl DensitySource {
     }
 }
 
+/// What the image itself says about its density.
+pub struct Cues<'a> {
+    /// Thickness in px of every divider and outline border.
+    pub line_widths: &'a [u32],
+    /// The median font size of its text, in px (0 without text).
+    pub body_font: f64,
+    /// Lossy compression blurs and rings edges, so hairline thickness cannot be trusted.
+    pub lossy: bool,
+}
+
+/// Body text sizes (CSS px) common in UIs; at 1× text larger than the top of this range is rare.
+const BODY_FONT: std::ops::RangeInclusive<f64> = 10.0..=20.0;
+
 /// Picks the density from what is known, in order of trust.
 pub fn infer(
     user: Option<f64>,
     metadata: Option<f64>,
     width: u32,
-    line_widths: &[u32],
+    cues: &Cues,
 ) -> (f64, DensitySource) {
     if let Some(d) = user {
         return (d, DensitySource::User);
@@ -53,18 +66,27 @@ pub fn infer(
     }
     // A 1 CSS px border or divider is 1 image px at 1×: if the thinnest lines are that thin, the
     // screenshot is 1× whatever its size.
+    let line_widths = cues.line_widths;
     let ones = line_widths.iter().filter(|&&w| w == 1).count();
     let twos_or_more = line_widths.iter().filter(|&&w| w >= 2).count();
     let hairlines_thick = !line_widths.is_empty() && ones * 10 <= twos_or_more;
+    // Body text set at a usual size at this density, and too large for one at 1×.
+    let text_says = |d: u32| {
+        let f = cues.body_font;
+        f > *BODY_FONT.end() && BODY_FONT.contains(&(f / f64::from(d)))
+    };
+    let hairlines_agree = hairlines_thick || line_widths.is_empty();
     for d in [3u32, 2] {
-        if width.is_multiple_of(d)
-            && CSS_WIDTHS.contains(&(width / d))
-            && (hairlines_thick || line_widths.is_empty())
-        {
+        let confirmed = if cues.lossy {
+            hairlines_agree || text_says(d)
+        } else {
+            hairlines_agree
+        };
+        if width.is_multiple_of(d) && CSS_WIDTHS.contains(&(width / d)) && confirmed {
             return (f64::from(d), DensitySource::DeviceSize);
         }
     }
-    if hairlines_thick {
+    if hairlines_thick && !cues.lossy {
         let min = line_widths.iter().copied().min().unwrap_or(1);
         if min >= 2
             && line_widths
@@ -84,6 +106,15 @@ pub fn infer(
 mod tests {
     use super::*;
 
+    /// Cues from a lossless image: only its hairlines.
+    fn lines(widths: &[u32]) -> Cues<'_> {
+        Cues {
+            line_widths: widths,
+            body_font: 0.0,
+            lossy: false,
+        }
+    }
+
     #[test]
     fn names_are_the_serialized_ones() {
         for s in [
@@ -100,11 +131,11 @@ mod tests {
     #[test]
     fn user_and_metadata_win() {
         assert_eq!(
-            infer(Some(3.0), Some(2.0), 1280, &[1]),
+            infer(Some(3.0), Some(2.0), 1280, &lines(&[1])),
             (3.0, DensitySource::User)
         );
         assert_eq!(
-            infer(None, Some(2.0), 1280, &[1]),
+            infer(None, Some(2.0), 1280, &lines(&[1])),
             (2.0, DensitySource::Metadata)
         );
     }
@@ -112,11 +143,11 @@ mod tests {
     #[test]
     fn retina_size_with_two_px_hairlines_is_2x() {
         assert_eq!(
-            infer(None, None, 2560, &[2, 2, 4]),
+            infer(None, None, 2560, &lines(&[2, 2, 4])),
             (2.0, DensitySource::DeviceSize)
         );
         assert_eq!(
-            infer(None, None, 1170, &[3, 3]),
+            infer(None, None, 1170, &lines(&[3, 3])),
             (3.0, DensitySource::DeviceSize)
         );
     }
@@ -124,7 +155,7 @@ mod tests {
     #[test]
     fn one_px_hairlines_mean_1x_even_at_a_retina_size() {
         assert_eq!(
-            infer(None, None, 2560, &[1, 1, 1, 2]),
+            infer(None, None, 2560, &lines(&[1, 1, 1, 2])),
             (1.0, DensitySource::Default)
         );
     }
@@ -132,9 +163,39 @@ mod tests {
     #[test]
     fn thick_hairlines_alone_suggest_the_density() {
         assert_eq!(
-            infer(None, None, 1000, &[2, 2, 2, 4]),
+            infer(None, None, 1000, &lines(&[2, 2, 2, 4])),
             (2.0, DensitySource::Measurements)
         );
-        assert_eq!(infer(None, None, 1000, &[]), (1.0, DensitySource::Default));
+        assert_eq!(
+            infer(None, None, 1000, &lines(&[])),
+            (1.0, DensitySource::Default)
+        );
+    }
+
+    #[test]
+    fn a_retina_jpeg_is_2x_by_its_text_when_blur_thins_its_hairlines() {
+        // Regression: a 2560 px JPEG of a 1280 px page read as 1×, every value doubled, because JPEG
+        // blur left 1 px hairlines; its 27 px body text is 13.7 CSS px at 2×.
+        let blurred = [1, 1, 1, 2, 2, 3, 3, 3];
+        let jpeg = |body_font| Cues {
+            line_widths: &blurred,
+            body_font,
+            lossy: true,
+        };
+        assert_eq!(
+            infer(None, None, 2560, &jpeg(27.4)),
+            (2.0, DensitySource::DeviceSize)
+        );
+        // The same hairlines and 15 px text: a 1× capture of a wide display.
+        assert_eq!(
+            infer(None, None, 2560, &jpeg(15.0)),
+            (1.0, DensitySource::Default)
+        );
+        // A lossless image keeps trusting its hairlines.
+        let png = Cues {
+            lossy: false,
+            ..jpeg(27.4)
+        };
+        assert_eq!(infer(None, None, 2560, &png), (1.0, DensitySource::Default));
     }
 }

@@ -9,7 +9,7 @@
 
 use crate::boxes::{in_corner, is_rule};
 use crate::components::{dominant_colour, edge_colour, label, Rect};
-use crate::raster::Raster;
+use crate::raster::{diff, Raster};
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +76,8 @@ pub struct Layout {
     /// Thickness in px of every divider and outline border seen.
     pub line_widths: Vec<u32>,
     pub boxes: u32,
+    /// The median font size of the text lines, in image px (0 without text): a density cue.
+    pub body_font: f64,
 }
 
 /// A region and what it holds, kept until text line boxes can be estimated from the whole page.
@@ -87,6 +89,8 @@ struct RegionItems {
 
 pub struct Analyser<'a> {
     pub(crate) slack: u32,
+    /// Whether the image was lossily compressed (JPEG): its edges ring.
+    pub(crate) lossy: bool,
     regions: Vec<RegionItems>,
     pub(crate) raster: &'a Raster,
     pub(crate) tol: u32,
@@ -97,11 +101,19 @@ pub struct Analyser<'a> {
 
 const MAX_DEPTH: u32 = 12;
 
+/// A fleck at most 2 px thick and 4 px long: in a lossy image, colour fringing along an edge or in a
+/// corner, not a drawn shape (the dot of an i is part of its letter's word either way).
+fn speck(r: &Rect) -> bool {
+    let (thin, long) = (r.w().min(r.h()), r.w().max(r.h()));
+    thin <= 2 && long <= 4
+}
+
 impl<'a> Analyser<'a> {
     /// `tol`: colour difference that separates content from background. `slack`: how far (px) a
     /// box's side may wander, more for lossy images whose edges ring.
     pub fn run(raster: &'a Raster, tol: u32, slack: u32) -> Layout {
         let mut a = Analyser {
+            lossy: slack > 1,
             regions: Vec::new(),
             raster,
             tol,
@@ -143,6 +155,7 @@ impl<'a> Analyser<'a> {
             spans: a.spans,
             line_widths: a.line_widths,
             boxes: a.boxes,
+            body_font: heights.body_font,
         }
     }
 
@@ -155,6 +168,9 @@ impl<'a> Analyser<'a> {
         let mut loose: Vec<Rect> = Vec::new();
         for c in &comps {
             if is_box && in_corner(&c.bbox, rect) {
+                continue;
+            }
+            if self.lossy && (self.faint(c, bg) || speck(&c.bbox)) {
                 continue;
             }
             if let Some((outer, inner)) = self.as_box(c, bg) {
@@ -249,7 +265,9 @@ impl<'a> Analyser<'a> {
             Axis::X => gap.w(),
             Axis::Y => gap.h(),
         };
-        if px == 0 {
+        // A one-pixel sliver of background between two shapes does not survive lossy compression:
+        // in a JPEG it is ringing between a shape and its echo, not a gap.
+        if px == 0 || (self.lossy && px == 1) {
             return;
         }
         let solid = |k: ItemKind| matches!(k, ItemKind::Box | ItemKind::Rule);
@@ -284,6 +302,16 @@ impl<'a> Analyser<'a> {
             smaller_item: (a.rect.w().max(a.rect.h())).min(b.rect.w().max(b.rect.h())),
             no_text: items.iter().all(|it| it.kind != ItemKind::Text),
         });
+    }
+
+    /// Whether a component is compression noise: nowhere does it differ from the background by twice
+    /// the tolerance. Drawn shapes, even thin and anti-aliased, reach full contrast somewhere. (Small
+    /// strong specks are told by their size: see `speck`.)
+    fn faint(&self, c: &crate::components::Component, bg: u32) -> bool {
+        let strong = 2 * self.tol;
+        !c.runs
+            .iter()
+            .any(|r| (r.x0..r.x1).any(|x| diff(self.raster.at(x, r.y), bg) >= strong))
     }
 
     /// Padding on each side: the distance from the box's inner edge to every item that faces that

@@ -193,8 +193,16 @@ pub fn measure(
         Dpr::Auto => None,
         Dpr::Fixed(d) => Some(d),
     };
-    let (dpr, dpr_source) =
-        density::infer(user, metadata_density, raster.width, &layout.line_widths);
+    let (dpr, dpr_source) = density::infer(
+        user,
+        metadata_density,
+        raster.width,
+        &density::Cues {
+            line_widths: &layout.line_widths,
+            body_font: layout.body_font,
+            lossy,
+        },
+    );
     // Inside boxes smaller than this (checkboxes, radio buttons, icon frames) is a control's own
     // drawing, not layout.
     let min_container = (24.0 * dpr) as u32;

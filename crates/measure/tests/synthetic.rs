@@ -149,23 +149,38 @@ fn every_instance_keeps_its_box_kind_and_confidence() {
     assert_eq!(padding.context.as_deref(), Some("card padding"));
 }
 
-#[test]
-fn a_jpeg_screenshot_is_measured_within_a_pixel() {
-    let c = cards(1);
+/// The canvas as a JPEG at quality 80, as screenshots shared through chat tools arrive.
+fn jpeg(c: &Canvas) -> Vec<u8> {
     let mut rgb = Vec::with_capacity(c.px.len() * 3);
     for p in &c.px {
         rgb.extend([(p >> 16) as u8, (p >> 8) as u8, *p as u8]);
     }
     let img = image::RgbImage::from_raw(c.w, c.h, rgb).expect("buffer");
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80)
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
         .encode_image(&img)
         .expect("jpeg");
-    let e = extract_bytes(&jpeg, "cards.jpg", Dpr::Auto).expect("extract");
-    let near = |v: f64| e.measurements.iter().any(|m| (m.value_px - v).abs() <= 1.0);
-    assert!(near(24.0), "card padding: {:?}", e.measurements);
-    assert!(near(16.0), "button gap");
-    assert!(near(32.0), "card gutter");
+    out
+}
+
+#[test]
+fn a_jpeg_screenshot_is_measured_to_the_pixel() {
+    // Regression: JPEG ringing widened every box by a pixel or two and left specks of colour along
+    // its edges, so the 16 px between two buttons read 13 px, blocked by a fleck.
+    let e = extract_bytes(&jpeg(&cards(1)), "cards.jpg", Dpr::Auto).expect("extract");
+    let exact = |v: f64| {
+        e.measurements
+            .iter()
+            .any(|m| m.value_px == v && m.confidence >= 0.9)
+    };
+    assert!(exact(24.0), "card padding: {:?}", e.measurements);
+    assert!(exact(16.0), "button gap: {:?}", e.measurements);
+    assert!(exact(32.0), "card gutter: {:?}", e.measurements);
+    assert!(
+        e.measurements.iter().all(|m| m.value_px >= 3.0),
+        "specks measured: {:?}",
+        e.measurements
+    );
 }
 
 #[test]
@@ -335,4 +350,29 @@ fn padding_at(e: &Extraction, x: u32, w: u32) -> Vec<f64> {
         .filter(|m| m.bbox.is_some_and(|b| b.x == x && b.w == w))
         .map(|m| m.value_px)
         .collect()
+}
+
+#[test]
+fn jpeg_ringing_around_light_text_on_a_dark_page_is_not_content() {
+    // Regression: on dark JPEG pages the specks compression leaves around light text became items
+    // of their own, and the 1 and 2 px between them outvoted the page's 8 px grid.
+    const DARK: u32 = 0x111827;
+    const CARD_DARK: u32 = 0x1F2937;
+    const LIGHT: u32 = 0xF9FAFB;
+    // 600 px wide: no phone is 300 CSS px wide, so this is 1×.
+    let mut c = Canvas::new(600, 400, 1, DARK);
+    c.fill(40, 40, 520, 320, CARD_DARK);
+    for row in 0..6 {
+        c.text(64, 64 + row * 40, 30, LIGHT);
+    }
+    let e = extract_bytes(&jpeg(&c), "dark.jpg", Dpr::Auto).expect("extract");
+    let tiny: Vec<f64> = e
+        .measurements
+        .iter()
+        .filter(|m| m.confidence >= 0.5 && m.value_px < 3.0)
+        .map(|m| m.value_px)
+        .collect();
+    assert!(tiny.is_empty(), "{tiny:?} in {:?}", e.measurements);
+    let near = |v: f64| e.measurements.iter().any(|m| (m.value_px - v).abs() <= 1.0);
+    assert!(near(24.0), "card padding to the text: {:?}", e.measurements);
 }
