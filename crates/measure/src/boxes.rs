@@ -45,7 +45,11 @@ impl Analyser<'_> {
         let row_slack = if self.slack > 1 { self.slack } else { 0 };
         let (lo, hi) = (b.x0 + b.w() / 5, b.x1 - b.w() / 5);
         let top = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y0 + d, lo, hi));
-        let bottom = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y1 - 1 - d, lo, hi));
+        let closed = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y1 - 1 - d, lo, hi));
+        // A box that reaches the bottom of the screenshot may go on below it (a page cropped below
+        // the fold): the crop stands for its bottom side, and its bottom padding is not measured.
+        let cut = b.y1 == self.raster.height;
+        let bottom = closed || cut;
         let straight = rows > 0 && covered * 100 >= rows * 95 && top && bottom;
         if !straight {
             // Chips, badges and pill buttons are rounded fully: their ends are half circles.
@@ -56,7 +60,7 @@ impl Analyser<'_> {
         // Anti-aliased glyph edges inside a fill can match the background and punch holes in a
         // row, so "filled" is judged by area, not by one row.
         let filled = u64::from(c.pixels) * 10 >= u64::from(b.w()) * u64::from(b.h()) * 7;
-        if filled {
+        let found = if filled {
             // A filled box. A soft shadow also differs from the background, so the box's edge is
             // where the colour steps hardest, not where the component starts; its border, if any,
             // is the ring inside that edge whose colour differs from the fill.
@@ -73,13 +77,17 @@ impl Analyser<'_> {
             if bw > 0 {
                 self.line_widths.push(bw);
             }
-            Some((outer, shrink(outer, bw)))
+            (outer, shrink(outer, bw))
         } else {
             // An outline: the ring is the border; inside is the region's own background.
             let bw = left_w.min(right_w).min(b.w() / 2);
             self.line_widths.push(bw);
-            Some((b, shrink(b, bw)))
+            (b, shrink(b, bw))
+        };
+        if cut {
+            self.cropped.push(found.1);
         }
+        Some(found)
     }
 
     /// Whether the outermost pixels at the middle of the four sides share one colour.

@@ -89,6 +89,8 @@ struct RegionItems {
 
 pub struct Analyser<'a> {
     pub(crate) slack: u32,
+    /// Insides of boxes cut off by the bottom of the screenshot.
+    pub(crate) cropped: Vec<Rect>,
     /// Whether the image was lossily compressed (JPEG): its edges ring.
     pub(crate) lossy: bool,
     regions: Vec<RegionItems>,
@@ -113,6 +115,7 @@ impl<'a> Analyser<'a> {
     /// box's side may wander, more for lossy images whose edges ring.
     pub fn run(raster: &'a Raster, tol: u32, slack: u32) -> Layout {
         let mut a = Analyser {
+            cropped: Vec::new(),
             lossy: slack > 1,
             regions: Vec::new(),
             raster,
@@ -319,7 +322,12 @@ impl<'a> Analyser<'a> {
     /// distance (±1 px) confirm it, items farther in are aligned or centred, not padded, and items
     /// touching the edge (full-width dividers) are not content.
     fn padding(&mut self, inner: Rect, items: &[Item]) {
+        // A box the screenshot cuts off at the bottom has no bottom padding to measure.
+        let cropped = self.cropped.contains(&inner);
         for side in 0..4 {
+            if side == 1 && cropped {
+                continue;
+            }
             let mut found: Vec<(u32, Rect, ItemKind, u32)> = Vec::new();
             for (i, it) in items.iter().enumerate() {
                 let r = it.rect;

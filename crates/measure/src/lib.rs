@@ -186,8 +186,10 @@ pub fn measure(
     dpr: Dpr,
 ) -> Extraction {
     let t = Instant::now();
-    // Lossy compression adds a few levels of noise to flat areas and rings around edges.
-    let tol = if lossy { 14 } else { 6 };
+    // Lossy compression adds a few levels of noise to flat areas and rings around edges. Lossless
+    // images have none: a white card on a near-white page (#fafafa, #f9fafb: 5 and 6 levels apart)
+    // must stay a card.
+    let tol = if lossy { 14 } else { 4 };
     let layout = layout::Analyser::run(raster, tol, if lossy { 3 } else { 1 });
     let user = match dpr {
         Dpr::Auto => None,

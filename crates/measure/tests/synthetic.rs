@@ -376,3 +376,33 @@ fn jpeg_ringing_around_light_text_on_a_dark_page_is_not_content() {
     let near = |v: f64| e.measurements.iter().any(|m| (m.value_px - v).abs() <= 1.0);
     assert!(near(24.0), "card padding to the text: {:?}", e.measurements);
 }
+
+#[test]
+fn a_white_card_on_a_near_white_page_is_a_box() {
+    // Regression: white cards on #fafafa / #f9fafb pages (5 and 6 levels apart) were not told from
+    // the page, so their padding went unmeasured.
+    for page in [0xFAFAFA, 0xF9FAFB] {
+        let mut c = Canvas::new(400, 300, 1, page);
+        c.fill(40, 40, 300, 200, 0xFFFFFF);
+        c.fill(64, 64, 120, 32, ACCENT);
+        let e = measure(&c.raster(), false, None, Dpr::Auto);
+        assert!(
+            padding_at(&e, 40, 24).contains(&24.0),
+            "{page:06x}: {:?}",
+            e.measurements
+        );
+    }
+}
+
+#[test]
+fn a_box_cut_off_by_the_bottom_of_the_screenshot_has_no_bottom_padding() {
+    // Regression: a card cropped below the fold reported the distance from its content to the crop
+    // as padding (27 px here), a value no designer chose.
+    let mut c = Canvas::new(400, 200, 1, PAGE);
+    c.bordered(40, 100, 300, 100, BORDER, CARD);
+    c.fill(65, 125, 120, 47, ACCENT);
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let values = values(&e, SpacingType::Padding);
+    assert!(values.contains(&24.0), "{values:?}");
+    assert!(!values.contains(&27.0), "{values:?}");
+}
