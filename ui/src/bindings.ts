@@ -86,9 +86,11 @@ export type AggregateOptions_Deserialize = {
 	/**  Tokens whose summed confidence is below this are left out, and do not vote on the base unit. */
 	min_evidence?: number | null,
 	/**
-	 *  When above 0: tokens larger than this many px need proportionally more evidence (twice
-	 *  `min_evidence` at twice this value). One-off large distances are more often layout accidents
-	 *  (centred content, page margins) than steps of a scale.
+	 *  When above 0: tokens of this many px or more need proportionally more evidence (twice
+	 *  `min_evidence` at twice this value), and at least one measurement between two box edges
+	 *  (confidence 0.9 or more). One-off large distances are more often layout accidents (centred
+	 *  content, page margins) than steps of a scale, and large distances to the side of text are
+	 *  mostly alignment: centred and spread-out content.
 	 */
 	evidence_scale_px?: number | null,
 	/**  Only measurements at least this sure vote on the base unit (all count toward tokens). */
@@ -112,9 +114,11 @@ export type AggregateOptions_Serialize = {
 	/**  Tokens whose summed confidence is below this are left out, and do not vote on the base unit. */
 	min_evidence: number | null,
 	/**
-	 *  When above 0: tokens larger than this many px need proportionally more evidence (twice
-	 *  `min_evidence` at twice this value). One-off large distances are more often layout accidents
-	 *  (centred content, page margins) than steps of a scale.
+	 *  When above 0: tokens of this many px or more need proportionally more evidence (twice
+	 *  `min_evidence` at twice this value), and at least one measurement between two box edges
+	 *  (confidence 0.9 or more). One-off large distances are more often layout accidents (centred
+	 *  content, page margins) than steps of a scale, and large distances to the side of text are
+	 *  mostly alignment: centred and spread-out content.
 	 */
 	evidence_scale_px: number | null,
 	/**  Only measurements at least this sure vote on the base unit (all count toward tokens). */
