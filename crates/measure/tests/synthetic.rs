@@ -406,3 +406,26 @@ fn a_box_cut_off_by_the_bottom_of_the_screenshot_has_no_bottom_padding() {
     assert!(values.contains(&24.0), "{values:?}");
     assert!(!values.contains(&27.0), "{values:?}");
 }
+
+#[test]
+fn a_light_border_is_the_edge_of_a_shadowed_card() {
+    // Regression: a #e5e7eb border steps 20 levels from a #f9fafb page and 26 to its white fill; with
+    // a shadow below, the edge was put at the strongest step, inside the border, and the 24 px
+    // between two cards read 26.
+    const PAGE50: u32 = 0xF9FAFB;
+    let mut c = Canvas::new(500, 260, 1, PAGE50);
+    for x in [40, 264] {
+        c.bordered(x, 40, 200, 160, 0xE5E7EB, 0xFFFFFF);
+        c.fill(x, 200, 200, 1, 0xEDEEEF);
+        c.fill(x, 201, 200, 1, 0xF6F7F8);
+        c.fill(x + 21, 61, 120, 32, ACCENT);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let gutters = values(&e, SpacingType::Gutter);
+    assert_eq!(gutters, [24.0], "{:?}", e.measurements);
+    assert!(
+        padding_at(&e, 41, 20).contains(&20.0),
+        "{:?}",
+        e.measurements
+    );
+}
