@@ -3,7 +3,7 @@
 use crate::raster::{diff, Raster};
 
 /// A half-open rectangle in image pixels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Rect {
     pub x0: u32,
     pub y0: u32,

@@ -104,7 +104,11 @@ fn css_px(px: u32, dpr: f64) -> f64 {
 /// Small frames holding only graphics, centred (the same inset above and below, left and right):
 /// icon tiles and avatar rings. Their inset is the graphic's drawing, not a spacing of the layout. Keyed by
 /// the frame's top-left corner.
-fn icon_tiles(spans: &[layout::Span], max_side: u32, dpr: f64) -> Vec<(u32, u32)> {
+fn icon_tiles(
+    spans: &[layout::Span],
+    max_side: u32,
+    dpr: f64,
+) -> std::collections::HashSet<(u32, u32)> {
     // Per frame (by its corner): the smallest inset found on each side (top, bottom, left, right).
     let mut sides: std::collections::HashMap<(u32, u32), [Option<u32>; 4]> =
         std::collections::HashMap::new();
@@ -147,8 +151,8 @@ const CENTRED_LINE: f64 = 0.45;
 /// the top as from the bottom (within a pixel per density step). A text line's estimated line box
 /// may sit a pixel high or low, but the two sides share that error in opposite directions: seeing
 /// them agree is the evidence that the line box is right and the control is padded symmetrically.
-/// Returned as indexes into `spans`.
-fn centred_lines(spans: &[layout::Span], max_h: u32, dpr: f64) -> Vec<usize> {
+/// Returned as a flag per span.
+fn centred_lines(spans: &[layout::Span], max_h: u32, dpr: f64) -> Vec<bool> {
     let slack = dpr.ceil() as u32;
     let is_top = |s: &layout::Span| s.rect.y0 == s.container.y0;
     let vertical_to_text = |s: &layout::Span| {
@@ -157,21 +161,23 @@ fn centred_lines(spans: &[layout::Span], max_h: u32, dpr: f64) -> Vec<usize> {
             && s.far == layout::ItemKind::Text
             && s.container.h() <= max_h
     };
-    let mut out = Vec::new();
+    // The padding below each line, keyed by its box and the line's extent across.
+    let key = |s: &layout::Span| (s.container, s.rect.x0, s.rect.x1);
+    let mut below: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+    for (j, s) in spans.iter().enumerate() {
+        if vertical_to_text(s) && !is_top(s) {
+            below.entry(key(s)).or_insert(j);
+        }
+    }
+    let mut out = vec![false; spans.len()];
     for (i, top) in spans.iter().enumerate() {
         if !vertical_to_text(top) || !is_top(top) {
             continue;
         }
-        let bottom = spans.iter().enumerate().find(|(_, b)| {
-            vertical_to_text(b)
-                && !is_top(b)
-                && b.container == top.container
-                && b.rect.x0 == top.rect.x0
-                && b.rect.x1 == top.rect.x1
-        });
-        if let Some((j, b)) = bottom {
-            if top.px.abs_diff(b.px) <= slack {
-                out.extend([i, j]);
+        if let Some(&j) = below.get(&key(top)) {
+            if top.px.abs_diff(spans[j].px) <= slack {
+                out[i] = true;
+                out[j] = true;
             }
         }
     }
@@ -232,7 +238,7 @@ pub fn measure(
         })
         .map(|(i, s)| {
             let (spacing_type, ctx) = context::classify(s, dpr);
-            let confidence = if centred.contains(&i) {
+            let confidence = if centred[i] {
                 CENTRED_LINE
             } else {
                 context::confidence(s)
