@@ -1,6 +1,6 @@
 //! Telling boxes from other shapes, and finding a box's true edges and border.
 
-use crate::components::{dominant_colour, Component, Rect};
+use crate::components::{dominant_colour, Component, Rect, Run};
 use crate::layout::Analyser;
 use crate::raster::diff;
 
@@ -23,24 +23,16 @@ impl Analyser<'_> {
         let (mut rows, mut covered) = (0u32, 0u32);
         let mut left_w = u32::MAX;
         let mut right_w = u32::MAX;
-        let mut i = 0;
-        while i < c.runs.len() {
-            let y = c.runs[i].y;
-            let mut j = i;
-            while j < c.runs.len() && c.runs[j].y == y {
-                j += 1;
-            }
-            if (mid_lo..mid_hi).contains(&y) {
+        for row in by_row(c) {
+            let (first, last) = (row[0], row[row.len() - 1]);
+            if (mid_lo..mid_hi).contains(&first.y) {
                 rows += 1;
-                let first = c.runs[i];
-                let last = c.runs[j - 1];
                 if first.x0 <= b.x0 + self.slack && last.x1 + self.slack >= b.x1 {
                     covered += 1;
                     left_w = left_w.min(first.x1 - first.x0);
                     right_w = right_w.min(last.x1 - last.x0);
                 }
             }
-            i = j;
         }
         let row_slack = if self.slack > 1 { self.slack } else { 0 };
         let (lo, hi) = (b.x0 + b.w() / 5, b.x1 - b.w() / 5);
@@ -195,19 +187,14 @@ fn stadium_ends(c: &Component, slack: u32) -> Option<(u32, u32)> {
     let (mut rows, mut left_w, mut right_w) = (0u32, u32::MAX, u32::MAX);
     // An outlined pill has two runs (its two sides) on every row of its middle.
     let mut two_sided = true;
-    let mut i = 0;
-    while i < c.runs.len() {
-        let y = c.runs[i].y;
-        let mut j = i;
-        while j < c.runs.len() && c.runs[j].y == y {
-            j += 1;
-        }
-        if y > b.y0 + slack + 1 && y + slack + 2 < b.y1 && j - i != 2 {
+    for row in by_row(c) {
+        let (first, last) = (row[0], row[row.len() - 1]);
+        let y = first.y;
+        if y > b.y0 + slack + 1 && y + slack + 2 < b.y1 && row.len() != 2 {
             two_sided = false;
         }
         let dy = (f64::from(y) + 0.5 - centre).abs().min(r);
         let inset = r - (r * r - dy * dy).sqrt();
-        let (first, last) = (&c.runs[i], &c.runs[j - 1]);
         if f64::from(first.x0) > f64::from(b.x0) + inset + give
             || f64::from(last.x1) + inset + give < f64::from(b.x1)
         {
@@ -218,7 +205,6 @@ fn stadium_ends(c: &Component, slack: u32) -> Option<(u32, u32)> {
             right_w = right_w.min(last.x1 - last.x0);
         }
         rows += 1;
-        i = j;
     }
     let (lo, hi) = (b.x0 + b.h() / 2 + 1, b.x1.saturating_sub(b.h() / 2 + 1));
     if hi <= lo {
@@ -231,6 +217,11 @@ fn stadium_ends(c: &Component, slack: u32) -> Option<(u32, u32)> {
         f64::from(b.w()) * f64::from(b.h()) - (1.0 - std::f64::consts::FRAC_PI_4) * 4.0 * r * r;
     let filled = f64::from(c.pixels) >= 0.85 * area;
     (rows == b.h() && ends && (filled || two_sided)).then_some((left_w, right_w))
+}
+
+/// A component's runs, one row at a time (runs are ordered by row).
+fn by_row(c: &Component) -> impl Iterator<Item = &[Run]> {
+    c.runs.chunk_by(|a, b| a.y == b.y)
 }
 
 /// Whether row `y` of the component covers (95 %) the span `lo..hi`.

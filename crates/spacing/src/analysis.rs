@@ -44,8 +44,12 @@ pub fn on_grid(value: f64, unit: f64) -> bool {
     if unit <= 0.0 || value <= 0.0 {
         return false;
     }
-    let steps = (value / unit).round().max(1.0);
-    (value - steps * unit).abs() <= grid_tolerance(unit) + 1e-9
+    (value - nearest_multiple(value, unit)).abs() <= grid_tolerance(unit) + 1e-9
+}
+
+/// The positive multiple of `unit` nearest to `value` (at least one unit).
+pub fn nearest_multiple(value: f64, unit: f64) -> f64 {
+    (value / unit).round().max(1.0) * unit
 }
 
 /// Share of the weight within tolerance of the grid, and whether the hits are centred on it.
@@ -65,7 +69,7 @@ fn explained_share(values: &[(f64, u64)], unit: u32) -> (f64, bool, f64) {
     };
     for &(v, w) in values {
         total += w;
-        let d = v - (v / unit).round().max(1.0) * unit;
+        let d = v - nearest_multiple(v, unit);
         if d.abs() <= tol + 1e-9 {
             if d.abs() < 0.5 {
                 exact += w;

@@ -13,7 +13,7 @@
 //! keeps a noisy 37 from absorbing the 40 beside it under the 10 % merge.
 
 use crate::aggregate::{aggregate, AggregateOptions};
-use crate::analysis::on_grid;
+use crate::analysis::{nearest_multiple, on_grid};
 use crate::model::Measurement;
 
 /// How strict selection is.
@@ -86,7 +86,7 @@ pub fn select_system(measurements: &[Measurement], options: &SelectOptions) -> V
 /// The grid multiple a token value stands for, when it is within the grid's tolerance of one.
 fn snap(value: f64, unit: f64) -> f64 {
     if on_grid(value, unit) {
-        (value / unit).round().max(1.0) * unit
+        nearest_multiple(value, unit)
     } else {
         value
     }
