@@ -111,12 +111,13 @@ fn speck(r: &Rect) -> bool {
 }
 
 impl<'a> Analyser<'a> {
-    /// `tol`: colour difference that separates content from background. `slack`: how far (px) a
-    /// box's side may wander, more for lossy images whose edges ring.
-    pub fn run(raster: &'a Raster, tol: u32, slack: u32) -> Layout {
+    /// `tol`: colour difference that separates content from background. `lossy`: whether the
+    /// image was lossily compressed; its edges ring, so a box's side may wander farther.
+    pub fn run(raster: &'a Raster, tol: u32, lossy: bool) -> Layout {
+        let slack = if lossy { 3 } else { 1 };
         let mut a = Analyser {
             cropped: Vec::new(),
-            lossy: slack > 1,
+            lossy,
             regions: Vec::new(),
             raster,
             tol,

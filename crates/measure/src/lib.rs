@@ -196,7 +196,7 @@ pub fn measure(
     // images have none: a white card on a near-white page (#fafafa, #f9fafb: 5 and 6 levels apart)
     // must stay a card.
     let tol = if lossy { 14 } else { 4 };
-    let layout = layout::Analyser::run(raster, tol, if lossy { 3 } else { 1 });
+    let layout = layout::Analyser::run(raster, tol, lossy);
     let user = match dpr {
         Dpr::Auto => None,
         Dpr::Fixed(d) => Some(d),

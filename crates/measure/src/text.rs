@@ -197,20 +197,20 @@ const PARAGRAPH_EM: f64 = 15.0;
 /// The longest word, in em, that wrapping moves to the next line.
 const LONG_WORD_EM: f64 = 6.0;
 
-/// Line heights over font size on one page: body text's and headings'.
+/// Line heights over font size on one page: body text's, read from the page (headings' are
+/// `HEADING_RATIO`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LineHeights {
     /// The median font size of the page's text lines, in px.
     pub body_font: f64,
     pub body: f64,
-    pub heading: f64,
 }
 
 impl LineHeights {
     /// The ratio for text of `font` px.
     pub fn ratio(&self, font: f64) -> f64 {
         if self.body_font > 0.0 && font >= HEADING_SIZE * self.body_font {
-            self.heading
+            HEADING_RATIO
         } else {
             self.body
         }
@@ -253,7 +253,6 @@ pub fn line_heights<'a>(items: impl Iterator<Item = &'a Item>) -> LineHeights {
     LineHeights {
         body_font,
         body: paragraph_pitch(body),
-        heading: HEADING_RATIO,
     }
 }
 
@@ -297,7 +296,6 @@ mod tests {
         let heights = LineHeights {
             body_font: 15.0,
             body: 1.5,
-            heading: HEADING_RATIO,
         };
         let page = Rect {
             x0: 0,
