@@ -6,10 +6,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use anyhow::{bail, Result};
+use copy_that_measure::explain::{self, ImageReport};
 use copy_that_measure::{extract_bytes, Dpr, Extraction, MeasureError};
 use copy_that_spacing::{
-    select_system, AggregateOptions, Measurement, SelectOptions, SpacingLibrary,
+    select_with_reasons, AggregateOptions, Measurement, SelectOptions, Selection, SpacingLibrary,
 };
+use serde::Serialize;
 
 /// One measured image: where it came from, its content hash and what was measured.
 pub struct Measured {
@@ -82,13 +84,78 @@ pub fn measure_all(images: &[PathBuf], dpr: Dpr) -> Result<Vec<Measured>> {
     Ok(batch)
 }
 
-/// Each image's system values from the local engine (the values the benchmark scores).
-pub fn local_systems(batch: &[Measured]) -> Vec<Vec<Measurement>> {
+/// Each image's selection by the local engine: its system values (the values the benchmark
+/// scores) and why every other measurement was left out.
+pub fn local_selections(batch: &[Measured]) -> Vec<Selection> {
     let select = SelectOptions::default();
     batch
         .iter()
-        .map(|m| select_system(&m.extraction.measurements, &select))
+        .map(|m| select_with_reasons(&m.extraction.measurements, &select))
         .collect()
+}
+
+/// One image's account, as `extract --json` prints it under `images`.
+#[derive(Serialize)]
+pub struct ImageEntry {
+    pub file: String,
+    #[serde(flatten)]
+    pub report: ImageReport,
+}
+
+/// Every image's account; an image that yielded no confident token says so on stderr.
+pub fn reports(batch: &[Measured], selections: &[Selection]) -> Vec<ImageEntry> {
+    batch
+        .iter()
+        .zip(selections)
+        .map(|(m, s)| {
+            let entry = ImageEntry {
+                file: m.path.display().to_string(),
+                report: explain::report(&m.extraction, s),
+            };
+            if entry.report.kept.is_empty() || entry.report.lenient {
+                if let Some(note) = &entry.report.note {
+                    eprintln!("copy-that: {}: {note}", entry.file);
+                }
+            }
+            entry
+        })
+        .collect()
+}
+
+/// The `--explain` text for one image.
+pub fn explain_text(e: &ImageEntry) -> String {
+    let r = &e.report;
+    let list = |v: &[explain::ValueCount]| {
+        if v.is_empty() {
+            return "-".to_string();
+        }
+        v.iter()
+            .map(|c| format!("{}×{}", spacing_fmt(c.value_px), c.count))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out = format!(
+        "{}: {}×{} px at {}× ({}), {} distances measured, grid {} px\n",
+        e.file,
+        r.width,
+        r.height,
+        spacing_fmt(r.dpr),
+        explain::density_reason(r.dpr_source),
+        r.measured,
+        spacing_fmt(r.base_unit)
+    );
+    out += &format!("  kept:         {}\n", list(&r.kept));
+    out += &format!("  off the grid: {}\n", list(&r.off_grid));
+    out += &format!("  too rare:     {}\n", list(&r.too_rare));
+    out += &format!("  unsure:       {}\n", list(&r.unsure));
+    if let Some(n) = &r.note {
+        out += &format!("  note: {n}\n");
+    }
+    out
+}
+
+fn spacing_fmt(v: f64) -> String {
+    copy_that_spacing::analysis::fmt_px(v)
 }
 
 /// Merges the images' values into one library.

@@ -55,6 +55,11 @@ enum Command {
         /// Print every measured instance per image (JSON) instead of the library.
         #[arg(long)]
         measurements: bool,
+        /// Say, per image, at what density it was measured and why, which values were kept and
+        /// which were left out (unsure, too rare, off the grid). With --json the same account is
+        /// always under `images`.
+        #[arg(long)]
+        explain: bool,
         /// Save the images and their measurements in this project (created if needed) and print
         /// the project's library.
         #[arg(long, value_name = "NAME")]
@@ -145,6 +150,7 @@ fn run(cli: Cli) -> Result<()> {
             threshold,
             json,
             measurements,
+            explain,
             project,
             provider,
             hybrid_with,
@@ -158,7 +164,9 @@ fn run(cli: Cli) -> Result<()> {
                 println!("{}", serde_json::to_string_pretty(&all)?);
                 return Ok(());
             }
-            let local = extract::local_systems(&measured);
+            let selections = extract::local_selections(&measured);
+            let images = extract::reports(&measured, &selections);
+            let local = selections.into_iter().map(|s| s.kept).collect();
             let results = engine.systems(
                 &measured,
                 local,
@@ -178,7 +186,21 @@ fn run(cli: Cli) -> Result<()> {
                     extract::library(&per_image, threshold, provider_name(provider))?
                 }
             };
-            print_library(&library, json)
+            if json {
+                let mut value = serde_json::to_value(&library)?;
+                if let Some(obj) = value.as_object_mut() {
+                    obj.insert("images".into(), serde_json::to_value(&images)?);
+                }
+                println!("{}", serde_json::to_string_pretty(&value)?);
+                return Ok(());
+            }
+            if explain {
+                for e in &images {
+                    print!("{}", extract::explain_text(e));
+                }
+                println!();
+            }
+            print_library(&library, false)
         }
         Command::Projects { json } => projects::list(&data_dir, json),
         Command::Export(args) => export::run(&data_dir, &args),

@@ -103,6 +103,22 @@ pub struct Analyser<'a> {
 
 const MAX_DEPTH: u32 = 12;
 
+/// Coarser contrasts at which a region whose shapes are joined by soft shadows is read again,
+/// until they part.
+const BLOB_TOLERANCES: [u32; 4] = [10, 16, 24, 32];
+/// Side slack of boxes found at a coarse contrast, in px.
+const COARSE_SLACK: u32 = 4;
+
+/// A component spanning most of its region without filling it, or reaching all four of its sides:
+/// shapes joined by their shadows.
+fn blob(c: &crate::components::Component, region: Rect) -> bool {
+    let (w, h) = (c.bbox.w(), c.bbox.h());
+    let everywhere = c.bbox == region;
+    w * 5 >= region.w() * 3
+        && h * 5 >= region.h() * 3
+        && (everywhere || u64::from(c.pixels) * 10 < u64::from(w) * u64::from(h) * 7)
+}
+
 /// A fleck at most 2 px thick and 4 px long: in a lossy image, colour fringing along an edge or in a
 /// corner, not a drawn shape (the dot of an i is part of its letter's word either way).
 fn speck(r: &Rect) -> bool {
@@ -167,7 +183,25 @@ impl<'a> Analyser<'a> {
         if rect.is_empty() || depth > MAX_DEPTH {
             return;
         }
-        let comps = label(self.raster, rect, bg, self.tol);
+        let mut comps = label(self.raster, rect, bg, self.tol);
+        // Soft shadows that touch join a page's cards, bars and sidebar into one blob that is no
+        // box. Shadows fade: read at a coarser contrast they part, and each card is found by its
+        // border or its shadow's darkest ring (its own fill is read when its inside is).
+        let mut coarse_read = false;
+        for coarse in BLOB_TOLERANCES {
+            if coarse <= self.tol || !comps.iter().any(|c| blob(c, rect)) {
+                continue;
+            }
+            comps = label(self.raster, rect, bg, coarse);
+            coarse_read = true;
+        }
+        // What is left of a shadow at a coarse contrast is uneven (heavier below, fading at the
+        // corners): a box's sides may wander a few pixels more.
+        let slack = if coarse_read {
+            self.slack.max(COARSE_SLACK)
+        } else {
+            self.slack
+        };
         let mut items: Vec<Item> = Vec::new();
         let mut loose: Vec<Rect> = Vec::new();
         for c in &comps {
@@ -177,7 +211,10 @@ impl<'a> Analyser<'a> {
             if self.lossy && (self.faint(c, bg) || speck(&c.bbox)) {
                 continue;
             }
-            if let Some((outer, inner)) = self.as_box(c, bg) {
+            let own_slack = std::mem::replace(&mut self.slack, slack);
+            let found = self.as_box(c, bg);
+            self.slack = own_slack;
+            if let Some((outer, inner)) = found {
                 self.boxes += 1;
                 items.push(Item {
                     rect: outer,

@@ -8,6 +8,7 @@ pub mod context;
 pub mod decode;
 pub mod density;
 pub mod error;
+pub mod explain;
 pub mod layout;
 pub mod raster;
 pub mod text;
@@ -201,6 +202,7 @@ pub fn measure(
         Dpr::Auto => None,
         Dpr::Fixed(d) => Some(d),
     };
+    let edges = density::phase::crisp_edges(raster, if lossy { tol } else { 2 });
     let (dpr, dpr_source) = density::infer(
         user,
         metadata_density,
@@ -209,6 +211,7 @@ pub fn measure(
             line_widths: &layout.line_widths,
             body_font: layout.body_font,
             lossy,
+            edges: &edges,
         },
     );
     // Inside boxes smaller than this (checkboxes, radio buttons, icon frames) is a control's own

@@ -7,7 +7,13 @@ use crate::model::{ResponsiveScales, Rhythm, SpacingScale};
 
 /// Base units design systems use, largest first: the largest one that explains the set wins. Sets
 /// built only of 16s or 12s are still on an 8 or 4 px grid: designers name those grids, not 16.
-const CANDIDATES: [u32; 6] = [8, 6, 5, 4, 3, 2];
+/// 2 and 3 px are not candidates: a page whose steps include 6 or 10 px beside 4, 8, 16 (Bootstrap's
+/// button and card paddings) is a 4 px system with half steps, and a designer reads "base unit
+/// 2 px" as broken.
+const CANDIDATES: [u32; 4] = [8, 6, 5, 4];
+/// Share of the weight 4 px must explain to be the base of a set no unit explains cleanly: the
+/// convention wins over an exotic grid unless that grid did clearly better.
+const CONVENTION_SHARE: f64 = 0.5;
 /// Share of the weight a unit must explain to be "a clear majority": high, because a step that is
 /// genuinely used (4 px in {4, 8, 16, 24}) rules out the larger unit.
 const MAJORITY: f64 = 0.9;
@@ -175,11 +181,16 @@ pub fn infer_base_unit(values: &[(f64, u64)]) -> BaseUnit {
             explained: f,
         };
     }
-    // No unit explains a clear majority: the set is off-grid. Report the best-lifting unit, unsure.
-    let &(b, f, lift) = scored
+    // No unit explains a clear majority: the set is off-grid, or a 4 px system with half steps.
+    // Report 4 px when it explains a fair share, else the best-lifting unit; unsure either way.
+    let best = scored
         .iter()
         .max_by(|a, b| a.2.total_cmp(&b.2))
         .unwrap_or(&(4, 0.0, 0.0));
+    let &(b, f, lift) = scored
+        .iter()
+        .find(|s| s.0 == 4 && s.1 >= CONVENTION_SHARE && s.1 + 0.2 >= best.1)
+        .unwrap_or(best);
     BaseUnit {
         unit: f64::from(b),
         confidence: (0.3 * lift * evidence).clamp(0.0, 1.0),
@@ -334,9 +345,29 @@ mod tests {
     }
 
     #[test]
-    fn two_px_system_with_odd_multiples_is_base_2() {
+    fn a_4px_system_with_6_and_10_px_steps_is_base_4_not_2() {
+        // Regression: Bootstrap pages (4, 8, 16 spacers; 6 and 10 px button and badge paddings)
+        // were given base 2, which a designer reads as broken.
+        let b = weights(&[
+            (4.0, 6),
+            (6.0, 4),
+            (8.0, 9),
+            (10.0, 3),
+            (12.0, 8),
+            (16.0, 7),
+            (20.0, 4),
+        ]);
+        assert_eq!(b.unit, 4.0, "{b:?}");
+        assert!(b.confidence < 0.5, "{b:?}");
+    }
+
+    #[test]
+    fn never_2_or_3_even_for_a_set_of_odd_multiples() {
         let b = weights(&[(2.0, 3), (4.0, 5), (6.0, 4), (10.0, 2), (14.0, 2)]);
-        assert_eq!(b.unit, 2.0);
+        assert!(b.unit >= 4.0, "{b:?}");
+        let b = weights(&[(3.0, 3), (6.0, 5), (9.0, 4), (15.0, 2), (21.0, 2)]);
+        assert!(b.unit >= 4.0, "{b:?}");
+        assert!(b.confidence < 0.5, "{b:?}");
     }
 
     #[test]

@@ -22,4 +22,4 @@ pub use model::{
     SemanticNames, SpacingScale, SpacingToken, SpacingType, MAX_SPACING_PX,
 };
 pub use progress::{AggregatePhase, AggregateProgress};
-pub use select::{select_system, SelectOptions};
+pub use select::{select_system, select_with_reasons, SelectOptions, Selection, Verdict};

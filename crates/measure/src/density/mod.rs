@@ -1,0 +1,306 @@
+//! Pixel density: how many image pixels make one CSS pixel (2 on Retina screenshots, 3 on phones).
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// CSS viewport widths of common devices and windows.
+const CSS_WIDTHS: [u32; 24] = [
+    320, 360, 375, 390, 393, 402, 412, 414, 428, 430, 440, 768, 800, 820, 834, 1024, 1280, 1366,
+    1440, 1512, 1536, 1680, 1728, 1920,
+];
+
+/// Where the density used for a screenshot came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum DensitySource {
+    /// Set by the user.
+    User,
+    /// The file's metadata (PNG pHYs, JPEG JFIF density).
+    Metadata,
+    /// A known device size at that density, confirmed by the thinnest lines in the image.
+    DeviceSize,
+    /// Only the measurements: hairlines 2 or 3 px thick.
+    Measurements,
+    /// Nothing suggested otherwise.
+    Default,
+}
+
+impl DensitySource {
+    /// The name it is serialized and stored under.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DensitySource::User => "user",
+            DensitySource::Metadata => "metadata",
+            DensitySource::DeviceSize => "device-size",
+            DensitySource::Measurements => "measurements",
+            DensitySource::Default => "default",
+        }
+    }
+}
+
+pub mod phase;
+
+/// What the image itself says about its density.
+pub struct Cues<'a> {
+    /// Thickness in px of every divider and outline border.
+    pub line_widths: &'a [u32],
+    /// The median font size of its text, in px (0 without text).
+    pub body_font: f64,
+    /// Lossy compression blurs and rings edges, so hairline thickness cannot be trusted.
+    pub lossy: bool,
+    /// The crisp box edges of the image (see [`phase`]).
+    pub edges: &'a phase::Edges,
+}
+
+/// Body text sizes (CSS px) common in UIs; at 1× text larger than the top of this range is rare.
+const BODY_FONT: std::ops::RangeInclusive<f64> = 10.0..=20.0;
+
+/// Widest CSS viewport of a phone.
+const PHONE_MAX_CSS: f64 = 440.5;
+/// Body text sizes (CSS px) that fit a phone screenshot at its density: looser than [`BODY_FONT`]
+/// because phones have no 1× rival to tell apart.
+const PHONE_FONT: std::ops::RangeInclusive<f64> = 9.0..=24.0;
+
+/// Densities screenshots are taken at beyond 1×: phones at 3×, Android's 2.625, Retina at 2×.
+const DENSITIES: [f64; 3] = [3.0, 2.625, 2.0];
+/// Crisp edges needed along each axis before their lattice is evidence.
+const MIN_EDGES: usize = 8;
+/// Lattice lift that decides alone: chance gives 0, a render at that density about 0.9.
+const LATTICE_ALONE: f64 = 0.6;
+/// Lattice lift that confirms a known device size.
+const LATTICE_CONFIRMS: f64 = 0.3;
+
+/// Whether `width` is a common CSS viewport width drawn at density `d` (within the half pixel a
+/// fractional density rounds to).
+fn device_width(width: u32, d: f64) -> bool {
+    let css = f64::from(width) / d;
+    CSS_WIDTHS
+        .iter()
+        .any(|&w| (css - f64::from(w)).abs() <= 0.5)
+}
+
+/// Picks the density from what is known, in order of trust: the user, the file's metadata, then
+/// the image's own evidence (the lattice its crisp edges sit on, a device size, hairlines, text).
+pub fn infer(
+    user: Option<f64>,
+    metadata: Option<f64>,
+    width: u32,
+    cues: &Cues,
+) -> (f64, DensitySource) {
+    if let Some(d) = user {
+        return (d, DensitySource::User);
+    }
+    if let Some(d) = metadata {
+        return (d, DensitySource::Metadata);
+    }
+    let lifts: Vec<(f64, f64)> = DENSITIES
+        .iter()
+        .map(|&d| (d, phase::lift(cues.edges, d, MIN_EDGES)))
+        .collect();
+    let enough_edges = cues.edges.x.len() >= MIN_EDGES && cues.edges.y.len() >= MIN_EDGES;
+    // A 1 CSS px border or divider is 1 image px at 1×: if the thinnest lines are that thin, the
+    // screenshot is 1× whatever its size.
+    let line_widths = cues.line_widths;
+    let ones = line_widths.iter().filter(|&&w| w == 1).count();
+    let twos_or_more = line_widths.iter().filter(|&&w| w >= 2).count();
+    let hairlines_thick = !line_widths.is_empty() && ones * 10 <= twos_or_more;
+    // Body text set at a usual size at this density, and too large for one at 1×.
+    let text_says = |d: f64| {
+        let f = cues.body_font;
+        f > *BODY_FONT.end() && BODY_FONT.contains(&(f / d))
+    };
+    // The lattice decides when it is clear; the best-fitting density wins (a 3× render's edges
+    // are not on the 2× lattice, and the reverse).
+    if let Some(&(d, _)) = lifts
+        .iter()
+        .filter(|(_, l)| *l >= LATTICE_ALONE)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+    {
+        let source = if device_width(width, d) {
+            DensitySource::DeviceSize
+        } else {
+            DensitySource::Measurements
+        };
+        return (d, source);
+    }
+    for &(d, lift) in &lifts {
+        if !device_width(width, d) {
+            continue;
+        }
+        let phone = f64::from(width) / d <= PHONE_MAX_CSS;
+        // Text at a usual size at this density (or no text to judge by).
+        let text_fits = cues.body_font <= 0.0 || PHONE_FONT.contains(&(cues.body_font / d));
+        // A device size is confirmed by the lattice of its edges; by body text too large for 1×;
+        // by thick hairlines when the image has neither; and a phone's size (a 1170 px wide
+        // screenshot is an iPhone's, not a 1× window) by text that fits it.
+        let confirmed = (enough_edges && lift >= LATTICE_CONFIRMS)
+            || text_says(d)
+            || (phone && text_fits)
+            || (cues.body_font <= 0.0
+                && !cues.lossy
+                && (hairlines_thick || line_widths.is_empty()));
+        if confirmed {
+            return (d, DensitySource::DeviceSize);
+        }
+    }
+    (1.0, DensitySource::Default)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::phase::Edges;
+    use super::*;
+
+    static NO_EDGES: Edges = Edges {
+        x: Vec::new(),
+        y: Vec::new(),
+    };
+
+    /// Cues from a lossless image without crisp edges: only its hairlines.
+    fn lines(widths: &[u32]) -> Cues<'_> {
+        Cues {
+            line_widths: widths,
+            body_font: 0.0,
+            lossy: false,
+            edges: &NO_EDGES,
+        }
+    }
+
+    /// `n` edge positions `step` px apart, from a position on every lattice.
+    fn edges(step: u32, n: u32) -> Edges {
+        let p: Vec<u32> = (0..n).map(|i| 12 + i * step).collect();
+        Edges { x: p.clone(), y: p }
+    }
+
+    #[test]
+    fn names_are_the_serialized_ones() {
+        for s in [
+            DensitySource::User,
+            DensitySource::Metadata,
+            DensitySource::DeviceSize,
+            DensitySource::Measurements,
+            DensitySource::Default,
+        ] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+    }
+
+    #[test]
+    fn user_and_metadata_win() {
+        assert_eq!(
+            infer(Some(3.0), Some(2.0), 1280, &lines(&[1])),
+            (3.0, DensitySource::User)
+        );
+        assert_eq!(
+            infer(None, Some(2.0), 1280, &lines(&[1])),
+            (2.0, DensitySource::Metadata)
+        );
+    }
+
+    #[test]
+    fn retina_size_with_two_px_hairlines_and_no_crisp_edges_is_2x() {
+        assert_eq!(
+            infer(None, None, 2560, &lines(&[2, 2, 4])),
+            (2.0, DensitySource::DeviceSize)
+        );
+        assert_eq!(
+            infer(None, None, 1170, &lines(&[3, 3])),
+            (3.0, DensitySource::DeviceSize)
+        );
+    }
+
+    #[test]
+    fn one_px_hairlines_mean_1x_at_a_retina_size_without_other_evidence() {
+        assert_eq!(
+            infer(None, None, 2560, &lines(&[1, 1, 1, 2])),
+            (1.0, DensitySource::Default)
+        );
+    }
+
+    #[test]
+    fn a_2x_lattice_decides_at_any_width() {
+        let even = edges(2, 40);
+        let cues = Cues {
+            edges: &even,
+            ..lines(&[1, 1])
+        };
+        assert_eq!(
+            infer(None, None, 1000, &cues),
+            (2.0, DensitySource::Measurements)
+        );
+        assert_eq!(
+            infer(None, None, 2880, &cues),
+            (2.0, DensitySource::DeviceSize)
+        );
+    }
+
+    #[test]
+    fn a_1x_page_with_edges_everywhere_is_1x_even_at_a_device_width() {
+        // Regression: plain 1× desktop pages were read as 2× or 3× "from measurements".
+        let any = edges(1, 60);
+        let cues = Cues {
+            edges: &any,
+            ..lines(&[2, 2, 2, 4])
+        };
+        assert_eq!(
+            infer(None, None, 1280, &cues),
+            (1.0, DensitySource::Default)
+        );
+        assert_eq!(
+            infer(None, None, 1170, &cues),
+            (1.0, DensitySource::Default)
+        );
+    }
+
+    #[test]
+    fn an_iphone_shot_without_metadata_is_3x_by_its_lattice() {
+        // Regression: a 1170×2532 screenshot (390×844 at 3×) was measured at 1×: every value tripled.
+        let thirds = edges(3, 50);
+        let cues = Cues {
+            edges: &thirds,
+            ..lines(&[1, 1, 1])
+        };
+        assert_eq!(
+            infer(None, None, 1170, &cues),
+            (3.0, DensitySource::DeviceSize)
+        );
+    }
+
+    #[test]
+    fn an_android_shot_is_2_625x() {
+        let p: Vec<u32> = (0..60u32)
+            .map(|k| (f64::from(k * 7) * 2.625).round() as u32)
+            .collect();
+        let lattice = Edges { x: p.clone(), y: p };
+        let cues = Cues {
+            edges: &lattice,
+            ..lines(&[])
+        };
+        assert_eq!(
+            infer(None, None, 1082, &cues),
+            (2.625, DensitySource::DeviceSize)
+        );
+    }
+
+    #[test]
+    fn a_retina_jpeg_is_2x_by_its_text_when_blur_hides_its_edges() {
+        // Regression: a 2560 px JPEG of a 1280 px page read as 1×, every value doubled, because JPEG
+        // blur left 1 px hairlines; its 27 px body text is 13.7 CSS px at 2×.
+        let blurred = [1, 1, 1, 2, 2, 3, 3, 3];
+        let jpeg = |body_font| Cues {
+            line_widths: &blurred,
+            body_font,
+            lossy: true,
+            edges: &NO_EDGES,
+        };
+        assert_eq!(
+            infer(None, None, 2560, &jpeg(27.4)),
+            (2.0, DensitySource::DeviceSize)
+        );
+        // The same hairlines and 15 px text: a 1× capture of a wide display.
+        assert_eq!(
+            infer(None, None, 2560, &jpeg(15.0)),
+            (1.0, DensitySource::Default)
+        );
+    }
+}

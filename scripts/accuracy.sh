@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Renders what is missing of the development corpus and prints the local extractor's accuracy per
+# source, per density and per format, with the tuned and the judged-only sources apart (see
+# bench/README.md for the protocol).
+#
+#   scripts/accuracy.sh [--sources adminlte,uikit] [--jobs 2] [--json-out FILE]
+#
+# Environment: COPY_THAT_CORPUS (rendered pages, default ~/.cache/copy-that/corpus), MIRROR_ROOT
+# (git mirrors as <owner>+<name>/repo, default /work/.mirror), BENCH_PUBLIC (the public corpus,
+# default ../shared/bench/corpus), CHROMIUM (default /usr/bin/chromium). A source whose mirror is
+# missing is skipped with a warning; pages already rendered are not rendered again.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+CORPUS="${COPY_THAT_CORPUS:-${XDG_CACHE_HOME:-$HOME/.cache}/copy-that/corpus}"
+export MIRROR_ROOT="${MIRROR_ROOT:-/work/.mirror}"
+BENCH_PUBLIC="${BENCH_PUBLIC:-$ROOT/../shared/bench/corpus}"
+mkdir -p "$CORPUS"
+
+step "release build of the CLI"
+cargo build --release --locked -p copy-that-cli
+
+if [ ! -d bench/node_modules/playwright-core ]; then
+  step "npm: installing the renderer's packages"
+  (cd bench && npm install --no-audit --no-fund --loglevel=error)
+fi
+
+for mod in bench/sources/*.mjs; do
+  name="$(basename "$mod" .mjs)"
+  [ "$name" = lib ] && continue
+  pages="$(node --input-type=module -e "const m = await import('$ROOT/$mod'); console.log(m.PAGE_COUNT ?? m.PAGES.length)")"
+  have="$(find "$CORPUS/$name" -maxdepth 1 -name '*.json' ! -name index.json 2>/dev/null | wc -l)"
+  if [ "$have" -lt "$pages" ]; then
+    step "rendering $name ($pages pages, $have there)"
+    node bench/render.mjs --gen "$mod" --seeds "1-$pages" --out "$CORPUS/$name" --no-html >"$CORPUS/$name.render.log" 2>&1 ||
+      echo "warning: $name not rendered (see $CORPUS/$name.render.log; is its mirror under $MIRROR_ROOT?)" >&2
+  fi
+done
+if [ -d "$BENCH_PUBLIC" ] && [ ! -e "$CORPUS/bench" ]; then ln -s "$(cd "$BENCH_PUBLIC" && pwd)" "$CORPUS/bench"; fi
+
+step "scoring target/release/copy-that"
+python3 bench/accuracy.py --cli "$CARGO_TARGET_DIR/release/copy-that" --corpus-root "$CORPUS" \
+  --out "$CORPUS/../accuracy-results" "$@"
