@@ -7,6 +7,7 @@ pub mod hybrid;
 pub mod prep;
 pub mod prompt;
 pub mod reply;
+pub mod retry;
 pub mod secret;
 
 use std::collections::HashMap;

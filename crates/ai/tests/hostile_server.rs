@@ -1,0 +1,40 @@
+//! The clients against a server that misbehaves: absurd headers, echoed keys, redirects.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use copy_that_ai::{ClientConfig, Provider, RetryPolicy};
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+#[tokio::test]
+async fn a_retry_after_of_1e20_is_clamped_not_a_panic() {
+    for header_value in ["1e20", "-5", "NaN", "inf", "99999999999999999999999"] {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(429).insert_header("retry-after", header_value))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_json(claude_reply(answer(), "tool_use")),
+            )
+            .mount(&server)
+            .await;
+        let cfg = ClientConfig {
+            retry: RetryPolicy {
+                max_attempts: 2,
+                base_delay: Duration::from_millis(5),
+                max_delay: Duration::from_millis(50),
+            },
+            ..config(Provider::Claude, &server)
+        };
+        let started = Instant::now();
+        let values = run(cfg).await.expect("values after a clamped wait");
+        assert_eq!(values.len(), 2, "{header_value}");
+        assert!(started.elapsed() < Duration::from_secs(5), "{header_value}");
+    }
+}
