@@ -52,11 +52,14 @@ impl Provider {
             Provider::OpenaiCompatible => "http://localhost:11434/v1",
         }
     }
-    /// The environment variable the vendor's own SDKs read.
+    /// The environment variable a key for this provider is read from: the vendor's own SDKs'
+    /// for Claude and OpenAI; a dedicated one for an OpenAI-compatible server, so OpenAI's key is
+    /// never sent to a server that is not OpenAI.
     pub fn env_var(self) -> &'static str {
         match self {
             Provider::Claude => "ANTHROPIC_API_KEY",
-            _ => "OPENAI_API_KEY",
+            Provider::Openai => "OPENAI_API_KEY",
+            Provider::OpenaiCompatible => "OPENAI_COMPATIBLE_API_KEY",
         }
     }
     /// Recommended long edge of images sent.
@@ -109,8 +112,11 @@ impl AiClient {
                 cfg.provider.env_var(),
             ));
         }
+        // A redirect is reported, never followed: reqwest would carry `x-api-key` (and, to the
+        // same host, `Authorization`) along, and no API these clients speak redirects a POST.
         let http = reqwest::Client::builder()
             .timeout(cfg.timeout)
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| AiError::Network {
                 provider: cfg.provider.name(),

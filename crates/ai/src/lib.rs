@@ -2,6 +2,7 @@
 //! and context of spacing; their numbers snapped to what the local engine measured.
 
 pub mod client;
+pub mod endpoint;
 pub mod error;
 pub mod hybrid;
 pub mod prep;
@@ -20,6 +21,7 @@ use specta::Type;
 use tokio_util::sync::CancellationToken;
 
 pub use client::{AiClient, ClientConfig, Provider, RetryPolicy};
+pub use endpoint::BaseUrl;
 pub use error::AiError;
 pub use secret::{delete_key, load_key, store_key, ApiKey, KEYRING_SERVICE};
 pub use tokio_util::sync::CancellationToken as Cancel;

@@ -108,6 +108,10 @@ pub(crate) async fn classify(
         || message.to_lowercase().contains("spending limit");
     match status {
         _ if spend => Attempt::Fail(AiError::SpendLimit { provider, message }),
+        s if s.is_redirection() => Attempt::Fail(AiError::Redirected {
+            provider,
+            status: s.as_u16(),
+        }),
         StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Attempt::Fail(AiError::Unauthorized {
             provider,
             status: status.as_u16(),

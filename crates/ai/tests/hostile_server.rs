@@ -5,7 +5,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::*;
-use copy_that_ai::{ClientConfig, Provider, RetryPolicy};
+use copy_that_ai::{AiError, ClientConfig, Provider, RetryPolicy};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -36,5 +36,38 @@ async fn a_retry_after_of_1e20_is_clamped_not_a_panic() {
         let values = run(cfg).await.expect("values after a clamped wait");
         assert_eq!(values.len(), 2, "{header_value}");
         assert!(started.elapsed() < Duration::from_secs(5), "{header_value}");
+    }
+}
+
+#[tokio::test]
+async fn a_307_redirect_does_not_carry_the_key_to_another_host() {
+    for provider in [Provider::Claude, Provider::Openai] {
+        let elsewhere = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(200))
+            .mount(&elsewhere)
+            .await;
+        let server = MockServer::start().await;
+        for status in [307, 308] {
+            Mock::given(method("POST"))
+                .respond_with(
+                    ResponseTemplate::new(status)
+                        .insert_header("location", format!("{}/steal", elsewhere.uri())),
+                )
+                .up_to_n_times(1)
+                .mount(&server)
+                .await;
+            let e = run(config(provider, &server)).await.expect_err("redirect");
+            assert!(
+                matches!(e, AiError::Redirected { status: s, .. } if s == status),
+                "{e}"
+            );
+            assert!(e.to_string().contains("check the base URL"), "{e}");
+        }
+        assert_eq!(
+            elsewhere.received_requests().await.expect("recorded").len(),
+            0,
+            "{provider:?} followed a redirect"
+        );
     }
 }

@@ -60,8 +60,8 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         project: Option<String>,
         /// The engine: local (default, offline), claude, openai, openai-compatible, or hybrid
-        /// (local numbers, AI intent). Keys come from ANTHROPIC_API_KEY / OPENAI_API_KEY or the
-        /// system keyring.
+        /// (local numbers, AI intent). Keys come from ANTHROPIC_API_KEY / OPENAI_API_KEY /
+        /// OPENAI_COMPATIBLE_API_KEY or the system keyring, each only for its own provider.
         #[arg(long, default_value = "local")]
         provider: copy_that_ai::EngineKind,
         /// The AI provider hybrid asks.
@@ -70,7 +70,8 @@ enum Command {
         /// The model to ask (default: a current model of the provider).
         #[arg(long)]
         model: Option<String>,
-        /// The provider's base URL (proxies, gateways, local OpenAI-compatible servers).
+        /// The OpenAI-compatible server's base URL (https://, or http:// on localhost). Claude and
+        /// OpenAI accept only their official https host: their keys go nowhere else.
         #[arg(long)]
         base_url: Option<String>,
     },
