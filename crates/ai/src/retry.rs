@@ -69,6 +69,42 @@ pub fn parse_retry_after(value: &str) -> Option<Duration> {
     Duration::try_from_secs_f64(secs).ok()
 }
 
+/// Longest error body read; the message shown is cut much shorter.
+const MAX_ERROR_BODY: usize = 64 * 1024;
+/// Longest server message shown, in characters.
+pub const MAX_MESSAGE: usize = 300;
+
+/// The first `cap` bytes of a body (an error page can be any size).
+async fn read_capped(mut resp: reqwest::Response, cap: usize) -> String {
+    let mut bytes = Vec::new();
+    while bytes.len() < cap {
+        match resp.chunk().await {
+            Ok(Some(chunk)) => bytes.extend_from_slice(&chunk),
+            _ => break,
+        }
+    }
+    bytes.truncate(cap);
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// A server's message as it may be shown: the key masked first (a proxy may echo the request, in
+/// any case; masking after the cut would miss a key the cut shortened), then control characters
+/// dropped, then cut to [`MAX_MESSAGE`] characters.
+pub fn shown_message(message: &str, key: Option<&ApiKey>) -> String {
+    let window = MAX_MESSAGE + key.map_or(0, |k| k.expose().chars().count());
+    let head: String = message.chars().take(window).collect();
+    let masked = match key {
+        Some(k) => k.redact(&head),
+        None => head,
+    };
+    masked
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| !c.is_control())
+        .take(MAX_MESSAGE)
+        .collect()
+}
+
 pub(crate) async fn classify(
     provider: &'static str,
     resp: reqwest::Response,
@@ -80,20 +116,13 @@ pub(crate) async fn classify(
         .get("retry-after")
         .and_then(|v| v.to_str().ok())
         .and_then(parse_retry_after);
-    let body = resp.text().await.unwrap_or_default();
+    let body = read_capped(resp, MAX_ERROR_BODY).await;
     let json: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
     let message = json
         .pointer("/error/message")
         .and_then(Value::as_str)
-        .unwrap_or(body.as_str())
-        .chars()
-        .take(300)
-        .collect::<String>();
-    // A proxy or server may echo the request back: the key never travels further than the wire.
-    let message = match key {
-        Some(k) if !k.expose().is_empty() => message.replace(k.expose(), "••••"),
-        _ => message,
-    };
+        .unwrap_or(body.as_str());
+    let message = shown_message(message, key);
     let code = json
         .pointer("/error/code")
         .and_then(Value::as_str)
@@ -137,6 +166,21 @@ pub(crate) async fn classify(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_cut_at_the_message_limit_is_masked_before_the_cut() {
+        let key = ApiKey::new("sk-proj-ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        let echoed = format!("{}{}", "x".repeat(MAX_MESSAGE - 12), key.expose());
+        let shown = shown_message(&echoed, Some(&key));
+        assert!(!shown.contains("sk-proj-"), "{shown}");
+        assert!(shown.ends_with(crate::secret::MASK), "{shown}");
+        let shown = shown_message(&echoed.to_uppercase(), Some(&key));
+        assert!(!shown.to_lowercase().contains("sk-proj-"), "{shown}");
+        assert_eq!(
+            shown_message("bad\u{1b}[31m red\r\nline", None),
+            "bad[31m red  line"
+        );
+    }
 
     #[test]
     fn retry_after_of_1e20_negative_nan_or_inf_does_not_panic() {

@@ -71,3 +71,35 @@ async fn a_307_redirect_does_not_carry_the_key_to_another_host() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_key_echoed_upper_cased_or_cut_at_the_300_char_limit_is_masked() {
+    let key = "sk-test-123";
+    let padding = "x".repeat(290);
+    for echoed in [
+        format!("bad key {}", key.to_uppercase()),
+        format!("{padding}{key}"),
+        format!(
+            "\u{1b}[2J\u{1b}]0;pwned\u{7}{padding}{}",
+            key.to_uppercase()
+        ),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(
+                ResponseTemplate::new(400)
+                    .set_body_json(serde_json::json!({"error": {"message": echoed}})),
+            )
+            .mount(&server)
+            .await;
+        let e = run(config(Provider::Openai, &server))
+            .await
+            .expect_err("400");
+        let shown = format!("{e} {e:?}").to_lowercase();
+        assert!(!shown.contains("sk-test-"), "{shown}");
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown}"
+        );
+    }
+}

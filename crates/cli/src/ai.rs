@@ -152,7 +152,10 @@ impl Engine {
                         }));
                     }
                     Err(e) => {
-                        eprintln!("copy-that: {}: {e}", m.path.display());
+                        eprintln!(
+                            "copy-that: {}",
+                            crate::term::safe(&format!("{}: {e}", m.path.display()))
+                        );
                         out.push((self.kind == EngineKind::Hybrid).then(|| ImageResult {
                             measurements: local,
                             provider: "local".into(),

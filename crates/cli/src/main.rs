@@ -12,6 +12,7 @@ mod export;
 mod extract;
 mod projects;
 mod table;
+mod term;
 
 /// Turn UI screenshots into spacing design tokens.
 ///
@@ -129,7 +130,7 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("copy-that: {e:#}");
+            eprintln!("copy-that: {}", term::safe(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
