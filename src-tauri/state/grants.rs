@@ -62,7 +62,7 @@ mod tests {
         let ok = grants
             .check(&[dropped.display().to_string()])
             .expect("granted");
-        assert_eq!(ok, [dropped.clone()]);
+        assert_eq!(ok, std::slice::from_ref(&dropped));
         let existing = "/etc/passwd".to_string();
         let missing = "/nonexistent/secret.png".to_string();
         let a = grants.check(&[existing]).unwrap_err().to_string();
