@@ -69,7 +69,10 @@ mod tests {
         let b = grants.check(&[missing]).unwrap_err().to_string();
         assert_eq!(a, b, "the refusal must not tell which path exists");
         let mixed = [dropped.display().to_string(), "/dev/zero".into()];
-        assert!(grants.check(&mixed).is_err(), "one made-up path refuses all");
+        assert!(
+            grants.check(&mixed).is_err(),
+            "one made-up path refuses all"
+        );
         let sibling = dir.join("dropped.png/../other.png");
         assert!(grants.check(&[sibling.display().to_string()]).is_err());
     }

@@ -28,7 +28,10 @@ fn a_symlink_planted_at_the_old_temporary_name_is_not_followed() {
     let written = write_all(&out, &["css"], &library(), &ExportOptions::default()).expect("write");
     assert_eq!(std::fs::read_to_string(&victim).expect("read"), "precious");
     let meta = std::fs::symlink_metadata(&written[0]).expect("meta");
-    assert!(meta.file_type().is_file(), "spacing.css is a regular file now");
+    assert!(
+        meta.file_type().is_file(),
+        "spacing.css is a regular file now"
+    );
     assert!(std::fs::read_to_string(&written[0])
         .expect("css")
         .contains("px"));

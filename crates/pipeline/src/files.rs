@@ -181,7 +181,10 @@ mod tests {
         ]);
         assert!(files.is_empty(), "{files:?}");
         assert_eq!(skipped.len(), 4, "{skipped:?}");
-        assert!(skipped.iter().all(|s| s.reason == NOT_REGULAR), "{skipped:?}");
+        assert!(
+            skipped.iter().all(|s| s.reason == NOT_REGULAR),
+            "{skipped:?}"
+        );
         // Read directly (a path swapped after the listing), they are refused without blocking.
         for p in [fifo.as_path(), Path::new("/dev/zero")] {
             let e = read_regular(p, MAX_IMAGE_FILE_BYTES).unwrap_err();
