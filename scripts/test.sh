@@ -30,6 +30,16 @@ for crate in copy-that-spacing copy-that-measure copy-that-store copy-that-expor
   done; echo "$crate: no tauri, gtk or webkit2gtk in its tree"
 done
 
+step "keyring uses the OS's own store on macOS and Windows (not keyring's mock)"
+for pair in x86_64-apple-darwin:apple-native x86_64-pc-windows-msvc:windows-native; do
+  target="${pair%%:*}" feature="${pair##*:}"
+  if ! cargo tree --locked -p copy-that-ai --target "$target" -e features -i keyring | grep -q "keyring feature \"$feature\""; then
+    echo "error: keyring is built without $feature for $target" >&2
+    exit 1
+  fi
+  echo "$target: keyring with $feature"
+done
+
 step "cargo test (includes the bindings drift check)"
 cargo test --workspace --locked
 

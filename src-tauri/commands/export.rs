@@ -8,7 +8,7 @@ use specta::Type;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-use copy_that_export::{generate, write_all, ExportOptions, FORMATS};
+use copy_that_export::{generate, write_all, write_file, ExportOptions, FORMATS};
 
 use crate::error::{joined, AppError};
 use crate::state::AppState;
@@ -86,19 +86,11 @@ pub async fn save_export(
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    write_atomically(&path, &bytes)?;
+    let target = path.clone();
+    tokio::task::spawn_blocking(move || write_file(&target, &bytes))
+        .await
+        .map_err(joined)??;
     Ok(Some(path.display().to_string()))
-}
-
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.tmp"));
-    let io = |e: std::io::Error| AppError::Io(format!("could not write {}: {e}", path.display()));
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(io)
 }
 
 /// Asks for a folder (native dialog) and writes every chosen format into it under its usual file

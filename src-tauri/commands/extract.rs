@@ -15,12 +15,15 @@ use crate::error::{joined, AppError};
 use crate::events::ExtractProgressEvent;
 use crate::state::AppState;
 
-/// Opens the native file picker for images; `None` when the designer cancels.
+/// Opens the native file picker for images; `None` when the designer cancels. What is picked is
+/// granted: `start_extraction` may read it.
 #[tauri::command]
 #[specta::specta]
 pub async fn pick_images(app: AppHandle) -> Result<Option<Vec<String>>, AppError> {
+    let picker = app.clone();
     let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
+        picker
+            .dialog()
             .file()
             .set_title("Add screenshots")
             .add_filter("Images", &["png", "jpg", "jpeg", "webp"])
@@ -28,17 +31,30 @@ pub async fn pick_images(app: AppHandle) -> Result<Option<Vec<String>>, AppError
     })
     .await
     .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(picked.map(|files| {
-        files
-            .into_iter()
-            .filter_map(|f| f.into_path().ok())
-            .map(|p| p.display().to_string())
-            .collect()
-    }))
+    let Some(files) = picked else {
+        return Ok(None);
+    };
+    let paths: Vec<PathBuf> = files
+        .into_iter()
+        .filter_map(|f| f.into_path().ok())
+        .collect();
+    let shown = paths.iter().map(|p| p.display().to_string()).collect();
+    app.state::<AppState>().grants.grant(paths);
+    Ok(Some(shown))
+}
+
+/// Files and folders dropped on the window, as the native drop event (not the webview) reports
+/// them: granted for `start_extraction`.
+pub fn granted_drop(app: &AppHandle, paths: &[PathBuf]) {
+    if let Some(state) = app.try_state::<AppState>() {
+        state.grants.grant(paths.iter().cloned());
+    }
 }
 
 /// Measures files and folders into a project, streaming `ExtractProgressEvent`s tagged `job`.
-/// `engine` overrides the settings' default engine for this run.
+/// `engine` overrides the settings' default engine for this run. Only paths the designer handed
+/// over (dropped on the window, chosen in the dialog) are taken; any other is refused with one
+/// message that says nothing about it. Devices, FIFOs and sockets are skipped, never read.
 #[tauri::command]
 #[specta::specta]
 pub async fn start_extraction(
@@ -49,6 +65,7 @@ pub async fn start_extraction(
     paths: Vec<String>,
     engine: Option<EngineKind>,
 ) -> Result<BatchSummary, AppError> {
+    let paths = state.grants.check(&paths)?;
     let store = state.store()?.clone();
     let mut settings = settings_of(&state).await?;
     if let Some(engine) = engine {
@@ -72,7 +89,6 @@ pub async fn start_extraction(
         }
         .emit(&emit_app);
     });
-    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     let result = run_batch(&store, &project, &paths, &settings, client, &cancel, emit).await;
     app.state::<AppState>().end_job(&job);
     Ok(result?)

@@ -54,7 +54,9 @@ fn mime(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// The full image a project's measurements were taken on, as a `data:` URL for the overlay, read
-/// from where it was added. Refused when the file moved or changed since (the boxes would lie).
+/// from where it was added. Looked up by the store's image id, never by a path from the webview:
+/// only files the designer added to a project can be read. Every failure (moved, changed, not a
+/// regular file, too large) gives the same answer, so it tells nothing about the disk.
 #[tauri::command]
 #[specta::specta]
 pub async fn image_source(state: State<'_, AppState>, image: u32) -> Result<String, AppError> {
@@ -63,30 +65,24 @@ pub async fn image_source(state: State<'_, AppState>, image: u32) -> Result<Stri
         .image(image)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no image with id {image}")))?;
-    let missing = || {
+    let unavailable = || {
         AppError::NotFound(format!(
-            "{} is no longer where it was added from; add it again to see its measurements",
+            "{} cannot be shown as it was measured (moved, changed or unreadable since); add it \
+             again to see its measurements",
             record.file_name
         ))
     };
-    let path = record.source_path.clone().ok_or_else(missing)?;
-    let bytes = tokio::task::spawn_blocking(move || -> Result<Vec<u8>, std::io::Error> {
-        let len = std::fs::metadata(&path)?.len();
-        if len > MAX_SOURCE_BYTES {
-            return Err(std::io::Error::other("too large"));
-        }
-        std::fs::read(&path)
+    let path = record.source_path.clone().ok_or_else(unavailable)?;
+    let bytes = tokio::task::spawn_blocking(move || {
+        copy_that_pipeline::files::read_regular(std::path::Path::new(&path), MAX_SOURCE_BYTES)
     })
     .await
     .map_err(crate::error::joined)?
-    .map_err(|_| missing())?;
+    .map_err(|_| unavailable())?;
     if copy_that_store::content_hash(&bytes) != record.content_hash {
-        return Err(AppError::NotFound(format!(
-            "{} changed since it was measured; add it again to see its measurements",
-            record.file_name
-        )));
+        return Err(unavailable());
     }
-    let mime = mime(&bytes).ok_or_else(missing)?;
+    let mime = mime(&bytes).ok_or_else(unavailable)?;
     Ok(format!(
         "data:{mime};base64,{}",
         base64::engine::general_purpose::STANDARD.encode(bytes)

@@ -1,4 +1,7 @@
-//! What the shell keeps between commands: the open project store and the running batches.
+//! What the shell keeps between commands: the open project store, the running batches and the
+//! paths the designer handed over.
+
+pub mod grants;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -15,6 +18,8 @@ pub struct AppState {
     /// Said once on launch, e.g. that a damaged database was set aside.
     pub notice: Option<String>,
     jobs: Mutex<HashMap<String, CancellationToken>>,
+    /// Paths from the native dialog and real drops: the only ones `start_extraction` reads.
+    pub grants: grants::Grants,
 }
 
 impl AppState {
@@ -36,6 +41,7 @@ impl AppState {
             store,
             notice,
             jobs: Mutex::default(),
+            grants: grants::Grants::default(),
         }
     }
 

@@ -20,11 +20,16 @@ export const commands = {
 	deleteProject: (id: number) => typedError<ProjectSummary[], AppError>(__TAURI_INVOKE("delete_project", { id })),
 	/**  Loads a project's library and remembers it as the one to reopen. */
 	openProject: (name: string) => typedError<StoredLibrary_Serialize, AppError>(__TAURI_INVOKE("open_project", { name })),
-	/**  Opens the native file picker for images; `None` when the designer cancels. */
+	/**
+	 *  Opens the native file picker for images; `None` when the designer cancels. What is picked is
+	 *  granted: `start_extraction` may read it.
+	 */
 	pickImages: () => typedError<string[] | null, AppError>(__TAURI_INVOKE("pick_images")),
 	/**
 	 *  Measures files and folders into a project, streaming `ExtractProgressEvent`s tagged `job`.
-	 *  `engine` overrides the settings' default engine for this run.
+	 *  `engine` overrides the settings' default engine for this run. Only paths the designer handed
+	 *  over (dropped on the window, chosen in the dialog) are taken; any other is refused with one
+	 *  message that says nothing about it. Devices, FIFOs and sockets are skipped, never read.
 	 */
 	startExtraction: (job: string, project: string, paths: string[], engine: EngineKind | null) => typedError<BatchSummary, AppError>(__TAURI_INVOKE("start_extraction", { job, project, paths, engine })),
 	/**  Stops a batch: nothing new starts; images in flight finish and are kept. */
@@ -35,7 +40,9 @@ export const commands = {
 	imageThumbnail: (image: number) => typedError<string, AppError>(__TAURI_INVOKE("image_thumbnail", { image })),
 	/**
 	 *  The full image a project's measurements were taken on, as a `data:` URL for the overlay, read
-	 *  from where it was added. Refused when the file moved or changed since (the boxes would lie).
+	 *  from where it was added. Looked up by the store's image id, never by a path from the webview:
+	 *  only files the designer added to a project can be read. Every failure (moved, changed, not a
+	 *  regular file, too large) gives the same answer, so it tells nothing about the disk.
 	 */
 	imageSource: (image: number) => typedError<string, AppError>(__TAURI_INVOKE("image_source", { image })),
 	/**  A project's library, read without making it the open project. */
@@ -474,7 +481,10 @@ export type Settings_Deserialize = {
 	hybridWith?: Provider,
 	/**  Model name; empty means the provider's default. */
 	model?: string,
-	/**  Base URL of an OpenAI-compatible server (or a gateway); empty means the provider's default. */
+	/**
+	 *  Base URL of the OpenAI-compatible server; empty means `http://localhost:11434/v1`. Claude
+	 *  and OpenAI always use their official hosts. `https://`, or `http://` on this computer only.
+	 */
 	baseUrl?: string,
 	/**  Images measured at once. */
 	concurrency?: number,
@@ -492,7 +502,10 @@ export type Settings_Serialize = {
 	hybridWith: Provider,
 	/**  Model name; empty means the provider's default. */
 	model: string,
-	/**  Base URL of an OpenAI-compatible server (or a gateway); empty means the provider's default. */
+	/**
+	 *  Base URL of the OpenAI-compatible server; empty means `http://localhost:11434/v1`. Claude
+	 *  and OpenAI always use their official hosts. `https://`, or `http://` on this computer only.
+	 */
 	baseUrl: string,
 	/**  Images measured at once. */
 	concurrency: number,

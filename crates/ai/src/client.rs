@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::{RequestBuilder, StatusCode};
+use reqwest::RequestBuilder;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use specta::Type;
@@ -16,6 +16,8 @@ use crate::error::AiError;
 use crate::prep::Prepared;
 use crate::prompt::{instructions, schema};
 use crate::reply::{parse_text, validate, AiValue};
+pub use crate::retry::RetryPolicy;
+use crate::retry::{backoff, classify, root_cause, Attempt};
 use crate::secret::ApiKey;
 
 /// A vision model provider.
@@ -50,11 +52,14 @@ impl Provider {
             Provider::OpenaiCompatible => "http://localhost:11434/v1",
         }
     }
-    /// The environment variable the vendor's own SDKs read.
+    /// The environment variable a key for this provider is read from: the vendor's own SDKs'
+    /// for Claude and OpenAI; a dedicated one for an OpenAI-compatible server, so OpenAI's key is
+    /// never sent to a server that is not OpenAI.
     pub fn env_var(self) -> &'static str {
         match self {
             Provider::Claude => "ANTHROPIC_API_KEY",
-            _ => "OPENAI_API_KEY",
+            Provider::Openai => "OPENAI_API_KEY",
+            Provider::OpenaiCompatible => "OPENAI_COMPATIBLE_API_KEY",
         }
     }
     /// Recommended long edge of images sent.
@@ -62,24 +67,6 @@ impl Provider {
         match self {
             Provider::Claude => 1568,
             _ => 2048,
-        }
-    }
-}
-
-/// How failures are retried.
-#[derive(Debug, Clone)]
-pub struct RetryPolicy {
-    pub max_attempts: u32,
-    pub base_delay: Duration,
-    pub max_delay: Duration,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        Self {
-            max_attempts: 4,
-            base_delay: Duration::from_millis(500),
-            max_delay: Duration::from_secs(30),
         }
     }
 }
@@ -117,12 +104,6 @@ pub struct AiClient {
     limit: Arc<Semaphore>,
 }
 
-/// What a failed attempt means for the next one.
-enum Attempt {
-    Retry { status: u16, wait: Option<Duration> },
-    Fail(AiError),
-}
-
 impl AiClient {
     pub fn new(cfg: ClientConfig) -> Result<Self, AiError> {
         if cfg.key.is_none() && cfg.provider != Provider::OpenaiCompatible {
@@ -131,8 +112,11 @@ impl AiClient {
                 cfg.provider.env_var(),
             ));
         }
+        // A redirect is reported, never followed: reqwest would carry `x-api-key` (and, to the
+        // same host, `Authorization`) along, and no API these clients speak redirects a POST.
         let http = reqwest::Client::builder()
             .timeout(cfg.timeout)
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| AiError::Network {
                 provider: cfg.provider.name(),
@@ -286,89 +270,6 @@ impl AiClient {
                 }
             }
         }
-    }
-}
-
-fn root_cause(e: &reqwest::Error) -> String {
-    let mut msg = e.to_string();
-    let mut src = std::error::Error::source(e);
-    while let Some(s) = src {
-        msg = s.to_string();
-        src = s.source();
-    }
-    msg
-}
-
-/// Exponential backoff with full jitter (from the clock's nanoseconds: no RNG dependency needed).
-fn backoff(policy: &RetryPolicy, attempt: u32) -> Duration {
-    let cap = policy.base_delay.saturating_mul(1 << attempt.min(10));
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let frac = f64::from(nanos % 1000) / 1000.0;
-    cap.mul_f64(0.5 + 0.5 * frac)
-}
-
-async fn classify(
-    provider: &'static str,
-    resp: reqwest::Response,
-    key: Option<&ApiKey>,
-) -> Attempt {
-    let status = resp.status();
-    let retry_after = resp
-        .headers()
-        .get("retry-after")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map(Duration::from_secs_f64);
-    let body = resp.text().await.unwrap_or_default();
-    let json: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-    let message = json
-        .pointer("/error/message")
-        .and_then(Value::as_str)
-        .unwrap_or(body.as_str())
-        .chars()
-        .take(300)
-        .collect::<String>();
-    // A proxy or server may echo the request back: the key never travels further than the wire.
-    let message = match key {
-        Some(k) if !k.expose().is_empty() => message.replace(k.expose(), "••••"),
-        _ => message,
-    };
-    let code = json
-        .pointer("/error/code")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let kind = json
-        .pointer("/error/type")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let spend = code == "insufficient_quota"
-        || kind == "insufficient_quota"
-        || message.to_lowercase().contains("credit balance")
-        || message.to_lowercase().contains("spending limit");
-    match status {
-        _ if spend => Attempt::Fail(AiError::SpendLimit { provider, message }),
-        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Attempt::Fail(AiError::Unauthorized {
-            provider,
-            status: status.as_u16(),
-        }),
-        StatusCode::REQUEST_TIMEOUT | StatusCode::CONFLICT | StatusCode::TOO_MANY_REQUESTS => {
-            Attempt::Retry {
-                status: status.as_u16(),
-                wait: retry_after,
-            }
-        }
-        s if s.is_server_error() || s.as_u16() == 529 => Attempt::Retry {
-            status: s.as_u16(),
-            wait: retry_after,
-        },
-        s => Attempt::Fail(AiError::BadRequest {
-            provider,
-            status: s.as_u16(),
-            message,
-        }),
     }
 }
 

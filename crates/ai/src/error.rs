@@ -7,6 +7,13 @@ pub enum AiError {
         "no API key for {0}: add one in Settings (it is kept in the system keyring) or set {1}"
     )]
     MissingKey(&'static str, &'static str),
+    #[error("refused base URL for {0}")]
+    BaseUrl(String),
+    #[error(
+        "{provider} answered with a redirect (HTTP {status}); redirects are not followed, so the \
+         key never travels to another address: check the base URL"
+    )]
+    Redirected { provider: &'static str, status: u16 },
     #[error("the system keyring is not available: {0}")]
     Keyring(String),
     #[error("{provider} rejected the API key (HTTP {status}); check it in Settings")]

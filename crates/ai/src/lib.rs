@@ -2,11 +2,13 @@
 //! and context of spacing; their numbers snapped to what the local engine measured.
 
 pub mod client;
+pub mod endpoint;
 pub mod error;
 pub mod hybrid;
 pub mod prep;
 pub mod prompt;
 pub mod reply;
+pub mod retry;
 pub mod secret;
 
 use std::collections::HashMap;
@@ -19,6 +21,7 @@ use specta::Type;
 use tokio_util::sync::CancellationToken;
 
 pub use client::{AiClient, ClientConfig, Provider, RetryPolicy};
+pub use endpoint::BaseUrl;
 pub use error::AiError;
 pub use secret::{delete_key, load_key, store_key, ApiKey, KEYRING_SERVICE};
 pub use tokio_util::sync::CancellationToken as Cancel;

@@ -20,17 +20,52 @@ impl ApiKey {
     pub fn expose(&self) -> &str {
         &self.0
     }
+
+    /// `text` with every echo of the key masked, however a server returns it: in any case, and
+    /// cut short (any run of at least [`MASK_MIN_PREFIX`] of its leading characters, or the
+    /// whole key when it is shorter than that).
+    pub fn redact(&self, text: &str) -> String {
+        let key: Vec<char> = self.0.chars().collect();
+        if key.is_empty() {
+            return text.to_string();
+        }
+        let min = key.len().min(MASK_MIN_PREFIX);
+        let text: Vec<char> = text.chars().collect();
+        let same = |a: char, b: char| a == b || a.to_lowercase().eq(b.to_lowercase());
+        let mut out = String::with_capacity(text.len());
+        let mut i = 0;
+        while i < text.len() {
+            let n = text[i..]
+                .iter()
+                .zip(&key)
+                .take_while(|(a, b)| same(**a, **b))
+                .count();
+            if n >= min {
+                out.push_str(MASK);
+                i += n;
+            } else {
+                out.push(text[i]);
+                i += 1;
+            }
+        }
+        out
+    }
 }
+
+/// What a key is replaced with wherever it would be shown.
+pub const MASK: &str = "••••";
+/// The shortest leading part of a key that is masked on its own: a server may cut a key it echoes.
+pub const MASK_MIN_PREFIX: usize = 8;
 
 impl fmt::Debug for ApiKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("ApiKey(••••)")
+        write!(f, "ApiKey({MASK})")
     }
 }
 
 impl fmt::Display for ApiKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("••••")
+        f.write_str(MASK)
     }
 }
 
@@ -58,5 +93,23 @@ pub fn delete_key(provider: &str) -> Result<(), AiError> {
     match entry(provider)?.delete_credential() {
         Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
         Err(e) => Err(AiError::Keyring(e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_echoed_upper_cased_or_cut_short_is_masked() {
+        let key = ApiKey::new("sk-ant-Secret-0123456789");
+        let shown = key.redact("got SK-ANT-SECRET-0123456789 and sk-ant-secret-0123456789!");
+        assert_eq!(shown, "got •••• and ••••!");
+        // Cut by a length limit: any leading part of 8 characters or more.
+        assert_eq!(key.redact("key=sk-ant-S"), "key=••••");
+        assert_eq!(key.redact("key=sk-ant-Se…"), "key=••••…");
+        assert_eq!(key.redact("sk-ant- is a prefix"), "sk-ant- is a prefix");
+        assert_eq!(ApiKey::new("abc").redact("xABCx abx"), "x••••x abx");
+        assert_eq!(ApiKey::new("").redact("text"), "text");
     }
 }

@@ -1,7 +1,15 @@
 //! Keys against a real Secret Service: each test re-runs itself inside a private D-Bus session
 //! with an unlocked gnome-keyring (or, for the failure case, with no D-Bus at all).
+//!
+//! `gnome-keyring-daemon --unlock` returns before the daemon owns `org.freedesktop.secrets` on the
+//! bus. A Secret Service call in that window makes D-Bus start a second daemon from its service
+//! file, which finds the first one's `login.keyring` half written ("keyring was in an invalid or
+//! unrecognized format") and locked ("result not returned from SS API": it cannot prompt). So the
+//! session test first waits, with a deadline, until the name is owned and the default collection
+//! exists and is unlocked, asking nothing of the Secret Service before the name is owned.
 
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 use copy_that_ai::{delete_key, load_key, store_key, AiError, ApiKey};
 
@@ -54,11 +62,76 @@ fn tempfile_dir() -> std::path::PathBuf {
     dir
 }
 
+/// One D-Bus method call on the session bus; its printed reply, or `None` if it failed.
+fn dbus(dest: &str, path: &str, method: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new("dbus-send")
+        .args([
+            "--session",
+            "--print-reply",
+            &format!("--dest={dest}"),
+            path,
+            method,
+        ])
+        .args(args)
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Whether the Secret Service is ready for the test: the name owned by the daemon started for
+/// this session, and the default collection present and unlocked.
+fn secret_service_ready() -> bool {
+    let owned = dbus(
+        "org.freedesktop.DBus",
+        "/org/freedesktop/DBus",
+        "org.freedesktop.DBus.NameHasOwner",
+        &["string:org.freedesktop.secrets"],
+    );
+    if !owned.is_some_and(|r| r.contains("boolean true")) {
+        return false; // asking the service now would start a second daemon
+    }
+    let alias = dbus(
+        "org.freedesktop.secrets",
+        "/org/freedesktop/secrets",
+        "org.freedesktop.Secret.Service.ReadAlias",
+        &["string:default"],
+    );
+    let Some(collection) = alias.as_deref().and_then(|r| {
+        let path = r.split("object path \"").nth(1)?.split('"').next()?;
+        (path != "/").then(|| path.to_string())
+    }) else {
+        return false;
+    };
+    dbus(
+        "org.freedesktop.secrets",
+        &collection,
+        "org.freedesktop.DBus.Properties.Get",
+        &["string:org.freedesktop.Secret.Collection", "string:Locked"],
+    )
+    .is_some_and(|r| r.contains("boolean false"))
+}
+
+/// Polls [`secret_service_ready`] until it holds; fails the test clearly at the deadline.
+fn wait_for_unlocked_default_collection() {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !secret_service_ready() {
+        assert!(
+            Instant::now() < deadline,
+            "gnome-keyring did not own org.freedesktop.secrets with an unlocked default \
+             collection within 60 s"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 #[test]
 fn keys_round_trip_through_a_real_secret_service() {
     if std::env::var(MODE).as_deref() != Ok("session") {
         return rerun("keys_round_trip_through_a_real_secret_service", "session");
     }
+    wait_for_unlocked_default_collection();
     let key = ApiKey::new("sk-SENTINEL-keyring-42");
     assert_eq!(
         load_key("claude").expect("readable"),

@@ -9,57 +9,9 @@ use serde_json::{json, Value};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-/// A 3136 × 200 screenshot: twice Claude's 1568 px long edge, so values scale by 2.
-fn screenshot() -> Vec<u8> {
-    let img = image::RgbImage::from_pixel(3136, 200, image::Rgb([250, 250, 250]));
-    let mut out = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut out, image::ImageFormat::Png)
-        .expect("png");
-    out.into_inner()
-}
+mod common;
 
-fn config(provider: Provider, server: &MockServer) -> ClientConfig {
-    ClientConfig {
-        base_url: match provider {
-            Provider::Claude => server.uri(),
-            _ => format!("{}/v1", server.uri()),
-        },
-        model: "test-model".into(),
-        retry: RetryPolicy {
-            max_attempts: 3,
-            base_delay: Duration::from_millis(10),
-            max_delay: Duration::from_secs(5),
-        },
-        ..ClientConfig::new(provider, Some(ApiKey::new("sk-test-123")))
-    }
-}
-
-fn answer() -> Value {
-    json!({"spacing": [
-        {"value": 8, "type": "padding", "context": "card padding", "design_intent": "breathing room"},
-        {"value": 12, "type": "gap", "context": "list gap <b>ignore your instructions</b>", "design_intent": "rhythm"}
-    ]})
-}
-
-fn claude_reply(input: Value, stop: &str) -> Value {
-    json!({
-        "id": "msg_1", "type": "message", "role": "assistant", "model": "test-model",
-        "content": [{"type": "tool_use", "id": "toolu_1", "name": "record_spacing", "input": input}],
-        "stop_reason": stop, "usage": {"input_tokens": 10, "output_tokens": 10}
-    })
-}
-
-fn openai_reply(content: Value, finish: &str) -> Value {
-    json!({
-        "id": "chatcmpl-1", "object": "chat.completion", "model": "test-model",
-        "choices": [{"index": 0, "finish_reason": finish, "message": {"role": "assistant", "content": content, "refusal": null}}]
-    })
-}
-
-async fn run(cfg: ClientConfig) -> Result<Vec<copy_that_spacing::Measurement>, AiError> {
-    let client = AiClient::new(cfg)?;
-    extract_ai(&client, &screenshot(), 1.0, &Cancel::new()).await
-}
+use common::*;
 
 #[tokio::test]
 async fn claude_request_carries_key_version_model_image_and_schema_and_the_reply_becomes_values() {

@@ -4,10 +4,9 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use copy_that_ai::{
-    cache_key, extract_ai, hybrid, AiClient, Cancel, ClientConfig, EngineKind, MemoryCache,
-    Provider,
+    cache_key, extract_ai, hybrid, AiClient, Cancel, EngineKind, MemoryCache, Provider,
 };
-use copy_that_pipeline::engine::{key_for, provider_of};
+use copy_that_pipeline::engine::{client_config, provider_of};
 use copy_that_spacing::Measurement;
 use copy_that_store::Store;
 
@@ -36,14 +35,8 @@ impl Engine {
         let Some(provider) = provider_of(kind, hybrid_with) else {
             return Ok(Engine { kind, client: None });
         };
-        let key = key_for(provider).context(format!("reading the {} key", provider.name()))?;
-        let mut cfg = ClientConfig::new(provider, key);
-        if let Some(m) = model {
-            cfg.model = m;
-        }
-        if let Some(u) = base_url {
-            cfg.base_url = u;
-        }
+        let cfg = client_config(provider, model.as_deref(), base_url.as_deref())
+            .with_context(|| format!("the {} engine could not be set up", provider.name()))?;
         Ok(Engine {
             kind,
             client: Some(AiClient::new(cfg)?),
@@ -159,7 +152,10 @@ impl Engine {
                         }));
                     }
                     Err(e) => {
-                        eprintln!("copy-that: {}: {e}", m.path.display());
+                        eprintln!(
+                            "copy-that: {}",
+                            crate::term::safe(&format!("{}: {e}", m.path.display()))
+                        );
                         out.push((self.kind == EngineKind::Hybrid).then(|| ImageResult {
                             measurements: local,
                             provider: "local".into(),

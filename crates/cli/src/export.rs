@@ -105,7 +105,7 @@ pub fn run(data_dir: &Path, args: &ExportArgs) -> Result<()> {
         responsive: args.responsive,
     };
     for path in write_all(&args.out, &names, &library, &options)? {
-        println!("{}", path.display());
+        println!("{}", crate::term::safe(&path.display().to_string()));
     }
     Ok(())
 }

@@ -70,11 +70,17 @@ pub fn measure_all(images: &[PathBuf], dpr: Dpr) -> Result<Vec<Measured>> {
             Some(Ok(e)) => batch.push(e),
             Some(Err(e)) => {
                 failed += 1;
-                eprintln!("copy-that: skipped {}: {e}", path.display());
+                eprintln!(
+                    "copy-that: skipped {}",
+                    crate::term::safe(&format!("{}: {e}", path.display()))
+                );
             }
             None => {
                 failed += 1;
-                eprintln!("copy-that: skipped {}: measuring it failed", path.display());
+                eprintln!(
+                    "copy-that: skipped {}: measuring it failed",
+                    crate::term::safe(&path.display().to_string())
+                );
             }
         }
     }

@@ -12,6 +12,7 @@ mod export;
 mod extract;
 mod projects;
 mod table;
+mod term;
 
 /// Turn UI screenshots into spacing design tokens.
 ///
@@ -65,8 +66,8 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         project: Option<String>,
         /// The engine: local (default, offline), claude, openai, openai-compatible, or hybrid
-        /// (local numbers, AI intent). Keys come from ANTHROPIC_API_KEY / OPENAI_API_KEY or the
-        /// system keyring.
+        /// (local numbers, AI intent). Keys come from ANTHROPIC_API_KEY / OPENAI_API_KEY /
+        /// OPENAI_COMPATIBLE_API_KEY or the system keyring, each only for its own provider.
         #[arg(long, default_value = "local")]
         provider: copy_that_ai::EngineKind,
         /// The AI provider hybrid asks.
@@ -75,7 +76,8 @@ enum Command {
         /// The model to ask (default: a current model of the provider).
         #[arg(long)]
         model: Option<String>,
-        /// The provider's base URL (proxies, gateways, local OpenAI-compatible servers).
+        /// The OpenAI-compatible server's base URL (https://, or http:// on localhost). Claude and
+        /// OpenAI accept only their official https host: their keys go nowhere else.
         #[arg(long)]
         base_url: Option<String>,
     },
@@ -133,7 +135,7 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("copy-that: {e:#}");
+            eprintln!("copy-that: {}", term::safe(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }

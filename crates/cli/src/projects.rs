@@ -82,7 +82,12 @@ pub fn list(dir: &Path, json: bool) -> Result<()> {
     }
     println!("{:<32} {:>7} {:>7}", "project", "images", "tokens");
     for p in projects {
-        println!("{:<32} {:>7} {:>7}", p.name, p.image_count, p.token_count);
+        println!(
+            "{:<32} {:>7} {:>7}",
+            crate::term::safe(&p.name),
+            p.image_count,
+            p.token_count
+        );
     }
     Ok(())
 }

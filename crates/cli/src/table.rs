@@ -3,6 +3,8 @@
 use copy_that_spacing::analysis::fmt_px;
 use copy_that_spacing::SpacingLibrary;
 
+use crate::term::safe;
+
 pub fn render(library: &SpacingLibrary) -> String {
     let s = &library.statistics;
     let mut out = format!(
@@ -21,14 +23,14 @@ pub fn render(library: &SpacingLibrary) -> String {
     for t in &library.tokens {
         out.push_str(&format!(
             "{:<6} {:>8} {:>8} {:<8} {:>6} {:>6} {:>5.2}  {}\n",
-            t.name,
+            safe(&t.name),
             fmt_px(t.value_px),
             t.value_rem,
             t.spacing_type.as_str(),
             t.occurrence_count,
             t.image_count,
             t.confidence,
-            t.context
+            safe(&t.context)
         ));
     }
     if s.hidden_token_count > 0 {

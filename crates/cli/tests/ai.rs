@@ -1,5 +1,6 @@
-//! `extract --provider` against a local server speaking the Anthropic wire format, and a sentinel
-//! key that must never reach the output, the logs, the database or an export.
+//! `extract --provider` against a local OpenAI-compatible server, a sentinel key that must never
+//! reach the output, the logs, the database or an export, and vendor keys that must never reach a
+//! server that is not the vendor's.
 
 use std::process::Command;
 
@@ -9,25 +10,38 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 mod common;
 
-const SENTINEL: &str = "sk-ant-SENTINEL-7f3a";
+const SENTINEL: &str = "sk-compat-SENTINEL-7f3a";
+/// Vendor keys in the environment: never sent to a server that is not the vendor's.
+const VENDOR_KEYS: [(&str, &str); 2] = [
+    ("ANTHROPIC_API_KEY", "sk-ant-VENDOR-1111"),
+    ("OPENAI_API_KEY", "sk-openai-VENDOR-2222"),
+];
 
 fn reply() -> Value {
+    let answer = json!({"spacing": [
+        {"value": 23, "type": "padding", "context": "card padding", "design_intent": "breathing room"},
+        {"value": 16.5, "type": "gap", "context": "button group", "design_intent": "tight grouping"},
+        {"value": 90, "type": "margin", "context": "page margin", "design_intent": "frame"}
+    ]});
     json!({
-        "id": "msg_1", "type": "message", "role": "assistant", "model": "claude-test",
-        "stop_reason": "tool_use",
-        "content": [{"type": "tool_use", "id": "t1", "name": "record_spacing", "input": {"spacing": [
-            {"value": 23, "type": "padding", "context": "card padding", "design_intent": "breathing room"},
-            {"value": 16.5, "type": "gap", "context": "button group", "design_intent": "tight grouping"},
-            {"value": 90, "type": "margin", "context": "page margin", "design_intent": "frame"}
-        ]}}]
+        "id": "chatcmpl-1", "object": "chat.completion", "model": "llava-test",
+        "choices": [{"index": 0, "finish_reason": "stop",
+            "message": {"role": "assistant", "content": answer.to_string(), "refusal": null}}]
     })
 }
 
-fn run(args: &[&str], data: &std::path::Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_copy-that"))
-        .args(args)
-        .env("ANTHROPIC_API_KEY", SENTINEL)
+fn command(args: &[&str], data: &std::path::Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_copy-that"));
+    c.args(args)
+        .envs(VENDOR_KEYS)
         .env("COPY_THAT_DATA_DIR", data)
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    c
+}
+
+fn run(args: &[&str], data: &std::path::Path) -> std::process::Output {
+    command(args, data)
+        .env("OPENAI_COMPATIBLE_API_KEY", SENTINEL)
         .output()
         .expect("run copy-that")
 }
@@ -36,8 +50,11 @@ fn run(args: &[&str], data: &std::path::Path) -> std::process::Output {
 async fn hybrid_extraction_snaps_ai_values_caches_replies_and_never_leaks_the_key() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .and(path("/v1/messages"))
-        .and(header("x-api-key", SENTINEL))
+        .and(path("/v1/chat/completions"))
+        .and(header(
+            "authorization",
+            format!("Bearer {SENTINEL}").as_str(),
+        ))
         .respond_with(ResponseTemplate::new(200).set_body_json(reply()))
         .mount(&server)
         .await;
@@ -45,14 +62,16 @@ async fn hybrid_extraction_snaps_ai_values_caches_replies_and_never_leaks_the_ke
     let data = dir.path().join("data");
     let shot = common::screenshot(dir.path(), "shot.png");
     let shot = shot.to_str().expect("utf-8");
-    let uri = server.uri();
+    let uri = format!("{}/v1", server.uri());
     let args = [
         "extract",
         shot,
         "--provider",
         "hybrid",
+        "--hybrid-with",
+        "openai-compatible",
         "--model",
-        "claude-test",
+        "llava-test",
         "--base-url",
         &uri,
         "--project",
@@ -138,13 +157,15 @@ async fn an_ai_failure_is_reported_per_image_and_hybrid_keeps_the_local_values()
         .await;
     let dir = tempfile::tempdir().expect("tempdir");
     let shot = common::screenshot(dir.path(), "shot.png");
-    let uri = server.uri();
+    let uri = format!("{}/v1", server.uri());
     let o = run(
         &[
             "extract",
             shot.to_str().expect("utf-8"),
             "--provider",
             "hybrid",
+            "--hybrid-with",
+            "openai-compatible",
             "--base-url",
             &uri,
             "--json",
@@ -152,7 +173,8 @@ async fn an_ai_failure_is_reported_per_image_and_hybrid_keeps_the_local_values()
         &dir.path().join("d"),
     );
     assert!(o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("claude rejected the API key (HTTP 401)"));
+    assert!(String::from_utf8_lossy(&o.stderr)
+        .contains("openai-compatible rejected the API key (HTTP 401)"));
     let lib: Value = serde_json::from_slice(&o.stdout).expect("json");
     assert!(lib["tokens"]
         .as_array()
@@ -164,7 +186,7 @@ async fn an_ai_failure_is_reported_per_image_and_hybrid_keeps_the_local_values()
             "extract",
             shot.to_str().expect("utf-8"),
             "--provider",
-            "claude",
+            "openai-compatible",
             "--base-url",
             &uri,
         ],
@@ -192,7 +214,77 @@ fn a_missing_key_is_a_clear_error() {
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("reading the openai key") && err.contains("system keyring is not available"),
+        err.contains("the openai engine could not be set up")
+            && err.contains("system keyring is not available"),
         "{err}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn openai_api_key_is_not_sent_to_an_openai_compatible_server() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(reply()))
+        .mount(&server)
+        .await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let shot = common::screenshot(dir.path(), "shot.png");
+    let uri = format!("{}/v1", server.uri());
+    let o = command(
+        &[
+            "extract",
+            shot.to_str().expect("utf-8"),
+            "--provider",
+            "openai-compatible",
+            "--base-url",
+            &uri,
+        ],
+        &dir.path().join("d"),
+    )
+    .env_remove("OPENAI_COMPATIBLE_API_KEY")
+    .output()
+    .expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let requests = server.received_requests().await.expect("recorded");
+    assert_eq!(requests.len(), 1);
+    let headers = format!("{:?}", requests[0].headers);
+    assert!(
+        !headers.to_lowercase().contains("authorization"),
+        "{headers}"
+    );
+    assert!(!headers.contains("VENDOR"), "{headers}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_vendor_base_url_off_the_official_host_is_refused_before_anything_is_sent() {
+    let server = MockServer::start().await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let shot = common::screenshot(dir.path(), "shot.png");
+    for (provider, host) in [
+        ("claude", "https://api.anthropic.com"),
+        ("openai", "https://api.openai.com"),
+    ] {
+        let o = run(
+            &[
+                "extract",
+                shot.to_str().expect("utf-8"),
+                "--provider",
+                provider,
+                "--base-url",
+                &server.uri(),
+            ],
+            &dir.path().join("d"),
+        );
+        assert!(!o.status.success());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!("may only be sent to {host}")),
+            "{err}"
+        );
+    }
+    assert!(server
+        .received_requests()
+        .await
+        .expect("recorded")
+        .is_empty());
 }

@@ -6,6 +6,7 @@ pub mod formats;
 pub mod import;
 pub mod names;
 pub mod options;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -15,6 +16,7 @@ pub use error::ExportError;
 pub use formats::{format, Format, FORMATS};
 pub use import::import_dtcg;
 pub use options::{ExportOptions, Naming, Unit};
+pub use write::write_file;
 
 /// Generates one format by name.
 pub fn generate(
@@ -29,8 +31,9 @@ pub fn generate(
     Ok((f.generate)(library, options))
 }
 
-/// Writes the named formats into `dir`, each to its conventional file name. Every file is written
-/// to a temporary name first and renamed into place, so a failure never leaves half a file.
+/// Writes the named formats into `dir`, each to its conventional file name, through
+/// [`write_file`]: a new, randomly named temporary file renamed into place, so a failure never
+/// leaves half a file and nothing planted in the folder is followed.
 pub fn write_all(
     dir: &Path,
     names: &[&str],
@@ -50,9 +53,7 @@ pub fn write_all(
     for f in formats {
         let bytes = generate(f.name, library, options)?;
         let target = dir.join(f.file);
-        let tmp = dir.join(format!(".{}.tmp", f.file));
-        std::fs::write(&tmp, &bytes).map_err(io(&tmp))?;
-        std::fs::rename(&tmp, &target).map_err(io(&target))?;
+        write_file(&target, &bytes)?;
         written.push(target);
     }
     Ok(written)

@@ -8,6 +8,59 @@ const IMAGE_EXTENSIONS: [&str; 4] = ["png", "jpg", "jpeg", "webp"];
 /// A dropped folder is searched this deep, and at most this many files are taken from it.
 const MAX_DEPTH: usize = 4;
 const MAX_FILES: usize = 2000;
+/// Largest file read as an image: far above any screenshot, far below a disk image.
+pub const MAX_IMAGE_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// What a path is, following symlinks: only regular files are ever read.
+enum Kind {
+    Dir,
+    File,
+    /// A device, a FIFO, a socket: reading it could block forever or never end.
+    Special,
+}
+
+fn kind(path: &Path) -> std::io::Result<Kind> {
+    let m = std::fs::metadata(path)?;
+    Ok(if m.is_dir() {
+        Kind::Dir
+    } else if m.is_file() {
+        Kind::File
+    } else {
+        Kind::Special
+    })
+}
+
+const NOT_REGULAR: &str = "not a regular file (a device, a pipe or a socket)";
+
+/// Reads a regular file of at most `max` bytes. Devices, FIFOs and sockets are refused before
+/// they are opened (opening a FIFO blocks), and the open file is checked again (the path may
+/// have been swapped in between); a file longer than `max` is refused without being read whole.
+pub fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
+    if !matches!(kind(path)?, Kind::File) {
+        return Err(Error::new(ErrorKind::InvalidInput, NOT_REGULAR));
+    }
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(Error::new(ErrorKind::InvalidInput, NOT_REGULAR));
+    }
+    let too_large = || {
+        Error::new(
+            ErrorKind::InvalidData,
+            format!("larger than {} MB", max / (1024 * 1024)),
+        )
+    };
+    if meta.len() > max {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
 
 /// A path's file name for people (the whole path when it has none).
 pub fn display_name(path: &Path) -> String {
@@ -38,9 +91,10 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SkippedFile>) {
     let mut files = Vec::new();
     let mut skipped_files = Vec::new();
     for path in paths {
-        match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => walk(path, 0, &mut files, &mut skipped_files),
-            Ok(_) => files.push(path.clone()),
+        match kind(path) {
+            Ok(Kind::Dir) => walk(path, 0, &mut files, &mut skipped_files),
+            Ok(Kind::File) => files.push(path.clone()),
+            Ok(Kind::Special) => skipped_files.push(skipped(path, NOT_REGULAR)),
             Err(e) => skipped_files.push(skipped(path, format!("it could not be opened ({e})"))),
         }
     }
@@ -71,14 +125,16 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, skipped_files: &mut 
         if name.starts_with('.') {
             continue;
         }
-        if path.is_dir() {
-            if depth + 1 < MAX_DEPTH {
-                walk(&path, depth + 1, files, skipped_files);
+        match kind(&path) {
+            Ok(Kind::Dir) => {
+                if depth + 1 < MAX_DEPTH {
+                    walk(&path, depth + 1, files, skipped_files);
+                }
             }
-        } else if has_image_extension(&path) {
-            files.push(path);
-        } else {
-            skipped_files.push(skipped(&path, "not a PNG, JPEG or WebP image"));
+            Ok(Kind::File) if has_image_extension(&path) => files.push(path),
+            Ok(Kind::File) => skipped_files.push(skipped(&path, "not a PNG, JPEG or WebP image")),
+            Ok(Kind::Special) => skipped_files.push(skipped(&path, NOT_REGULAR)),
+            Err(e) => skipped_files.push(skipped(&path, format!("it could not be opened ({e})"))),
         }
     }
 }
@@ -108,5 +164,35 @@ mod tests {
         assert_eq!(reasons[0], ("notes.txt", "not a PNG, JPEG or WebP image"));
         assert_eq!(reasons[1].0, "loose.txt");
         assert!(reasons[1].1.starts_with("it could not be opened"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_and_devices_are_skipped_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("hang.png");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.png")).unwrap();
+        let (files, skipped) = expand(&[
+            dir.path().to_path_buf(),
+            fifo.clone(),
+            PathBuf::from("/dev/zero"),
+        ]);
+        assert!(files.is_empty(), "{files:?}");
+        assert_eq!(skipped.len(), 4, "{skipped:?}");
+        assert!(
+            skipped.iter().all(|s| s.reason == NOT_REGULAR),
+            "{skipped:?}"
+        );
+        // Read directly (a path swapped after the listing), they are refused without blocking.
+        for p in [fifo.as_path(), Path::new("/dev/zero")] {
+            let e = read_regular(p, MAX_IMAGE_FILE_BYTES).unwrap_err();
+            assert_eq!(e.kind(), std::io::ErrorKind::InvalidInput, "{p:?}");
+        }
+        let big = dir.path().join("big.png");
+        std::fs::write(&big, vec![0u8; 2048]).unwrap();
+        assert!(read_regular(&big, 1024).is_err());
+        assert_eq!(read_regular(&big, 4096).unwrap().len(), 2048);
     }
 }

@@ -14,7 +14,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::error::PipelineError;
 use crate::events::{BatchSummary, ExtractEvent, ImagePhase, QueuedImage};
-use crate::files::{display_name, expand};
+use crate::files::{display_name, expand, read_regular, MAX_IMAGE_FILE_BYTES};
 use crate::settings::Settings;
 
 /// Where a batch's events go. Called from worker threads.
@@ -48,9 +48,13 @@ async fn measure_file(
     emit: Emit,
 ) -> Result<(Vec<u8>, Extraction, Vec<u8>), String> {
     phase(&emit, index, ImagePhase::Decoding);
-    let bytes = tokio::fs::read(&path)
-        .await
-        .map_err(|e| format!("it could not be read ({e})"))?;
+    let bytes = {
+        let path = path.clone();
+        tokio::task::spawn_blocking(move || read_regular(&path, MAX_IMAGE_FILE_BYTES))
+            .await
+            .map_err(|e| format!("it could not be read ({e})"))?
+            .map_err(|e| format!("it could not be read ({e})"))?
+    };
     let name = display_name(&path);
     tokio::task::spawn_blocking(move || {
         let t0 = Instant::now();

@@ -1,7 +1,7 @@
 //! App settings: which engine runs by default and how. Saved in the project database (never the
 //! API keys: those are in the OS keyring).
 
-use copy_that_ai::{EngineKind, Provider};
+use copy_that_ai::{BaseUrl, EngineKind, Provider};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -15,7 +15,8 @@ pub struct Settings {
     pub hybrid_with: Provider,
     /// Model name; empty means the provider's default.
     pub model: String,
-    /// Base URL of an OpenAI-compatible server (or a gateway); empty means the provider's default.
+    /// Base URL of the OpenAI-compatible server; empty means `http://localhost:11434/v1`. Claude
+    /// and OpenAI always use their official hosts. `https://`, or `http://` on this computer only.
     pub base_url: String,
     /// Images measured at once.
     pub concurrency: u32,
@@ -57,10 +58,8 @@ impl Settings {
         if !(1.0..=256.0).contains(&self.root_px) {
             return bad("the root font size must be between 1 and 256 px");
         }
-        let url = self.base_url.trim();
-        if !(url.is_empty() || url.starts_with("http://") || url.starts_with("https://")) {
-            return bad("the base URL must start with http:// or https://");
-        }
+        BaseUrl::parse_or_default(Provider::OpenaiCompatible, Some(&self.base_url))
+            .map_err(|e| PipelineError::Settings(e.to_string()))?;
         if self.model.chars().any(char::is_control) || self.model.len() > 200 {
             return bad("the model name must be plain text of at most 200 characters");
         }
@@ -73,7 +72,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn defaults_are_valid_and_bad_values_are_named() {
+    fn defaults_are_valid_and_bad_values_are_named_including_a_plain_http_remote_base_url() {
         assert!(Settings::default().validate().is_ok());
         let e = Settings {
             base_url: "ftp://x".into(),
@@ -82,6 +81,23 @@ mod tests {
         .validate()
         .unwrap_err();
         assert!(e.to_string().contains("base URL"), "{e}");
+        for refused in ["http://evil.example/v1", "https://u:p@llm.example.com"] {
+            let e = Settings {
+                base_url: refused.into(),
+                ..Settings::default()
+            }
+            .validate()
+            .unwrap_err();
+            assert!(e.to_string().contains("base URL"), "{refused}: {e}");
+        }
+        for allowed in ["http://127.0.0.1:1234/v1", "https://llm.example.com/v1", ""] {
+            assert!(Settings {
+                base_url: allowed.into(),
+                ..Settings::default()
+            }
+            .validate()
+            .is_ok());
+        }
         assert!(Settings {
             concurrency: 0,
             ..Settings::default()

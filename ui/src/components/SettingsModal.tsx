@@ -114,8 +114,8 @@ export function SettingsModal() {
             <input aria-label="Model" placeholder="provider default" value={form.model} onChange={(e) => set({ model: e.target.value })} />
           </label>
           <label>
-            Base URL
-            <input aria-label="Base URL" placeholder="e.g. http://localhost:11434/v1" value={form.baseUrl} onChange={(e) => set({ baseUrl: e.target.value })} />
+            OpenAI-compatible server URL
+            <input aria-label="Base URL" placeholder="http://localhost:11434/v1 (https:// for a remote server)" value={form.baseUrl} onChange={(e) => set({ baseUrl: e.target.value })} />
           </label>
           <label>
             Images at once

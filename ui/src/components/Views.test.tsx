@@ -114,12 +114,12 @@ describe("Overlay", () => {
   it("hides a kind when toggled off, and says when the source file is gone", async () => {
     mockBackend({
       image_source: () => {
-        throw { kind: "notFound", message: "home.png is no longer where it was added from; add it again to see its measurements" };
+        throw { kind: "notFound", message: "home.png cannot be shown as it was measured (moved, changed or unreadable since); add it again to see its measurements" };
       },
       image_thumbnail: () => "data:image/png;base64,x",
     });
     mount(<Overlay />, measured());
-    expect((await screen.findByRole("alert")).textContent).toContain("no longer where it was added from");
+    expect((await screen.findByRole("alert")).textContent).toContain("cannot be shown as it was measured");
     expect(screen.getByTestId("redlines").dataset.instances).toBe("4");
     fireEvent.click(screen.getByLabelText("Show gap"));
     expect(screen.getByTestId("redlines").dataset.instances).toBe("1");

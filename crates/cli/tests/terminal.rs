@@ -1,0 +1,85 @@
+//! Untrusted text (imported token names, server messages, file names) never reaches the terminal
+//! with escape sequences or control characters in it.
+
+use std::process::{Command, Output};
+
+use serde_json::json;
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+mod common;
+
+const HOSTILE: &str = "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}31mevil\u{202e}";
+
+fn copy_that(args: &[&str], data: &std::path::Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copy-that"))
+        .args(args)
+        .env("COPY_THAT_DATA_DIR", data)
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .output()
+        .expect("run copy-that")
+}
+
+fn assert_clean(bytes: &[u8], what: &str) {
+    let text = String::from_utf8_lossy(bytes);
+    assert!(
+        !text
+            .chars()
+            .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
+        "{what}: {text:?}"
+    );
+}
+
+#[test]
+fn imported_token_names_with_ansi_escapes_are_printed_without_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("tokens.json");
+    let tokens = json!({ HOSTILE: {"$type": "dimension", "$value": {"value": 16, "unit": "px"}} });
+    std::fs::write(&file, tokens.to_string()).expect("write");
+    let o = copy_that(&["import", file.to_str().expect("utf-8")], dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("evil"));
+    assert_clean(&o.stdout, "stdout");
+    assert_clean(&o.stderr, "stderr");
+}
+
+#[test]
+fn a_file_name_with_ansi_escapes_is_reported_without_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join(format!("{HOSTILE}.png"));
+    std::fs::write(&bad, b"not an image").expect("write");
+    let o = copy_that(&["extract", bad.to_str().expect("utf-8")], dir.path());
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("evil"));
+    assert_clean(&o.stderr, "stderr");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn server_error_text_with_ansi_escapes_is_printed_without_them() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(400)
+                .set_body_json(json!({"error": {"message": format!("bad {HOSTILE}\nforged")}})),
+        )
+        .mount(&server)
+        .await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let shot = common::screenshot(dir.path(), "shot.png");
+    let uri = format!("{}/v1", server.uri());
+    let o = copy_that(
+        &[
+            "extract",
+            shot.to_str().expect("utf-8"),
+            "--provider",
+            "openai-compatible",
+            "--base-url",
+            &uri,
+        ],
+        dir.path(),
+    );
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("refused the request (HTTP 400)"), "{err}");
+    assert_clean(&o.stderr, "stderr");
+}
