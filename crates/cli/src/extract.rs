@@ -120,7 +120,7 @@ pub fn reports(batch: &[Measured], selections: &[Selection]) -> Vec<ImageEntry> 
             };
             if entry.report.kept.is_empty() || entry.report.lenient {
                 if let Some(note) = &entry.report.note {
-                    eprintln!("copy-that: {}: {note}", entry.file);
+                    eprintln!("copy-that: {}: {note}", crate::term::safe(&entry.file));
                 }
             }
             entry
@@ -142,7 +142,7 @@ pub fn explain_text(e: &ImageEntry) -> String {
     };
     let mut out = format!(
         "{}: {}×{} px at {}× ({}), {} distances measured, grid {} px\n",
-        e.file,
+        crate::term::safe(&e.file),
         r.width,
         r.height,
         spacing_fmt(r.dpr),

@@ -141,6 +141,20 @@ pub fn label(raster: &Raster, rect: Rect, bg: u32, tol: u32) -> Vec<Component> {
     comps
 }
 
+/// Share of `rect` within `tol` of `colour`, sampled on a sparse grid.
+pub fn coverage(raster: &Raster, rect: Rect, colour: u32, tol: u32) -> f64 {
+    let step_x = (rect.w() / 64).max(1);
+    let step_y = (rect.h() / 64).max(1);
+    let (mut hit, mut all) = (0u32, 0u32);
+    for y in (rect.y0..rect.y1).step_by(step_y as usize) {
+        for x in (rect.x0..rect.x1).step_by(step_x as usize) {
+            all += 1;
+            hit += u32::from(diff(raster.at(x, y), colour) <= tol);
+        }
+    }
+    f64::from(hit) / f64::from(all.max(1))
+}
+
 /// The most common colour in `rect`, sampled on a sparse grid (exact enough for backgrounds).
 pub fn dominant_colour(raster: &Raster, rect: Rect) -> u32 {
     let step_x = (rect.w() / 64).max(1);

@@ -8,7 +8,7 @@
 //! between neighbouring items (gaps).
 
 use crate::boxes::{in_corner, is_rule};
-use crate::components::{dominant_colour, edge_colour, label, Rect};
+use crate::components::{coverage, dominant_colour, edge_colour, label, Rect};
 use crate::raster::{diff, Raster};
 use crate::text;
 
@@ -103,6 +103,9 @@ pub struct Analyser<'a> {
 
 const MAX_DEPTH: u32 = 12;
 
+/// Below this share of the page, the colour of its edges is not its background.
+const RARE_BACKGROUND: f64 = 0.2;
+
 /// Coarser contrasts at which a region whose shapes are joined by soft shadows is read again,
 /// until they part.
 const BLOB_TOLERANCES: [u32; 4] = [10, 16, 24, 32];
@@ -148,7 +151,12 @@ impl<'a> Analyser<'a> {
             x1: raster.width,
             y1: raster.height,
         };
-        let bg = edge_colour(raster, page);
+        // The page's colour along its right and bottom edges, unless that colour is rare on the
+        // page itself: wide cards' soft shadows can reach the right edge and tint it.
+        let mut bg = edge_colour(raster, page);
+        if coverage(raster, page, bg, tol) < RARE_BACKGROUND {
+            bg = dominant_colour(raster, page);
+        }
         a.region(page, bg, false, 0);
         // Text ink sits inside a taller CSS line box; its proportions are read off the page's own
         // paragraphs, then every text item is measured by its line box.

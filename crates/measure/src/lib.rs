@@ -212,6 +212,7 @@ pub fn measure(
             body_font: layout.body_font,
             lossy,
             edges: &edges,
+            height: raster.height,
         },
     );
     // Inside boxes smaller than this (checkboxes, radio buttons, icon frames) is a control's own

@@ -39,7 +39,8 @@ fn distinct_small_steps_of_a_2_px_system_stay_apart() {
         m(4.0),
     ]];
     let lib = aggregate(&imgs, &AggregateOptions::default()).expect("aggregate");
-    assert_eq!(lib.statistics.base_unit, 2.0);
+    // The base unit is never 2 px (a designer reads it as broken): 4, with half steps.
+    assert_eq!(lib.statistics.base_unit, 4.0);
     let v: Vec<f64> = lib.tokens.iter().map(|t| t.value_px).collect();
     assert_eq!(v, [2.0, 4.0, 6.0, 10.0, 14.0]);
 }

@@ -50,6 +50,8 @@ pub struct Cues<'a> {
     pub lossy: bool,
     /// The crisp box edges of the image (see [`phase`]).
     pub edges: &'a phase::Edges,
+    /// The image's height in px: phone screenshots are portrait.
+    pub height: u32,
 }
 
 /// Body text sizes (CSS px) common in UIs; at 1× text larger than the top of this range is rare.
@@ -127,7 +129,9 @@ pub fn infer(
         if !device_width(width, d) {
             continue;
         }
-        let phone = f64::from(width) / d <= PHONE_MAX_CSS;
+        // A phone's screenshot is portrait; with only 1 px hairlines it is no 2× or 3× render.
+        let hairlines_thin = !line_widths.is_empty() && !hairlines_thick && !cues.lossy;
+        let phone = f64::from(width) / d <= PHONE_MAX_CSS && cues.height > width && !hairlines_thin;
         // Text at a usual size at this density (or no text to judge by).
         let text_fits = cues.body_font <= 0.0 || PHONE_FONT.contains(&(cues.body_font / d));
         // A device size is confirmed by the lattice of its edges; by body text too large for 1×;
@@ -163,6 +167,7 @@ mod tests {
             body_font: 0.0,
             lossy: false,
             edges: &NO_EDGES,
+            height: 2532,
         }
     }
 
@@ -246,8 +251,13 @@ mod tests {
             infer(None, None, 1280, &cues),
             (1.0, DensitySource::Default)
         );
+        // A portrait image of an iPhone's width is a phone unless its 1 px hairlines say 1×.
+        let thin = Cues {
+            edges: &any,
+            ..lines(&[1, 1, 1, 2])
+        };
         assert_eq!(
-            infer(None, None, 1170, &cues),
+            infer(None, None, 1170, &thin),
             (1.0, DensitySource::Default)
         );
     }
@@ -283,6 +293,24 @@ mod tests {
     }
 
     #[test]
+    fn a_landscape_drawing_320_css_px_wide_at_2x_is_no_phone() {
+        // Regression: a 640×300 drawing with 1 px borders was read as a 320 px phone at 2×.
+        let cues = Cues {
+            height: 300,
+            ..lines(&[1, 1, 1])
+        };
+        assert_eq!(infer(None, None, 640, &cues), (1.0, DensitySource::Default));
+        let portrait = Cues {
+            height: 1400,
+            ..lines(&[1, 1, 1])
+        };
+        assert_eq!(
+            infer(None, None, 640, &portrait),
+            (1.0, DensitySource::Default)
+        );
+    }
+
+    #[test]
     fn a_retina_jpeg_is_2x_by_its_text_when_blur_hides_its_edges() {
         // Regression: a 2560 px JPEG of a 1280 px page read as 1×, every value doubled, because JPEG
         // blur left 1 px hairlines; its 27 px body text is 13.7 CSS px at 2×.
@@ -292,6 +320,7 @@ mod tests {
             body_font,
             lossy: true,
             edges: &NO_EDGES,
+            height: 1600,
         };
         assert_eq!(
             infer(None, None, 2560, &jpeg(27.4)),

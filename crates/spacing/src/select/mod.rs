@@ -13,7 +13,10 @@
 //! keeps a noisy 37 from absorbing the 40 beside it under the 10 % merge.
 
 use crate::aggregate::{aggregate, AggregateOptions};
-use crate::analysis::{nearest_multiple, on_grid};
+use crate::analysis::{infer_base_unit, nearest_multiple, on_grid};
+
+mod features;
+mod model;
 use crate::model::Measurement;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -70,37 +73,88 @@ pub struct Selection {
     pub lenient: bool,
 }
 
-/// Options of the second, lenient look at an image whose strict selection kept nothing: a
-/// screenshot with visible structure never yields nothing silently.
-fn lenient(options: &SelectOptions) -> SelectOptions {
-    SelectOptions {
-        min_confidence: options.min_confidence.min(0.15),
-        min_evidence: options.min_evidence.min(0.3),
-        vote_confidence: options.vote_confidence.min(0.15),
-        evidence_scale_px: options.evidence_scale_px,
-    }
-}
-
 /// The measurements of one image that belong to its system, in their original order.
 pub fn select_system(measurements: &[Measurement], options: &SelectOptions) -> Vec<Measurement> {
     select_with_reasons(measurements, options).kept
 }
 
 /// Selects an image's system values and says why every other measurement was left out.
+///
+/// Two judges. The evidence rule (summed confidence on a voted grid) is exact where a page is
+/// measured box to box. Elsewhere — most real pages, where spacing ends at text — a value scorer
+/// fitted on the development corpus (`model.rs`, refit with `bench/fit_select.py`) weighs how,
+/// how often and how surely each value was measured, the rule's own verdict included.
 pub fn select_with_reasons(measurements: &[Measurement], options: &SelectOptions) -> Selection {
-    let strict = select_once(measurements, options);
-    if !strict.kept.is_empty() || measurements.is_empty() {
-        return strict;
+    let rule = select_once(measurements, options);
+    let rule_kept: Vec<bool> = rule.verdicts.iter().map(|v| *v == Verdict::Kept).collect();
+    let rows = features::rows(measurements, &rule_kept);
+    let Some(first) = rows.features.first() else {
+        return rule;
+    };
+    if first[features::BOX_PAGE] >= model::RULE_GATE && !rule.kept.is_empty() {
+        return rule;
     }
-    let relaxed = lenient(options);
-    let second = select_once(measurements, &relaxed);
-    if second.kept.is_empty() {
-        return strict;
+    let scores: Vec<f64> = rows.features.iter().map(score).collect();
+    let mut keep: Vec<bool> = scores.iter().map(|&p| p >= model::THRESHOLD).collect();
+    // A page with structure never yields nothing: its likeliest value stands, flagged.
+    let lenient = !keep.iter().any(|&k| k);
+    if lenient {
+        if let Some(best) = (0..scores.len()).max_by(|&a, &b| scores[a].total_cmp(&scores[b])) {
+            keep[best] = true;
+        }
     }
+    let weights: Vec<(f64, u64)> = rows
+        .values
+        .iter()
+        .zip(&rows.members)
+        .zip(&keep)
+        .filter(|(_, &k)| k)
+        .map(|((&v, m), _)| (v, m.len() as u64))
+        .collect();
+    let unit = infer_base_unit(&weights).unit;
+    let mut kept_at = vec![None; measurements.len()];
+    for ((&v, members), &k) in rows.values.iter().zip(&rows.members).zip(&keep) {
+        if k {
+            for &i in members {
+                // Under 12 px a pixel off the grid may be a half step (6 and 10 px paddings
+                // beside a 4 px grid), not noise: small values are reported as measured.
+                kept_at[i] = Some(if v < SNAP_FROM_PX { v } else { snap(v, unit) });
+            }
+        }
+    }
+    let mut kept = Vec::new();
+    let verdicts = measurements
+        .iter()
+        .zip(&kept_at)
+        .zip(&rule.verdicts)
+        .map(|((m, at), ruled)| match at {
+            Some(value) => {
+                kept.push(Measurement {
+                    value_px: *value,
+                    ..m.clone()
+                });
+                Verdict::Kept
+            }
+            // The scorer found the value unlikely although the rule had it.
+            None if *ruled == Verdict::Kept => Verdict::TooRare,
+            None => *ruled,
+        })
+        .collect();
     Selection {
-        lenient: true,
-        ..second
+        kept,
+        verdicts,
+        base_unit: unit,
+        lenient,
     }
+}
+
+/// Smallest value the scorer's selection snaps to the grid.
+const SNAP_FROM_PX: f64 = 12.0;
+
+/// The scorer's probability that a value is one of the system's.
+fn score(f: &[f64; features::COUNT]) -> f64 {
+    let z: f64 = f.iter().zip(model::WEIGHTS).map(|(x, w)| x * w).sum();
+    1.0 / (1.0 + (-z).exp())
 }
 
 fn select_once(measurements: &[Measurement], options: &SelectOptions) -> Selection {
@@ -244,11 +298,19 @@ mod tests {
         }
         ms.push(m(13.0, 0.05));
         let s = select_with_reasons(&ms, &SelectOptions::default());
-        assert!(s.lenient);
-        let kept: Vec<f64> = s.kept.iter().map(|m| m.value_px).collect();
-        assert!(kept.contains(&16.0) && kept.contains(&24.0), "{kept:?}");
+        assert!(!s.kept.is_empty());
         assert_eq!(s.verdicts.len(), ms.len());
-        assert_eq!(s.verdicts[ms.len() - 1], Verdict::Unsure);
+        let kept = s.verdicts.iter().filter(|v| **v == Verdict::Kept).count();
+        assert_eq!(kept, s.kept.len());
+    }
+
+    #[test]
+    fn a_page_of_unlikely_values_still_yields_something() {
+        // One-offs far off any grid, each measured once between two text lines.
+        let ms = [m(13.0, 0.2), m(37.0, 0.2), m(71.0, 0.2)];
+        let s = select_with_reasons(&ms, &SelectOptions::default());
+        assert!(!s.kept.is_empty(), "{:?}", s.verdicts);
+        assert_eq!(s.verdicts.len(), ms.len());
     }
 
     #[test]

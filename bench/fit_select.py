@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Fits the value scorer of the local engine's selection (crates/spacing/src/select/model.rs) on the
+development corpus, and reports it leave-one-source-out.
+
+    python3 bench/fit_select.py --meas MEAS_DIR --corpus-root CORPUS [--write-rust FILE]
+
+MEAS_DIR/<source>/<id>.json holds `copy-that extract --measurements` of each page (every measured
+instance before selection); CORPUS/<source>/<id>.json the ground truth. One row per (image, distinct
+measured value): features of how, how often and how surely that value was measured (see
+`features`, mirrored exactly by `features` in model.rs); label: the value is within ±1 px of one of
+the page's used values. A logistic regression scores the rows; an image's system is the values
+scoring at least the threshold.
+
+Protocol: for every source, the model is fitted on the other sources only and scored on it (the
+leave-one-source-out F1 printed per source); the shipped model is fitted on the sources listed under
+"tune" in bench/protocol.json only, so the "judge" sources stay unseen. Needs numpy.
+"""
+import argparse
+import json
+import math
+import os
+import sys
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# Confidence levels the local engine gives (measure/src/context.rs and lib.rs): box to box, across
+# to text, a line centred in a control, along to text beside a box, text to text.
+LEVELS = [0.95, 0.7, 0.45, 0.3, 0.2]
+CONTEXTS = ['button padding', 'badge padding', 'card padding', 'section padding', 'sidebar padding',
+            'grid gutter', 'section spacing', 'stack gap', 'text gap', 'inline gap']
+NAMES = (['bias', 'log_n', 'sum_conf', 'max_conf'] + [f'n_{l}' for l in LEVELS] +
+         ['on4', 'on8', 'on5_not4', 'even_not4', 'log_v', 'tiny', 'large', 'share', 'top3',
+          'grid4_page', 'grid5_page', 'rule_kept', 'box_page', 'rule_kept_x_box_page', 'n_values_page'] + [f'ctx_{c.replace(" ", "_")}' for c in CONTEXTS])
+
+
+def on(v, unit):
+    return abs(v - round(v / unit) * unit) < 0.5 and v >= unit - 0.5
+
+
+def image_rows(measurements, dropped):
+    """(value, feature vector) for every distinct value of one image. `dropped` counts, per value,
+    the measurements the evidence rule left out (`extract --json`'s images[].unsure/too_rare/off_grid)."""
+    by = {}
+    for m in measurements:
+        v = float(m['value_px'])
+        if v <= 0:
+            continue
+        by.setdefault(v, []).append(m)
+    total = sum(len(x) for x in by.values()) or 1
+    ranked = sorted(sorted(by), key=lambda v: -len(by[v]))
+    top = set(ranked[:3])
+    weight = {v: len(ms) for v, ms in by.items()}
+    wsum = sum(weight.values()) or 1
+    grid4 = sum(w for v, w in weight.items() if on(v, 4)) / wsum
+    grid5 = sum(w for v, w in weight.items() if on(v, 5)) / wsum
+    # How much of the page is measured box to box: screenshots of crisp boxes (cards, tables)
+    # trust the evidence rule more than text-heavy pages do.
+    box_page = sum(1 for ms in by.values() for m in ms if float(m['confidence']) >= 0.9) / total
+    n_values = math.log1p(len(by))
+    rows = []
+    for v, ms in sorted(by.items()):
+        confs = [float(m['confidence']) for m in ms]
+        f = [1.0, math.log1p(len(ms)), min(sum(confs), 20.0) / 5.0, max(confs)]
+        for l in LEVELS:
+            f.append(math.log1p(sum(1 for c in confs if abs(c - l) < 0.01)))
+        f += [float(on(v, 4)), float(on(v, 8)), float(on(v, 5) and not on(v, 4)),
+              float(on(v, 2) and not on(v, 4)), math.log(v), float(v < 3.5), float(v > 64.5),
+              len(ms) / total, float(v in top), grid4, grid5]
+        rule = float(len(ms) > dropped.get(v, 0))
+        f += [rule, box_page, rule * box_page, n_values]
+        for c in CONTEXTS:
+            f.append(math.log1p(sum(1 for m in ms if (m.get('context') or '') == c)))
+        rows.append((v, f))
+    return rows
+
+
+def load(meas_dir, rule_dir, corpus_root, sources):
+    data = []  # (source, id, values, X, y, gt)
+    for s in sources:
+        for fn in sorted(os.listdir(os.path.join(meas_dir, s))):
+            id_ = fn[:-5]
+            gt_path = os.path.join(corpus_root, s, id_ + '.json')
+            if not os.path.exists(gt_path):
+                continue
+            with open(gt_path) as f:
+                gt = json.load(f)
+            try:
+                with open(os.path.join(meas_dir, s, fn)) as f:
+                    ex = json.load(f)[0]
+            except (json.JSONDecodeError, IndexError, KeyError):
+                ex = {'measurements': []}
+            used = [u['value_px'] for u in gt['used_values']]
+            dropped = {}
+            try:
+                with open(os.path.join(rule_dir, s, fn)) as f:
+                    im = (json.load(f).get('images') or [{}])[0]
+                for k in ('unsure', 'too_rare', 'off_grid'):
+                    for c in im.get(k, []):
+                        dropped[float(c['value_px'])] = dropped.get(float(c['value_px']), 0) + c['count']
+            except (OSError, json.JSONDecodeError):
+                pass
+            rows = image_rows(ex['measurements'], dropped)
+            vals = [v for v, _ in rows]
+            X = np.array([f for _, f in rows], dtype=float).reshape(len(rows), len(NAMES))
+            y = np.array([float(any(abs(v - g) <= 1 for g in used)) for v in vals])
+            data.append((s, id_, vals, X, y, used))
+    return data
+
+
+def fit(X, y, l2=1.0, iters=60):
+    """Logistic regression by Newton's method with an L2 penalty (not on the bias)."""
+    w = np.zeros(X.shape[1])
+    reg = np.full(X.shape[1], l2)
+    reg[0] = 0.0
+    for _ in range(iters):
+        p = 1 / (1 + np.exp(-X @ w))
+        g = X.T @ (p - y) + reg * w
+        H = (X * (p * (1 - p))[:, None]).T @ X + np.diag(reg + 1e-9)
+        step = np.linalg.solve(H, g)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return w
+
+
+RULE = NAMES.index('rule_kept')
+BOX_PAGE = NAMES.index('box_page')
+# The public synthetic corpus must keep its score (issue 14); its box-rich pages are where the
+# exact evidence rule is at its best, so the fit may route such pages to the rule. The floor is
+# the emulated score here, which the real scorer (grid snapping, merging) puts about 0.003 higher.
+BENCH_FLOOR = 0.9
+
+
+def predict(vals, X, w, t, gate):
+    """The values kept for one image: the rule's on a box-rich page, else the model's."""
+    if not len(vals):
+        return []
+    p = 1 / (1 + np.exp(-X @ w))
+    if X[0, BOX_PAGE] >= gate:
+        keep = [v for v, x in zip(vals, X) if x[RULE] > 0.5]
+    else:
+        keep = [v for v, q in zip(vals, p) if q >= t]
+    return keep or [vals[int(np.argmax(p))]]  # never nothing from a page with structure
+
+
+def f1_of(data, w, t, gate=2.0):
+    scores = []
+    for _, _, vals, X, _, used in data:
+        if not used:
+            continue
+        keep = predict(vals, X, w, t, gate)
+        rec = sum(1 for g in set(used) if any(abs(g - v) <= 1 for v in keep)) / len(set(used))
+        prec = (sum(1 for v in set(keep) if any(abs(g - v) <= 1 for g in used)) / len(set(keep))) if keep else 0.0
+        scores.append(0 if rec + prec == 0 else 2 * rec * prec / (rec + prec))
+    return float(np.mean(scores)) if scores else float('nan')
+
+
+def fit_sources(data, sources):
+    sel = [d for d in data if d[0] in sources and len(d[2])]
+    X = np.vstack([d[3] for d in sel])
+    y = np.concatenate([d[4] for d in sel])
+    w = fit(X, y)
+    # The threshold and gate that maximise the mean F1 over the training sources, each source
+    # weighted equally (a big source must not set them alone), keeping the public corpus's floor.
+    best, best_score = (0.5, 2.0), -1.0
+    for gate in [0.1, 0.13, 0.16, 0.2, 0.25, 2.0]:
+        for t in np.arange(0.25, 0.8, 0.025):
+            per = {s: f1_of([d for d in sel if d[0] == s], w, t, gate) for s in sources}
+            if 'bench' in per and per['bench'] < BENCH_FLOOR:
+                continue
+            score = float(np.mean(list(per.values())))
+            if score > best_score:
+                best, best_score = (float(t), gate), score
+    return w, best
+
+
+def rust(w, t, gate, tuned):
+    lines = ['//! Generated by bench/fit_select.py from the development corpus (sources: ' + ', '.join(tuned) + ').',
+             '//! Do not edit by hand: refit instead.', '',
+             '/// Weights of the value scorer, one per feature (see `features`).',
+             f'pub const WEIGHTS: [f64; {len(w)}] = [']
+    for n, x in zip(NAMES, w):
+        lines.append(f'    {x:.6f}, // {n}')
+    lines += ['];', '', '/// A value is one of the system\'s when its score reaches this.',
+              f'pub const THRESHOLD: f64 = {t:.3f};', '',
+              '/// On a page with at least this share of its measurements box to box, the evidence rule',
+              '/// decides alone (it is exact there).',
+              f'pub const RULE_GATE: f64 = {gate:.3f};', '']
+    return '\n'.join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--meas', required=True)
+    ap.add_argument('--corpus-root', required=True)
+    ap.add_argument('--rule', required=True, help='`extract --json` of each page (OUT of bench/accuracy.py)')
+    ap.add_argument('--write-rust')
+    a = ap.parse_args()
+    with open(os.path.join(HERE, 'protocol.json')) as f:
+        protocol = json.load(f)
+    sources = [s for s in protocol['tune'] + protocol['judge'] if os.path.isdir(os.path.join(a.meas, s))]
+    data = load(a.meas, a.rule, a.corpus_root, sources)
+    print(f"{'held out':<16}{'LOSO f1':>9}{'thr':>7}{'gate':>7}")
+    loso = {}
+    for s in sources:
+        w, (t, gate) = fit_sources(data, [x for x in sources if x != s])
+        loso[s] = f1_of([d for d in data if d[0] == s], w, t, gate)
+        print(f'{s:<16}{loso[s]:>9.3f}{t:>7.3f}{gate:>7.2f}')
+    print(f"{'mean':<16}{np.mean(list(loso.values())):>9.3f}   worst {min(loso.values()):.3f}")
+    tuned = [s for s in protocol['tune'] if s in sources]
+    w, (t, gate) = fit_sources(data, tuned)
+    print(f'shipped model (tune sources {tuned}), threshold {t:.3f}, rule gate {gate:.2f}:')
+    for s in sources:
+        print(f"  {s:<16}{f1_of([d for d in data if d[0] == s], w, t, gate):.3f}{'' if s in tuned else '  (judged only)'}")
+    for n, x in zip(NAMES, w):
+        print(f'    {n:<22}{x:+.3f}')
+    if a.write_rust:
+        with open(a.write_rust, 'w') as f:
+            f.write(rust(w, t, gate, tuned))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
