@@ -24,6 +24,17 @@ if [ ! -d bench/node_modules/playwright-core ]; then
   (cd bench && npm install --no-audit --no-fund --loglevel=error)
 fi
 
+# Bulma's templates link Bulma from a CDN: the module reads the same versions from npm.
+if [ -z "${BULMA_NPM_DIR:-}" ]; then
+  npm_bulma="$CORPUS/../npm-bulma"
+  if [ ! -d "$npm_bulma/node_modules/bulma" ]; then
+    mkdir -p "$npm_bulma" && (cd "$npm_bulma" && npm init -y >/dev/null &&
+      npm install --no-audit --no-fund --loglevel=error bulma@1.0.4 bulma-1.0.2@npm:bulma@1.0.2) ||
+      echo "warning: could not install Bulma for the bulma source" >&2
+  fi
+  export BULMA_NPM_DIR="$npm_bulma/node_modules"
+fi
+
 for mod in bench/sources/*.mjs; do
   name="$(basename "$mod" .mjs)"
   [ "$name" = lib ] && continue

@@ -71,6 +71,22 @@ describe("App", () => {
     expect(screen.getByText("1 saved · 1 failed")).toBeTruthy();
   });
 
+  it("says why an image yielded no confident spacing instead of an empty result", async () => {
+    const d = drops();
+    mockBackend({ startup: () => startup(), start_extraction: () => new Promise(() => {}) });
+    const store = createAppStore();
+    render(<App store={store} drops={d.source} />);
+    await screen.findByRole("heading", { name: "Shop", level: 1 });
+    await act(async () => d.drop(["/shots/photo.png"]));
+    const job = store.getState().batch!.job;
+    const send = (event: unknown) => act(() => emitEvent("extract-progress-event", { job, event }));
+    await send({ type: "queued", images: [{ index: 0, fileName: "photo.png", path: "/shots/photo.png" }], skipped: [] });
+    await send({ type: "note", index: 0, note: "no boxes, dividers or text lines were found, so there was nothing to measure" });
+    await send({ type: "phase", index: 0, phase: "saved" });
+    expect(await screen.findByText(/nothing to measure/)).toBeTruthy();
+    expect(document.querySelector('[data-file="photo.png"]')?.getAttribute("data-phase")).toBe("saved");
+  });
+
   it("cancels a running batch", async () => {
     const d = drops();
     const calls = mockBackend({

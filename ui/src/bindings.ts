@@ -220,6 +220,11 @@ export type ExtractEvent_Deserialize =
 { type: "queued"; images: QueuedImage[]; skipped: SkippedFile[] } | { type: "phase"; index: number; phase: ImagePhase } | 
 /**  This image could not be measured; the rest go on. */
 { type: "failed"; index: number; reason: string } | 
+/**
+ *  This image was measured but yielded no confident spacing (or nothing at all): why, in
+ *  words for a designer, instead of a silently empty result.
+ */
+{ type: "note"; index: number; note: string } | 
 /**  The project's library as it stands now (tokens appear as they are found). */
 { type: "library"; library: StoredLibrary_Deserialize } | { type: "finished"; summary: BatchSummary };
 
@@ -229,6 +234,11 @@ export type ExtractEvent_Serialize =
 { type: "queued"; images: QueuedImage[]; skipped: SkippedFile[] } | { type: "phase"; index: number; phase: ImagePhase } | 
 /**  This image could not be measured; the rest go on. */
 { type: "failed"; index: number; reason: string } | 
+/**
+ *  This image was measured but yielded no confident spacing (or nothing at all): why, in
+ *  words for a designer, instead of a silently empty result.
+ */
+{ type: "note"; index: number; note: string } | 
 /**  The project's library as it stands now (tokens appear as they are found). */
 { type: "library"; library: StoredLibrary_Serialize } | { type: "finished"; summary: BatchSummary };
 

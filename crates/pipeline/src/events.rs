@@ -60,6 +60,10 @@ pub enum ExtractEvent {
     /// This image could not be measured; the rest go on.
     #[serde(rename_all = "camelCase")]
     Failed { index: u32, reason: String },
+    /// This image was measured but yielded no confident spacing (or nothing at all): why, in
+    /// words for a designer, instead of a silently empty result.
+    #[serde(rename_all = "camelCase")]
+    Note { index: u32, note: String },
     /// The project's library as it stands now (tokens appear as they are found).
     #[serde(rename_all = "camelCase")]
     Library { library: Box<StoredLibrary> },

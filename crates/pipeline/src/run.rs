@@ -5,8 +5,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use copy_that_ai::{cache_key, extract_ai, hybrid, AiClient};
-use copy_that_measure::{decode, measure, Dpr, Extraction, ALGORITHM_VERSION};
-use copy_that_spacing::{select_system, Measurement, SelectOptions};
+use copy_that_measure::{decode, explain, measure, Dpr, Extraction, ALGORITHM_VERSION};
+use copy_that_spacing::{select_system, select_with_reasons, Measurement, SelectOptions};
 use copy_that_store::{content_hash, NewImage, NewJob, ProjectSummary, Store};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
@@ -95,6 +95,17 @@ async fn ask_ai(
     Ok(values)
 }
 
+/// Says so when an image yields no confident spacing, the same account `copy-that extract` gives.
+fn note_if_unsure(emit: &Emit, index: u32, extraction: &Extraction) {
+    let selection = select_with_reasons(&extraction.measurements, &SelectOptions::default());
+    let report = explain::report(extraction, &selection);
+    if report.kept.is_empty() || report.lenient {
+        if let Some(note) = report.note {
+            emit(ExtractEvent::Note { index, note });
+        }
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 async fn work(
     index: u32,
@@ -120,6 +131,7 @@ async fn work(
         Err(reason) => return fail(reason),
     };
     phase(&emit, index, ImagePhase::Naming);
+    note_if_unsure(&emit, index, &extraction);
     let hash = content_hash(&bytes);
     let (provider, model, measurements) = match &client {
         None => (

@@ -15,7 +15,7 @@ import {
 import { call, describe } from "./api";
 import { NO_FILTERS, type Filters, type SortKey } from "./format";
 
-export type BatchImage = { index: number; fileName: string; phase: ImagePhase; error: string | null };
+export type BatchImage = { index: number; fileName: string; phase: ImagePhase; error: string | null; note: string | null };
 export type Batch = {
   job: string;
   project: string;
@@ -93,7 +93,7 @@ export function createAppStore() {
           set({
             batch: {
               ...batch,
-              images: event.images.map((i) => ({ index: i.index, fileName: i.fileName, phase: "queued" as ImagePhase, error: null })),
+              images: event.images.map((i) => ({ index: i.index, fileName: i.fileName, phase: "queued" as ImagePhase, error: null, note: null })),
               skipped: event.skipped,
             },
           });
@@ -103,6 +103,9 @@ export function createAppStore() {
           break;
         case "failed":
           set({ batch: { ...batch, images: images.map((i) => (i.index === event.index ? { ...i, error: event.reason } : i)) } });
+          break;
+        case "note":
+          set({ batch: { ...batch, images: images.map((i) => (i.index === event.index ? { ...i, note: event.note } : i)) } });
           break;
         case "library":
           if (get().current?.project.name === batch.project) set({ current: event.library });

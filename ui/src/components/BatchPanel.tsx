@@ -47,6 +47,7 @@ export function BatchPanel() {
             <span className="file">{i.fileName}</span>
             <span className="phase">{i.error ? "failed" : LABEL[i.phase]}</span>
             {i.error && <span className="reason">{i.error}</span>}
+            {!i.error && i.note && <span className="reason note">{i.note}</span>}
           </li>
         ))}
         {batch.skipped.map((s) => (

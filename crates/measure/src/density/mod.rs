@@ -129,9 +129,9 @@ pub fn infer(
         if !device_width(width, d) {
             continue;
         }
-        // A phone's screenshot is portrait; with only 1 px hairlines it is no 2× or 3× render.
-        let hairlines_thin = !line_widths.is_empty() && !hairlines_thick && !cues.lossy;
-        let phone = f64::from(width) / d <= PHONE_MAX_CSS && cues.height > width && !hairlines_thin;
+        // A phone's screenshot is portrait. (Its hairlines say little: sub-pixel borders and
+        // anti-aliasing draw 1 px lines on real 3× renders.)
+        let phone = f64::from(width) / d <= PHONE_MAX_CSS && cues.height > width;
         // Text at a usual size at this density (or no text to judge by).
         let text_fits = cues.body_font <= 0.0 || PHONE_FONT.contains(&(cues.body_font / d));
         // A device size is confirmed by the lattice of its edges; by body text too large for 1×;
@@ -251,13 +251,14 @@ mod tests {
             infer(None, None, 1280, &cues),
             (1.0, DensitySource::Default)
         );
-        // A portrait image of an iPhone's width is a phone unless its 1 px hairlines say 1×.
-        let thin = Cues {
+        // The same evidence on a landscape image of an iPhone's width: no phone.
+        let landscape = Cues {
             edges: &any,
+            height: 800,
             ..lines(&[1, 1, 1, 2])
         };
         assert_eq!(
-            infer(None, None, 1170, &thin),
+            infer(None, None, 1170, &landscape),
             (1.0, DensitySource::Default)
         );
     }
@@ -294,20 +295,12 @@ mod tests {
 
     #[test]
     fn a_landscape_drawing_320_css_px_wide_at_2x_is_no_phone() {
-        // Regression: a 640×300 drawing with 1 px borders was read as a 320 px phone at 2×.
+        // Regression: a 640×300 drawing was read as a 320 px phone at 2×.
         let cues = Cues {
             height: 300,
             ..lines(&[1, 1, 1])
         };
         assert_eq!(infer(None, None, 640, &cues), (1.0, DensitySource::Default));
-        let portrait = Cues {
-            height: 1400,
-            ..lines(&[1, 1, 1])
-        };
-        assert_eq!(
-            infer(None, None, 640, &portrait),
-            (1.0, DensitySource::Default)
-        );
     }
 
     #[test]

@@ -1,0 +1,144 @@
+//! Regressions from real pages (issue 14), each drawn with known geometry: a phone screenshot
+//! without metadata, a dashboard whose soft shadows join every card, a page of text only, a dark
+//! page. Each must give its designed spacing, at the right density, never nothing.
+
+mod common;
+
+use common::Canvas;
+use copy_that_measure::{explain, measure, Dpr, Extraction};
+use copy_that_spacing::{select_with_reasons, SelectOptions};
+
+const INK: u32 = 0x1F2937;
+const ACCENT: u32 = 0x2563EB;
+
+/// The values the selection keeps for an image.
+fn kept(e: &Extraction) -> Vec<f64> {
+    let s = select_with_reasons(&e.measurements, &SelectOptions::default());
+    let mut v: Vec<f64> = s.kept.iter().map(|m| m.value_px).collect();
+    v.sort_by(f64::total_cmp);
+    v.dedup();
+    v
+}
+
+fn has(values: &[f64], v: f64) -> bool {
+    values.iter().any(|x| (x - v).abs() <= 1.0)
+}
+
+/// Darkens a colour by `by` levels on every channel.
+fn darker(c: u32, by: u32) -> u32 {
+    let ch = |s: u32| ((c >> s) & 0xFF).saturating_sub(by) << s;
+    ch(16) | ch(8) | ch(0)
+}
+
+/// A soft shadow around a CSS rectangle: rings fading from `depth` levels to nothing over `blur`
+/// px, drawn before the box (1× canvas).
+fn shadow(c: &mut Canvas, (x, y, w, h): (u32, u32, u32, u32), blur: u32, depth: u32, bg: u32) {
+    let (cw, ch) = (c.w / c.scale, c.h / c.scale);
+    for d in (1..=blur).rev() {
+        let tone = darker(bg, depth * (blur + 1 - d) / blur);
+        let (x0, y0) = (x.saturating_sub(d), y.saturating_sub(d));
+        let (x1, y1) = ((x + w + d).min(cw), (y + h + d).min(ch));
+        c.fill(x0, y0, x1 - x0, y1 - y0, tone);
+    }
+}
+
+#[test]
+fn an_iphone_screenshot_without_metadata_is_measured_at_3x() {
+    // 390×844 CSS at 3× = 1170×2532 px, no pHYs: cards with 16 px padding, 12 px apart.
+    let page = 0xF3F4F6;
+    let mut c = Canvas::new(390, 844, 3, page);
+    for i in 0..5 {
+        let top = 24 + i * 150;
+        c.bordered(16, top, 358, 138, 0xE5E7EB, 0xFFFFFF);
+        c.text(33, top + 17, 14, INK);
+        c.fill(33, top + 17 + 24 + 16, 120, 40, ACCENT);
+        c.fill(169, top + 17 + 24 + 16, 120, 40, ACCENT);
+    }
+    // iOS hairlines: dividers one image pixel thick, which alone would say 1×.
+    for i in 0..5 {
+        let y = (24 + i * 150 + 144) * 3;
+        for x in 16 * 3..374 * 3 {
+            c.px[(y * c.w + x) as usize] = 0xD1D5DB;
+        }
+    }
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    assert_eq!(e.dpr, 3.0, "{:?}", e.dpr_source);
+    let v = kept(&e);
+    assert!(has(&v, 16.0), "{v:?}");
+    assert!(v.iter().all(|&x| x <= 200.0), "values tripled: {v:?}");
+}
+
+#[test]
+fn a_dashboard_whose_soft_shadows_join_every_card_still_yields_its_spacing() {
+    // Regression: sidebar, top bar and cards on #f8f9fc, each with a 20 px shadow; the shadows
+    // touch, so the whole page was one blob and gave zero measurements.
+    let page = 0xF8F9FC;
+    let mut c = Canvas::new(1280, 800, 1, page);
+    shadow(&mut c, (0, 0, 224, 800), 20, 14, page);
+    shadow(&mut c, (224, 0, 1056, 70), 20, 14, page);
+    let cards = [
+        (248, 100, 492, 300),
+        (764, 100, 492, 300),
+        (248, 424, 492, 300),
+    ];
+    for &r in &cards {
+        shadow(&mut c, r, 20, 14, page);
+    }
+    c.fill(0, 0, 224, 800, 0x4E73DF);
+    c.fill(224, 0, 1056, 70, 0xFFFFFF);
+    for &(x, y, w, h) in &cards {
+        c.bordered(x, y, w, h, 0xE3E6F0, 0xFFFFFF);
+        // 20 px padding, a heading line and two buttons 8 px apart.
+        c.text(x + 21, y + 21, 12, INK);
+        c.fill(x + 21, y + 21 + 24 + 16, 96, 38, ACCENT);
+        c.fill(x + 21 + 96 + 8, y + 21 + 24 + 16, 96, 38, ACCENT);
+        c.fill(x + 21, y + 140, w - 42, 120, 0xEAECF4);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    assert!(e.measurements.len() > 20, "{}", e.measurements.len());
+    let v = kept(&e);
+    assert!(has(&v, 8.0) || has(&v, 20.0), "{v:?}");
+}
+
+#[test]
+fn a_page_of_text_only_yields_values_or_says_why() {
+    // Headings and paragraphs on white, nothing else: every distance ends at text.
+    let mut c = Canvas::new(1280, 800, 1, 0xFFFFFF);
+    let mut top = 40;
+    for block in 0..4 {
+        c.text(80, top, 20, INK);
+        top += 24 + 16;
+        for _ in 0..3 + block % 2 {
+            c.text(80, top, 60, INK);
+            top += 24;
+        }
+        top += 32;
+    }
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let s = select_with_reasons(&e.measurements, &SelectOptions::default());
+    let report = explain::report(&e, &s);
+    assert!(
+        !report.kept.is_empty() || report.note.is_some(),
+        "an empty result without a reason"
+    );
+    assert!(!e.measurements.is_empty());
+    assert!(!report.kept.is_empty(), "{:?}", report.note);
+}
+
+#[test]
+fn a_dark_page_is_measured_like_a_light_one() {
+    let page = 0x111827;
+    let mut c = Canvas::new(1280, 800, 1, page);
+    for i in 0..3 {
+        let x = 40 + i * 400;
+        c.bordered(x, 60, 376, 220, 0x374151, 0x1F2937);
+        c.fill(x + 25, 85, 120, 36, 0x6366F1);
+        c.fill(x + 25 + 120 + 12, 85, 120, 36, 0x6366F1);
+        c.fill(x + 25, 85 + 36 + 24, 326, 40, 0x374151);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    assert_eq!(e.dpr, 1.0);
+    let v = kept(&e);
+    assert!(has(&v, 24.0), "{v:?}");
+    assert!(has(&v, 12.0), "{v:?}");
+}
