@@ -64,12 +64,12 @@ pub fn crisp_edges(r: &Raster, flat: u32) -> Edges {
     let mut by_y = vec![0u32; h];
     for x in (0..w).step_by(STRIDE) {
         let at = |y: usize| r.px[y * w + x];
-        for y in 2..h - 1 {
+        for (y, hits) in by_y.iter_mut().enumerate().take(h - 1).skip(2) {
             if diff(at(y - 1), at(y)) > STEP
                 && diff(at(y - 2), at(y - 1)) <= flat
                 && diff(at(y), at(y + 1)) <= flat
             {
-                by_y[y] += 1;
+                *hits += 1;
             }
         }
     }
