@@ -192,6 +192,18 @@ impl<'a> Analyser<'a> {
             return;
         }
         let mut comps = label(self.raster, rect, bg, self.tol);
+        // Regions of different colours that touch (a sidebar, a top bar, the content beside them)
+        // label as one blob: cut the region where a step runs right across it, and read each part
+        // on its own background.
+        if !is_box && comps.iter().any(|c| blob(c, rect)) {
+            if let Some((a, b)) = crate::split::xy_cut(self.raster, rect, self.tol) {
+                for part in [a, b] {
+                    let part_bg = dominant_colour(self.raster, part);
+                    self.region(part, part_bg, false, depth + 1);
+                }
+                return;
+            }
+        }
         // Soft shadows that touch join a page's cards, bars and sidebar into one blob that is no
         // box. Shadows fade: read at a coarser contrast they part, and each card is found by its
         // border or its shadow's darkest ring (its own fill is read when its inside is).

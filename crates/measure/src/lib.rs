@@ -11,6 +11,7 @@ pub mod error;
 pub mod explain;
 pub mod layout;
 pub mod raster;
+pub mod split;
 pub mod text;
 
 use std::path::Path;

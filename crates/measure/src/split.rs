@@ -1,0 +1,84 @@
+//! Cutting a region along a straight edge that runs all the way across it.
+//!
+//! Admin layouts put a dark sidebar beside a white top bar beside a grey content area: three
+//! regions of different colours that touch, so no single background colour separates them and they
+//! label as one blob. Where a colour step runs the full height (or width) of the region — the
+//! sidebar's right edge, the top bar's bottom edge — the region is two regions, each with its own
+//! background (an XY cut).
+
+use crate::components::Rect;
+use crate::raster::{diff, Raster};
+
+/// Share of the rows (columns) the step must cross.
+const FULL: f64 = 0.97;
+/// Smallest part a cut may leave, in px.
+const MIN_PART: u32 = 16;
+
+/// The straightest full-length cut of `rect`, vertical or horizontal, as the two parts.
+pub fn xy_cut(r: &Raster, rect: Rect, tol: u32) -> Option<(Rect, Rect)> {
+    if rect.w() < 2 * MIN_PART || rect.h() < 2 * MIN_PART {
+        return None;
+    }
+    let mut best: Option<(f64, Rect, Rect)> = None;
+    // Vertical cuts: a step between columns x-1 and x on (nearly) every row.
+    for x in rect.x0 + MIN_PART..rect.x1 - MIN_PART {
+        let rows = (rect.y0..rect.y1).step_by(2);
+        let n = rows.len().max(1) as f64;
+        let hit = (rect.y0..rect.y1)
+            .step_by(2)
+            .filter(|&y| diff(r.at(x - 1, y), r.at(x, y)) > tol)
+            .count() as f64;
+        if hit / n >= FULL && best.as_ref().is_none_or(|b| hit / n > b.0) {
+            best = Some((hit / n, Rect { x1: x, ..rect }, Rect { x0: x, ..rect }));
+        }
+    }
+    // Horizontal cuts: a step between rows y-1 and y on (nearly) every column.
+    for y in rect.y0 + MIN_PART..rect.y1 - MIN_PART {
+        let cols = (rect.x0..rect.x1).step_by(2);
+        let n = cols.len().max(1) as f64;
+        let hit = (rect.x0..rect.x1)
+            .step_by(2)
+            .filter(|&x| diff(r.at(x, y - 1), r.at(x, y)) > tol)
+            .count() as f64;
+        if hit / n >= FULL && best.as_ref().is_none_or(|b| hit / n > b.0) {
+            best = Some((hit / n, Rect { y1: y, ..rect }, Rect { y0: y, ..rect }));
+        }
+    }
+    best.map(|(_, a, b)| (a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sidebar_beside_a_top_bar_and_content_is_cut_at_its_edge() {
+        // 200 px wide: a dark sidebar (0..50), a white bar on top of the rest (0..20), grey below.
+        let (w, h) = (200u32, 120u32);
+        let px = (0..w * h)
+            .map(|i| {
+                let (x, y) = (i % w, i / w);
+                if x < 50 {
+                    0x343A40
+                } else if y < 20 {
+                    0xFFFFFF
+                } else {
+                    0xF4F6F9
+                }
+            })
+            .collect();
+        let r = Raster::from_pixels(w, h, px);
+        let page = Rect {
+            x0: 0,
+            y0: 0,
+            x1: w,
+            y1: h,
+        };
+        let (a, b) = xy_cut(&r, page, 4).expect("a cut");
+        assert_eq!((a.x1, b.x0), (50, 50));
+        // The right part is cut again under the bar.
+        let (top, rest) = xy_cut(&r, b, 4).expect("a second cut");
+        assert_eq!((top.y1, rest.y0), (20, 20));
+        assert!(xy_cut(&r, rest, 4).is_none());
+    }
+}
