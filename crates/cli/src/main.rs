@@ -44,7 +44,7 @@ enum Command {
         /// The screenshots to measure.
         #[arg(required = true)]
         images: Vec<PathBuf>,
-        /// Image pixels per CSS pixel: auto, 1, 2 or 3.
+        /// Image pixels per CSS pixel: auto, or a density from 1 to 3.5 (2, 3, Android's 2.625).
         #[arg(long, default_value = "auto")]
         dpr: copy_that_measure::Dpr,
         /// Values closer than this fraction merge into one token.

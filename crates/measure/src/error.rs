@@ -22,6 +22,6 @@ pub enum MeasureError {
     },
     #[error("{name} is damaged or truncated: {detail}")]
     Corrupt { name: String, detail: String },
-    #[error("pixel density {0} is not supported (use auto, 1, 2 or 3)")]
+    #[error("pixel density {0} is not supported (use auto, or a density from 1 to 3.5 such as 2 or 2.625)")]
     Density(f64),
 }

@@ -27,6 +27,9 @@ pub use error::MeasureError;
 /// Version of the measuring algorithm, recorded with every extraction.
 pub const ALGORITHM_VERSION: &str = "local/1";
 
+/// Densities a user may set: 1× to Android's 3.5×.
+const DENSITY_RANGE: std::ops::RangeInclusive<f64> = 1.0..=3.5;
+
 /// Pixel density to measure with: detected, or forced by the user.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum Dpr {
@@ -38,12 +41,14 @@ pub enum Dpr {
 impl std::str::FromStr for Dpr {
     type Err = MeasureError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "auto" => Ok(Dpr::Auto),
-            "1" => Ok(Dpr::Fixed(1.0)),
-            "2" => Ok(Dpr::Fixed(2.0)),
-            "3" => Ok(Dpr::Fixed(3.0)),
-            other => Err(MeasureError::Density(other.parse().unwrap_or(f64::NAN))),
+        if s == "auto" {
+            return Ok(Dpr::Auto);
+        }
+        // Any density screens use, Android's fractional ones (2.625, 2.75, 3.5) included.
+        match s.parse::<f64>() {
+            Ok(d) if DENSITY_RANGE.contains(&d) => Ok(Dpr::Fixed(d)),
+            Ok(d) => Err(MeasureError::Density(d)),
+            Err(_) => Err(MeasureError::Density(f64::NAN)),
         }
     }
 }
@@ -277,7 +282,16 @@ pub fn measure(
 
 #[cfg(test)]
 mod tests {
-    use super::css_px;
+    use super::{css_px, Dpr};
+
+    #[test]
+    fn a_user_may_set_an_android_density_but_not_a_nonsense_one() {
+        assert_eq!("2.625".parse::<Dpr>().ok(), Some(Dpr::Fixed(2.625)));
+        assert_eq!("auto".parse::<Dpr>().ok(), Some(Dpr::Auto));
+        for bad in ["4", "0", "-2", "nan", "inf", "two"] {
+            assert!(bad.parse::<Dpr>().is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn part_pixels_of_anti_aliased_edges_round_down_at_2x_and_3x() {
