@@ -63,16 +63,64 @@ fn find(parent: &mut [u32], mut i: u32) -> u32 {
 
 /// Labels the 8-connected components of pixels in `rect` that differ from `bg` by more than `tol`.
 pub fn label(raster: &Raster, rect: Rect, bg: u32, tol: u32) -> Vec<Component> {
+    label_where(rect, |x, y| diff(raster.at(x, y), bg) > tol)
+}
+
+/// Labels what stands out from a background that is not one colour (a gradient, a soft vignette):
+/// the background is every pixel reached from the region's border through neighbours at most
+/// `smooth` apart; the rest is foreground.
+pub fn label_off_smooth_background(raster: &Raster, rect: Rect, smooth: u32) -> Vec<Component> {
+    let (w, h) = (rect.w() as usize, rect.h() as usize);
+    let mut background = vec![false; w * h];
+    let mut stack: Vec<(u32, u32)> = Vec::new();
+    for x in rect.x0..rect.x1 {
+        stack.push((x, rect.y0));
+        stack.push((x, rect.y1 - 1));
+    }
+    for y in rect.y0..rect.y1 {
+        stack.push((rect.x0, y));
+        stack.push((rect.x1 - 1, y));
+    }
+    let at = |x: u32, y: u32| (y - rect.y0) as usize * w + (x - rect.x0) as usize;
+    for &(x, y) in &stack {
+        background[at(x, y)] = true;
+    }
+    while let Some((x, y)) = stack.pop() {
+        let c = raster.at(x, y);
+        let mut visit = |nx: u32, ny: u32| {
+            let i = at(nx, ny);
+            if !background[i] && diff(raster.at(nx, ny), c) <= smooth {
+                background[i] = true;
+                stack.push((nx, ny));
+            }
+        };
+        if x > rect.x0 {
+            visit(x - 1, y);
+        }
+        if x + 1 < rect.x1 {
+            visit(x + 1, y);
+        }
+        if y > rect.y0 {
+            visit(x, y - 1);
+        }
+        if y + 1 < rect.y1 {
+            visit(x, y + 1);
+        }
+    }
+    label_where(rect, |x, y| !background[at(x, y)])
+}
+
+/// Labels the 8-connected components of the pixels of `rect` for which `fg(x, y)` holds.
+fn label_where(rect: Rect, fg: impl Fn(u32, u32) -> bool) -> Vec<Component> {
     let mut runs: Vec<Run> = Vec::new();
     let mut row_start: Vec<usize> = Vec::with_capacity(rect.h() as usize + 1);
     for y in rect.y0..rect.y1 {
         row_start.push(runs.len());
-        let row = &raster.px[(y as usize) * raster.width as usize..][..raster.width as usize];
         let mut x = rect.x0;
         while x < rect.x1 {
-            if diff(row[x as usize], bg) > tol {
+            if fg(x, y) {
                 let start = x;
-                while x < rect.x1 && diff(row[x as usize], bg) > tol {
+                while x < rect.x1 && fg(x, y) {
                     x += 1;
                 }
                 runs.push(Run {
@@ -190,4 +238,48 @@ pub fn edge_colour(raster: &Raster, rect: Rect) -> u32 {
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .map_or(0xFFFFFF, |(c, _)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_card_on_a_gradient_stands_out_from_the_smooth_background() {
+        // Regression: a login card on a blue gradient page gave zero measurements: the gradient
+        // differs from any one background colour, so the whole page was one blob.
+        let (w, h) = (300u32, 200u32);
+        let px = (0..w * h)
+            .map(|i| {
+                let (x, y) = (i % w, i / w);
+                if (100..200).contains(&x) && (50..150).contains(&y) {
+                    0xFFFFFF
+                } else {
+                    // 0x22 → 0x4E over the width: one level every few pixels.
+                    let b = 0xBE + (x * 0x21 / w);
+                    (0x22 + x * 0x2C / w) << 16 | (0x4A + x * 0x29 / w) << 8 | b
+                }
+            })
+            .collect();
+        let r = Raster::from_pixels(w, h, px);
+        let page = Rect {
+            x0: 0,
+            y0: 0,
+            x1: w,
+            y1: h,
+        };
+        let edge = edge_colour(&r, page);
+        assert!(label(&r, page, edge, 4).iter().any(|c| c.bbox.w() > 250));
+        let comps = label_off_smooth_background(&r, page, 3);
+        assert_eq!(comps.len(), 1);
+        assert_eq!(
+            comps[0].bbox,
+            Rect {
+                x0: 100,
+                y0: 50,
+                x1: 200,
+                y1: 150
+            }
+        );
+    }
 }

@@ -8,7 +8,9 @@
 //! between neighbouring items (gaps).
 
 use crate::boxes::{in_corner, is_rule};
-use crate::components::{coverage, dominant_colour, edge_colour, label, Rect};
+use crate::components::{
+    coverage, dominant_colour, edge_colour, label, label_off_smooth_background, Rect,
+};
 use crate::raster::{diff, Raster};
 use crate::text;
 
@@ -109,6 +111,8 @@ const RARE_BACKGROUND: f64 = 0.2;
 /// Coarser contrasts at which a region whose shapes are joined by soft shadows is read again,
 /// until they part.
 const BLOB_TOLERANCES: [u32; 4] = [10, 16, 24, 32];
+/// Most two neighbouring pixels of a smooth background (a gradient) differ.
+const SMOOTH_STEP: u32 = 3;
 /// Side slack of boxes found at a coarse contrast, in px.
 const COARSE_SLACK: u32 = 4;
 
@@ -214,6 +218,11 @@ impl<'a> Analyser<'a> {
             }
             comps = label(self.raster, rect, bg, coarse);
             coarse_read = true;
+        }
+        // Still one blob: the background is not one colour (a gradient behind a login card). It
+        // is then what spreads smoothly from the region's border; the rest stands out.
+        if !is_box && comps.iter().any(|c| blob(c, rect)) {
+            comps = label_off_smooth_background(self.raster, rect, SMOOTH_STEP);
         }
         // What is left of a shadow at a coarse contrast is uneven (heavier below, fading at the
         // corners): a box's sides may wander a few pixels more.
