@@ -52,10 +52,10 @@ impl Settings {
         if !(1..=64).contains(&self.concurrency) {
             return bad("concurrency must be between 1 and 64 images at once");
         }
-        if !(0.0..=1.0).contains(&self.threshold) || !self.threshold.is_finite() {
-            return bad("the merge threshold must be between 0 % and 100 %");
+        if copy_that_spacing::check_threshold(self.threshold).is_err() {
+            return bad("the merge threshold must be between 0 % and 99 %");
         }
-        if !(1.0..=256.0).contains(&self.root_px) {
+        if copy_that_spacing::check_root_px(self.root_px).is_err() {
             return bad("the root font size must be between 1 and 256 px");
         }
         BaseUrl::parse_or_default(Provider::OpenaiCompatible, Some(&self.base_url))
@@ -100,6 +100,13 @@ mod tests {
         }
         assert!(Settings {
             concurrency: 0,
+            ..Settings::default()
+        }
+        .validate()
+        .is_err());
+        // The engine's own bounds, not a second copy: 100 % is refused here, not at a rebuild.
+        assert!(Settings {
+            threshold: 1.0,
             ..Settings::default()
         }
         .validate()

@@ -77,15 +77,57 @@ impl Default for AggregateOptions {
     }
 }
 
+/// Merge thresholds the engine accepts: values closer than this fraction merge. Under 1: at 100 %
+/// a value would merge with its own double. The one place this range is written; settings, the
+/// store and the CLI all ask [`check_threshold`].
+pub const THRESHOLD_RANGE: std::ops::Range<f64> = 0.0..1.0;
+/// Root font sizes (px) the engine accepts, for rem values.
+pub const ROOT_PX_RANGE: std::ops::RangeInclusive<f64> = 1.0..=256.0;
+
+/// The merge threshold if the engine can build a library with it.
+pub fn check_threshold(threshold: f64) -> Result<f64, SpacingError> {
+    if THRESHOLD_RANGE.contains(&threshold) {
+        Ok(threshold)
+    } else {
+        Err(SpacingError::Threshold(threshold))
+    }
+}
+
+/// The root font size if the engine can use it.
+pub fn check_root_px(root_px: f64) -> Result<f64, SpacingError> {
+    if ROOT_PX_RANGE.contains(&root_px) {
+        Ok(root_px)
+    } else {
+        Err(SpacingError::RootSize(root_px))
+    }
+}
+
 impl AggregateOptions {
     pub fn validate(&self) -> Result<(), SpacingError> {
-        if !(0.0..1.0).contains(&self.threshold) || !self.threshold.is_finite() {
-            return Err(SpacingError::Threshold(self.threshold));
-        }
-        if !(1.0..=256.0).contains(&self.root_px) {
-            return Err(SpacingError::RootSize(self.root_px));
-        }
+        check_threshold(self.threshold)?;
+        check_root_px(self.root_px)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod bounds {
+    use super::*;
+
+    #[test]
+    fn a_100_percent_threshold_is_refused_where_it_is_set_not_at_the_first_rebuild() {
+        // Regression: settings and the store accepted 1.0, the engine refused it, so every new
+        // project's first rebuild failed.
+        assert!(check_threshold(1.0).is_err());
+        assert!(check_threshold(0.99).is_ok());
+        assert!(check_threshold(0.0).is_ok());
+        for bad in [-0.01, f64::NAN, f64::INFINITY] {
+            assert!(check_threshold(bad).is_err(), "{bad}");
+        }
+        assert!(check_root_px(16.0).is_ok());
+        for bad in [0.5, 257.0, f64::NAN] {
+            assert!(check_root_px(bad).is_err(), "{bad}");
+        }
     }
 }
 

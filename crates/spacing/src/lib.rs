@@ -12,7 +12,8 @@ pub mod progress;
 pub mod select;
 
 pub use aggregate::{
-    aggregate, aggregate_with_progress, AggregateOptions, LibraryStatistics, SpacingLibrary,
+    aggregate, aggregate_with_progress, check_root_px, check_threshold, AggregateOptions,
+    LibraryStatistics, SpacingLibrary, ROOT_PX_RANGE, THRESHOLD_RANGE,
 };
 pub use analysis::{infer_base_unit, BaseUnit};
 pub use edits::{apply_edit, replay, valid_token_name, EditError, TokenEdit};

@@ -79,12 +79,8 @@ impl Store {
         threshold: f64,
         root_px: f64,
     ) -> Result<(), StoreError> {
-        if !(0.0..=1.0).contains(&threshold) {
-            return Err(copy_that_spacing::SpacingError::Threshold(threshold).into());
-        }
-        if !(1.0..=256.0).contains(&root_px) {
-            return Err(copy_that_spacing::SpacingError::RootSize(root_px).into());
-        }
+        copy_that_spacing::check_threshold(threshold)?;
+        copy_that_spacing::check_root_px(root_px)?;
         sqlx::query("UPDATE projects SET threshold = ?, root_px = ?, updated_at = ? WHERE id = ?")
             .bind(threshold)
             .bind(root_px)

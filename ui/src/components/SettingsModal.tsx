@@ -123,7 +123,7 @@ export function SettingsModal() {
           </label>
           <label>
             Merge threshold (%)
-            <input aria-label="Merge threshold" type="number" min={0} max={100} value={Math.round((form.threshold ?? 0.1) * 100)} onChange={(e) => set({ threshold: Number(e.target.value) / 100 })} />
+            <input aria-label="Merge threshold" type="number" min={0} max={99} value={Math.round((form.threshold ?? 0.1) * 100)} onChange={(e) => set({ threshold: Number(e.target.value) / 100 })} />
           </label>
           <label>
             Root font size (px)
