@@ -7,10 +7,9 @@
 //! Distances are then measured between a box's inner edge and its nearest content (padding) and
 //! between neighbouring items (gaps).
 
+use crate::blobs;
 use crate::boxes::{in_corner, is_rule};
-use crate::components::{
-    coverage, dominant_colour, edge_colour, label, label_off_smooth_background, Rect,
-};
+use crate::components::{dominant_colour, Rect};
 use crate::raster::{diff, Raster};
 use crate::text;
 
@@ -105,27 +104,6 @@ pub struct Analyser<'a> {
 
 const MAX_DEPTH: u32 = 12;
 
-/// Below this share of the page, the colour of its edges is not its background.
-const RARE_BACKGROUND: f64 = 0.2;
-
-/// Coarser contrasts at which a region whose shapes are joined by soft shadows is read again,
-/// until they part.
-const BLOB_TOLERANCES: [u32; 4] = [10, 16, 24, 32];
-/// Most two neighbouring pixels of a smooth background (a gradient) differ.
-const SMOOTH_STEP: u32 = 3;
-/// Side slack of boxes found at a coarse contrast, in px.
-const COARSE_SLACK: u32 = 4;
-
-/// A component spanning most of its region without filling it, or reaching all four of its sides:
-/// shapes joined by their shadows.
-fn blob(c: &crate::components::Component, region: Rect) -> bool {
-    let (w, h) = (c.bbox.w(), c.bbox.h());
-    let everywhere = c.bbox == region;
-    w * 5 >= region.w() * 3
-        && h * 5 >= region.h() * 3
-        && (everywhere || u64::from(c.pixels) * 10 < u64::from(w) * u64::from(h) * 7)
-}
-
 /// A fleck at most 2 px thick and 4 px long: in a lossy image, colour fringing along an edge or in a
 /// corner, not a drawn shape (the dot of an i is part of its letter's word either way).
 fn speck(r: &Rect) -> bool {
@@ -155,12 +133,7 @@ impl<'a> Analyser<'a> {
             x1: raster.width,
             y1: raster.height,
         };
-        // The page's colour along its right and bottom edges, unless that colour is rare on the
-        // page itself: wide cards' soft shadows can reach the right edge and tint it.
-        let mut bg = edge_colour(raster, page);
-        if coverage(raster, page, bg, tol) < RARE_BACKGROUND {
-            bg = dominant_colour(raster, page);
-        }
+        let bg = blobs::page_background(raster, page, tol);
         a.region(page, bg, false, 0);
         // Text ink sits inside a taller CSS line box; its proportions are read off the page's own
         // paragraphs, then every text item is measured by its line box.
@@ -195,41 +168,24 @@ impl<'a> Analyser<'a> {
         if rect.is_empty() || depth > MAX_DEPTH {
             return;
         }
-        let mut comps = label(self.raster, rect, bg, self.tol);
-        // Regions of different colours that touch (a sidebar, a top bar, the content beside them)
-        // label as one blob: cut the region where a step runs right across it, and read each part
-        // on its own background.
-        if !is_box && comps.iter().any(|c| blob(c, rect)) {
-            if let Some((a, b)) = crate::split::xy_cut(self.raster, rect, self.tol) {
+        let (comps, slack) = match blobs::read(self.raster, rect, bg, self.tol, is_box) {
+            blobs::Reading::Cut(a, b) => {
                 for part in [a, b] {
                     let part_bg = dominant_colour(self.raster, part);
                     self.region(part, part_bg, false, depth + 1);
                 }
                 return;
             }
-        }
-        // Soft shadows that touch join a page's cards, bars and sidebar into one blob that is no
-        // box. Shadows fade: read at a coarser contrast they part, and each card is found by its
-        // border or its shadow's darkest ring (its own fill is read when its inside is).
-        let mut coarse_read = false;
-        for coarse in BLOB_TOLERANCES {
-            if coarse <= self.tol || !comps.iter().any(|c| blob(c, rect)) {
-                continue;
+            blobs::Reading::Components { comps, coarse } => {
+                // What is left of a shadow at a coarse contrast is uneven (heavier below, fading
+                // at the corners): a box's sides may wander a few pixels more.
+                let slack = if coarse {
+                    self.slack.max(blobs::COARSE_SLACK)
+                } else {
+                    self.slack
+                };
+                (comps, slack)
             }
-            comps = label(self.raster, rect, bg, coarse);
-            coarse_read = true;
-        }
-        // Still one blob: the background is not one colour (a gradient behind a login card). It
-        // is then what spreads smoothly from the region's border; the rest stands out.
-        if !is_box && comps.iter().any(|c| blob(c, rect)) {
-            comps = label_off_smooth_background(self.raster, rect, SMOOTH_STEP);
-        }
-        // What is left of a shadow at a coarse contrast is uneven (heavier below, fading at the
-        // corners): a box's sides may wander a few pixels more.
-        let slack = if coarse_read {
-            self.slack.max(COARSE_SLACK)
-        } else {
-            self.slack
         };
         let mut items: Vec<Item> = Vec::new();
         let mut loose: Vec<Rect> = Vec::new();

@@ -2,6 +2,7 @@
 //! milliseconds. Decoding is safe (limits checked before allocation); measurements are in CSS px,
 //! each with its box in image coordinates, a role, a context and a confidence.
 
+pub mod blobs;
 pub mod boxes;
 pub mod components;
 pub mod context;

@@ -1,0 +1,76 @@
+//! Reading a region whose shapes label as one blob.
+//!
+//! On real pages a region's background is often not one colour that separates its shapes: soft
+//! shadows touch and join every card, bar and sidebar; a dark sidebar, a white top bar and a grey
+//! content area touch; a gradient lies behind a login card. Each makes one component that is no box,
+//! and without this step the page gave no measurement at all. In order: cut the region where a
+//! colour step runs right across it ([`crate::split`]); else read it at coarser contrasts until
+//! the shadows part; else take as background what spreads smoothly from its border.
+
+use crate::components::{
+    coverage, dominant_colour, edge_colour, label, label_off_smooth_background, Component, Rect,
+};
+use crate::raster::Raster;
+
+/// Coarser contrasts at which a region whose shapes are joined by soft shadows is read again,
+/// until they part.
+const BLOB_TOLERANCES: [u32; 4] = [10, 16, 24, 32];
+/// Side slack of boxes found at a coarse contrast, in px.
+pub const COARSE_SLACK: u32 = 4;
+/// Most two neighbouring pixels of a smooth background (a gradient) differ.
+const SMOOTH_STEP: u32 = 3;
+/// Below this share of the page, the colour of its edges is not its background.
+const RARE_BACKGROUND: f64 = 0.2;
+
+/// How a region is to be read.
+pub enum Reading {
+    /// As two regions, each on its own background.
+    Cut(Rect, Rect),
+    /// Its components; `coarse` when they were read at a coarser contrast than asked.
+    Components { comps: Vec<Component>, coarse: bool },
+}
+
+/// The page's background: its colour along the right and bottom edges, unless that colour is rare
+/// on the page itself (wide cards' soft shadows can reach the right edge and tint it).
+pub fn page_background(raster: &Raster, page: Rect, tol: u32) -> u32 {
+    let bg = edge_colour(raster, page);
+    if coverage(raster, page, bg, tol) < RARE_BACKGROUND {
+        dominant_colour(raster, page)
+    } else {
+        bg
+    }
+}
+
+/// A component spanning most of its region without filling it, or reaching all four of its sides:
+/// shapes joined by their shadows or by touching.
+fn blob(c: &Component, region: Rect) -> bool {
+    let (w, h) = (c.bbox.w(), c.bbox.h());
+    let everywhere = c.bbox == region;
+    w * 5 >= region.w() * 3
+        && h * 5 >= region.h() * 3
+        && (everywhere || u64::from(c.pixels) * 10 < u64::from(w) * u64::from(h) * 7)
+}
+
+/// Labels a region against `bg` at contrast `tol`, parting blobs as the module says. A box's inside
+/// is never cut nor read against a smooth background: its fill is its background.
+pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Reading {
+    let mut comps = label(raster, rect, bg, tol);
+    let has_blob = |comps: &[Component]| comps.iter().any(|c| blob(c, rect));
+    if !is_box && has_blob(&comps) {
+        if let Some((a, b)) = crate::split::xy_cut(raster, rect, tol) {
+            return Reading::Cut(a, b);
+        }
+    }
+    let mut coarse = false;
+    for t in BLOB_TOLERANCES {
+        if t <= tol || !has_blob(&comps) {
+            continue;
+        }
+        comps = label(raster, rect, bg, t);
+        coarse = true;
+    }
+    if !is_box && has_blob(&comps) {
+        comps = label_off_smooth_background(raster, rect, SMOOTH_STEP);
+    }
+    Reading::Components { comps, coarse }
+}
