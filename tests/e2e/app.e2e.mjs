@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Session, startDriver, waitFor } from "./webdriver.mjs";
+import { reapApp, Session, startDriver, waitFor } from "./webdriver.mjs";
 import { answerSaveDialog, dragFiles, windowNamed } from "./x11.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,6 +45,7 @@ before(async () => {
 after(async () => {
   if (session) await session.close().catch(() => {});
   if (driver) await driver.stop();
+  await reapApp(app);
 });
 
 test("a designer's first project: create, drop two screenshots, browse, rename, export, reopen", async (t) => {

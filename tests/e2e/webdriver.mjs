@@ -1,6 +1,7 @@
 // A minimal W3C WebDriver client over fetch: enough to drive the app through tauri-driver
 // without pulling a browser-automation stack into the project.
 import { spawn } from "node:child_process";
+import { readdirSync, readlinkSync, realpathSync } from "node:fs";
 import net from "node:net";
 
 export async function freePort() {
@@ -54,6 +55,58 @@ export async function startDriver() {
         proc.kill("SIGTERM");
       }),
   };
+}
+
+/** Pids of running processes whose executable is `exe` (from /proc, Linux). */
+function pidsOf(exe) {
+  let target;
+  try {
+    target = realpathSync(exe);
+  } catch {
+    return [];
+  }
+  const pids = [];
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readlinkSync(`/proc/${d}/exe`) === target) pids.push(Number(d));
+    } catch {
+      // The process ended while we looked, or is not ours to read.
+    }
+  }
+  return pids;
+}
+
+function signal(pids, sig) {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, sig);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/**
+ * Makes sure no instance of the app outlives the suite. Regression: a relaunched app whose session
+ * was closed while tauri-driver was being stopped was left running, orphaned; it held the test
+ * runner's output pipe, so `node --test` never exited after every test had passed. Waits for the
+ * app to quit on its own, then asks it to (SIGTERM), then forces it.
+ */
+export async function reapApp(exe) {
+  const gone = () => pidsOf(exe).length === 0 || null;
+  try {
+    await waitFor("the app to quit", gone, { timeoutMs: 5000 });
+    return;
+  } catch {
+    signal(pidsOf(exe), "SIGTERM");
+  }
+  try {
+    await waitFor("the app to stop after SIGTERM", gone, { timeoutMs: 10000 });
+  } catch {
+    signal(pidsOf(exe), "SIGKILL");
+    await waitFor("the app to be killed", gone, { timeoutMs: 10000 });
+  }
 }
 
 export class Session {
