@@ -118,10 +118,9 @@ pub fn reports(batch: &[Measured], selections: &[Selection]) -> Vec<ImageEntry> 
                 file: m.path.display().to_string(),
                 report: explain::report(&m.extraction, s),
             };
-            if entry.report.kept.is_empty() || entry.report.lenient {
-                if let Some(note) = &entry.report.note {
-                    eprintln!("copy-that: {}: {note}", crate::term::safe(&entry.file));
-                }
+            // A note is only written when the image yielded nothing sure.
+            if let Some(note) = &entry.report.note {
+                eprintln!("copy-that: {}: {note}", crate::term::safe(&entry.file));
             }
             entry
         })

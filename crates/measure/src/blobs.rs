@@ -62,9 +62,9 @@ pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Rea
         }
     }
     let mut coarse = false;
-    for t in BLOB_TOLERANCES {
-        if t <= tol || !has_blob(&comps) {
-            continue;
+    for t in BLOB_TOLERANCES.into_iter().filter(|&t| t > tol) {
+        if !has_blob(&comps) {
+            break;
         }
         comps = label(raster, rect, bg, t);
         coarse = true;

@@ -189,33 +189,32 @@ fn label_where(rect: Rect, fg: impl Fn(u32, u32) -> bool) -> Vec<Component> {
     comps
 }
 
-/// Share of `rect` within `tol` of `colour`, sampled on a sparse grid.
+/// The pixels of `rect` on a sparse grid of about 64 × 64 points: exact enough for backgrounds.
+fn sample(raster: &Raster, rect: Rect) -> impl Iterator<Item = u32> + '_ {
+    let step_x = (rect.w() / 64).max(1) as usize;
+    let step_y = (rect.h() / 64).max(1) as usize;
+    (rect.y0..rect.y1).step_by(step_y).flat_map(move |y| {
+        (rect.x0..rect.x1)
+            .step_by(step_x)
+            .map(move |x| raster.at(x, y))
+    })
+}
+
+/// Share of `rect` within `tol` of `colour`, sampled like [`dominant_colour`].
 pub fn coverage(raster: &Raster, rect: Rect, colour: u32, tol: u32) -> f64 {
-    let step_x = (rect.w() / 64).max(1);
-    let step_y = (rect.h() / 64).max(1);
     let (mut hit, mut all) = (0u32, 0u32);
-    for y in (rect.y0..rect.y1).step_by(step_y as usize) {
-        for x in (rect.x0..rect.x1).step_by(step_x as usize) {
-            all += 1;
-            hit += u32::from(diff(raster.at(x, y), colour) <= tol);
-        }
+    for p in sample(raster, rect) {
+        all += 1;
+        hit += u32::from(diff(p, colour) <= tol);
     }
     f64::from(hit) / f64::from(all.max(1))
 }
 
 /// The most common colour in `rect`, sampled on a sparse grid (exact enough for backgrounds).
 pub fn dominant_colour(raster: &Raster, rect: Rect) -> u32 {
-    let step_x = (rect.w() / 64).max(1);
-    let step_y = (rect.h() / 64).max(1);
     let mut counts: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
-    let mut y = rect.y0;
-    while y < rect.y1 {
-        let mut x = rect.x0;
-        while x < rect.x1 {
-            *counts.entry(raster.at(x, y)).or_default() += 1;
-            x += step_x;
-        }
-        y += step_y;
+    for p in sample(raster, rect) {
+        *counts.entry(p).or_default() += 1;
     }
     counts
         .into_iter()

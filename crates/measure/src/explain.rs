@@ -32,7 +32,8 @@ pub struct ImageReport {
     pub off_grid: Vec<ValueCount>,
     /// Only a lenient second look found values.
     pub lenient: bool,
-    /// A sentence for the designer when the result needs one (nothing found, only unsure values).
+    /// A sentence for the designer when the result needs one: only when nothing was found, nothing
+    /// confident was kept, or only the lenient fallback kept anything.
     pub note: Option<String>,
 }
 

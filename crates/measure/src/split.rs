@@ -19,30 +19,30 @@ pub fn xy_cut(r: &Raster, rect: Rect, tol: u32) -> Option<(Rect, Rect)> {
     if rect.w() < 2 * MIN_PART || rect.h() < 2 * MIN_PART {
         return None;
     }
+    // Share of every other row (column) of `across` on which `step(i)` holds.
+    let share = |across: std::ops::Range<u32>, step: &dyn Fn(u32) -> bool| -> f64 {
+        let n = across.clone().step_by(2).len().max(1) as f64;
+        across.step_by(2).filter(|&i| step(i)).count() as f64 / n
+    };
     let mut best: Option<(f64, Rect, Rect)> = None;
+    let mut consider = |s: f64, a: Rect, b: Rect| {
+        if s >= FULL && best.as_ref().is_none_or(|b| s > b.0) {
+            best = Some((s, a, b));
+        }
+    };
     // Vertical cuts: a step between columns x-1 and x on (nearly) every row.
     for x in rect.x0 + MIN_PART..rect.x1 - MIN_PART {
-        let rows = (rect.y0..rect.y1).step_by(2);
-        let n = rows.len().max(1) as f64;
-        let hit = (rect.y0..rect.y1)
-            .step_by(2)
-            .filter(|&y| diff(r.at(x - 1, y), r.at(x, y)) > tol)
-            .count() as f64;
-        if hit / n >= FULL && best.as_ref().is_none_or(|b| hit / n > b.0) {
-            best = Some((hit / n, Rect { x1: x, ..rect }, Rect { x0: x, ..rect }));
-        }
+        let s = share(rect.y0..rect.y1, &|y| {
+            diff(r.at(x - 1, y), r.at(x, y)) > tol
+        });
+        consider(s, Rect { x1: x, ..rect }, Rect { x0: x, ..rect });
     }
     // Horizontal cuts: a step between rows y-1 and y on (nearly) every column.
     for y in rect.y0 + MIN_PART..rect.y1 - MIN_PART {
-        let cols = (rect.x0..rect.x1).step_by(2);
-        let n = cols.len().max(1) as f64;
-        let hit = (rect.x0..rect.x1)
-            .step_by(2)
-            .filter(|&x| diff(r.at(x, y - 1), r.at(x, y)) > tol)
-            .count() as f64;
-        if hit / n >= FULL && best.as_ref().is_none_or(|b| hit / n > b.0) {
-            best = Some((hit / n, Rect { y1: y, ..rect }, Rect { y0: y, ..rect }));
-        }
+        let s = share(rect.x0..rect.x1, &|x| {
+            diff(r.at(x, y - 1), r.at(x, y)) > tol
+        });
+        consider(s, Rect { y1: y, ..rect }, Rect { y0: y, ..rect });
     }
     best.map(|(_, a, b)| (a, b))
 }

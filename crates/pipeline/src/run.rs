@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use copy_that_ai::{cache_key, extract_ai, hybrid, AiClient};
 use copy_that_measure::{decode, explain, measure, Dpr, Extraction, ALGORITHM_VERSION};
-use copy_that_spacing::{select_system, select_with_reasons, Measurement, SelectOptions};
+use copy_that_spacing::{select_with_reasons, Measurement, SelectOptions, Selection};
 use copy_that_store::{content_hash, NewImage, NewJob, ProjectSummary, Store};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
@@ -96,13 +96,9 @@ async fn ask_ai(
 }
 
 /// Says so when an image yields no confident spacing, the same account `copy-that extract` gives.
-fn note_if_unsure(emit: &Emit, index: u32, extraction: &Extraction) {
-    let selection = select_with_reasons(&extraction.measurements, &SelectOptions::default());
-    let report = explain::report(extraction, &selection);
-    if report.kept.is_empty() || report.lenient {
-        if let Some(note) = report.note {
-            emit(ExtractEvent::Note { index, note });
-        }
+fn note_if_unsure(emit: &Emit, index: u32, extraction: &Extraction, selection: &Selection) {
+    if let Some(note) = explain::report(extraction, selection).note {
+        emit(ExtractEvent::Note { index, note });
     }
 }
 
@@ -131,7 +127,9 @@ async fn work(
         Err(reason) => return fail(reason),
     };
     phase(&emit, index, ImagePhase::Naming);
-    note_if_unsure(&emit, index, &extraction);
+    // The image's own selection: said in words when unsure, and what hybrid snaps the AI to.
+    let selection = select_with_reasons(&extraction.measurements, &SelectOptions::default());
+    note_if_unsure(&emit, index, &extraction, &selection);
     let hash = content_hash(&bytes);
     let (provider, model, measurements) = match &client {
         None => (
@@ -162,11 +160,10 @@ async fn work(
                 Err(reason) => return fail(reason),
             };
             if hybrid_run {
-                let local = select_system(&extraction.measurements, &SelectOptions::default());
                 (
                     "hybrid".into(),
                     client.model().into(),
-                    hybrid::snap(&ai, &local),
+                    hybrid::snap(&ai, &selection.kept),
                 )
             } else {
                 (client.provider().name().into(), client.model().into(), ai)

@@ -99,7 +99,6 @@ pub fn infer(
         .iter()
         .map(|&d| (d, phase::lift(cues.edges, d, MIN_EDGES)))
         .collect();
-    let enough_edges = cues.edges.x.len() >= MIN_EDGES && cues.edges.y.len() >= MIN_EDGES;
     // A 1 CSS px border or divider is 1 image px at 1×: if the thinnest lines are that thin, the
     // screenshot is 1× whatever its size.
     let line_widths = cues.line_widths;
@@ -137,7 +136,8 @@ pub fn infer(
         // A device size is confirmed by the lattice of its edges; by body text too large for 1×;
         // by thick hairlines when the image has neither; and a phone's size (a 1170 px wide
         // screenshot is an iPhone's, not a 1× window) by text that fits it.
-        let confirmed = (enough_edges && lift >= LATTICE_CONFIRMS)
+        // (`lift` is 0 when there are too few edges to say.)
+        let confirmed = lift >= LATTICE_CONFIRMS
             || text_says(d)
             || (phone && text_fits)
             || (cues.body_font <= 0.0
