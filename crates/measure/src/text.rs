@@ -30,9 +30,13 @@ pub fn group(pieces: &[Rect]) -> Vec<Item> {
     let mut parent: Vec<usize> = (0..n).collect();
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_unstable_by_key(|&i| pieces[i].x0);
+    let giant = lone_giants(pieces);
 
     // Pass 1: letters into words.
     join(pieces, &order, &mut parent, |i, j| {
+        if giant[i] || giant[j] {
+            return false;
+        }
         let (a, b) = (&pieces[i], &pieces[j]);
         let h = a.h().max(b.h());
         let gap = b.x0.saturating_sub(a.x1).max(a.x0.saturating_sub(b.x1));
@@ -62,10 +66,22 @@ pub fn group(pieces: &[Rect]) -> Vec<Item> {
         let (r, count) = groups[i];
         count == 1 && r.w() * 4 >= r.h() * 3 && r.w() * 3 <= r.h() * 4
     };
+    let giant_group: Vec<bool> = {
+        let mut g = vec![false; groups.len()];
+        for (i, &is_giant) in giant.iter().enumerate() {
+            if is_giant {
+                g[gi[root(&mut parent, i)]] = true;
+            }
+        }
+        g
+    };
     let mut parent2: Vec<usize> = (0..rects.len()).collect();
     let mut order2: Vec<usize> = (0..rects.len()).collect();
     order2.sort_unstable_by_key(|&i| rects[i].x0);
     join(&rects, &order2, &mut parent2, |ia, ib| {
+        if giant_group[ia] || giant_group[ib] {
+            return false;
+        }
         let (a, b) = (&rects[ia], &rects[ib]);
         let h = a.h().max(b.h());
         let gap = b.x0.saturating_sub(a.x1).max(a.x0.saturating_sub(b.x1));
@@ -109,6 +125,31 @@ pub fn group(pieces: &[Rect]) -> Vec<Item> {
         })
         .collect()
 }
+
+/// Pieces too tall to be letters among these glyphs: more than `GIANT` times the median piece's
+/// height, with no two others of about their height (a heading's letters are many and alike). An
+/// avatar joined to the field beside it, a chart, a photo's outline: grouped with the letters
+/// around them they made one "line" across the whole form, and every gap in it was lost.
+fn lone_giants(pieces: &[Rect]) -> Vec<bool> {
+    let mut heights: Vec<u32> = pieces.iter().map(Rect::h).collect();
+    heights.sort_unstable();
+    let Some(&median) = heights.get(heights.len() / 2) else {
+        return Vec::new();
+    };
+    pieces
+        .iter()
+        .map(|p| {
+            let h = p.h();
+            h > GIANT * median.max(1) && {
+                let (lo, hi) = (h * 7 / 10, h * 13 / 10);
+                heights.iter().filter(|&&o| (lo..=hi).contains(&o)).count() < 3
+            }
+        })
+        .collect()
+}
+
+/// See [`lone_giants`].
+const GIANT: u32 = 3;
 
 /// The representative of `i` in a union-find forest, halving paths on the way.
 fn root(p: &mut [usize], mut i: usize) -> usize {
@@ -287,6 +328,47 @@ mod tests {
             kind: ItemKind::Text,
             baseline: Some(top + ink),
         }
+    }
+
+    fn rect(x0: u32, y0: u32, w: u32, h: u32) -> Rect {
+        Rect {
+            x0,
+            y0,
+            x1: x0 + w,
+            y1: y0 + h,
+        }
+    }
+
+    #[test]
+    fn an_avatar_joined_to_a_field_is_not_a_letter_of_the_name_above_it() {
+        // Regression (AdminLTE's lock screen at 2x): a 600x160 ring-plus-field shape sat 6 px under
+        // the user's name; stacked like an accent on a letter, it joined the name, and the "line"
+        // spanned the whole form, so every gap on the page was lost.
+        let mut pieces: Vec<Rect> = (0..8).map(|i| rect(1210 + i * 20, 300, 16, 24)).collect();
+        pieces.push(rect(970, 330, 600, 160));
+        pieces.extend((0..10).map(|i| rect(1000 + i * 22, 520, 18, 24)));
+        let items = group(&pieces);
+        let giant = items
+            .iter()
+            .find(|it| it.rect.h() == 160)
+            .expect("the shape stands alone");
+        assert_eq!(giant.kind, ItemKind::Graphic);
+        assert_eq!(
+            items.iter().filter(|it| it.kind == ItemKind::Text).count(),
+            2
+        );
+        assert!(items
+            .iter()
+            .all(|it| it.rect.h() == 160 || it.rect.h() == 24));
+    }
+
+    #[test]
+    fn a_heading_of_tall_letters_stays_text_beside_small_ones() {
+        // Many alike tall pieces are a heading's letters, not a lone graphic.
+        let mut pieces: Vec<Rect> = (0..6).map(|i| rect(i * 60, 0, 50, 80)).collect();
+        pieces.extend((0..20).map(|i| rect(i * 12, 120, 10, 16)));
+        let items = group(&pieces);
+        assert!(items.iter().all(|it| it.kind == ItemKind::Text));
     }
 
     #[test]
