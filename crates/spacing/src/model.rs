@@ -374,8 +374,8 @@ mod tests {
         assert_eq!(t.value_px, 16.0);
         assert_eq!(t.value_rem, 1.0);
         assert_eq!(t.value_em, 1.0);
-        assert_eq!(t.base_unit, 8.0, "one value: the 8 px convention");
-        assert_eq!(t.multiplier, 2.0);
+        assert_eq!(t.base_unit, 4.0, "one value: the 4 px convention");
+        assert_eq!(t.multiplier, 4.0);
         assert_eq!(t.scale, SpacingScale::Md);
         assert!(t.is_grid_compliant);
         assert_eq!(t.semantic_names.descriptive, "md-padding");
