@@ -113,6 +113,24 @@ const MIN_VOTING_PX: f64 = 3.0;
 /// any grid: they do not vote either.
 const MAX_VOTING_PX: f64 = 96.0;
 
+/// Whether the values only `unit` hits exactly outweigh those only 4 px hits exactly. 5 px is
+/// exotic beside 4 px and wins only on strong evidence: on a 4 px page, its ±1 px takes 4, 6, 9,
+/// 11, 16 and 24, and the steps both grids share (20, 40) say nothing, so the steps that tell
+/// them apart decide. (Asked of 6 px too, it turned a synthetic 6 px page whose 6 px steps were
+/// not measured into 4 px; 6 px's ±1 px takes fewer 4 px steps, so it is left to the lift test.)
+fn beats_4_on_its_own_steps(values: &[(f64, u64)], unit: u32) -> bool {
+    let exact = |v: f64, u: f64| (v - nearest_multiple(v, u)).abs() < 0.5;
+    let (mut own, mut fours) = (0u64, 0u64);
+    for &(v, w) in values {
+        match (exact(v, f64::from(unit)), exact(v, 4.0)) {
+            (true, false) => own += w,
+            (false, true) => fours += w,
+            _ => {}
+        }
+    }
+    own > fours
+}
+
 /// Infers the base unit from distinct values and how often each occurs. Values under 3 px or over
 /// 96 px are ignored.
 pub fn infer_base_unit(values: &[(f64, u64)]) -> BaseUnit {
@@ -153,7 +171,8 @@ pub fn infer_base_unit(values: &[(f64, u64)]) -> BaseUnit {
     let scored: Vec<(u32, f64, f64)> = with_exact
         .iter()
         .map(|&(b, f, lift, exact)| {
-            let fair = exact >= EXACT_SHARE * best_exact;
+            let exotic = b == 5 && !beats_4_on_its_own_steps(&values, b);
+            let fair = exact >= EXACT_SHARE * best_exact && !exotic;
             (b, f, if fair { lift } else { lift.min(MIN_LIFT * 0.5) })
         })
         .collect();
@@ -344,6 +363,23 @@ mod tests {
             (40.0, 1),
         ]);
         assert_eq!(b.unit, 5.0);
+    }
+
+    #[test]
+    fn a_4px_page_with_a_5px_inset_is_base_4_not_5() {
+        // Regression (Bulma pages): 5, 20 and 40 sit on 5 px exactly and 16, 24 within its ±1 px,
+        // so 5 px explained the page; 4 px hits two steps exactly that 5 px does not.
+        let b = weights(&[(5.0, 3), (16.0, 2), (20.0, 4), (24.0, 2), (40.0, 4)]);
+        assert_eq!(b.unit, 4.0);
+        let five = weights(&[
+            (5.0, 3),
+            (10.0, 4),
+            (15.0, 2),
+            (20.0, 3),
+            (30.0, 2),
+            (40.0, 1),
+        ]);
+        assert_eq!(five.unit, 5.0);
     }
 
     #[test]
