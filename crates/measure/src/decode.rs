@@ -5,6 +5,7 @@ use std::io::Cursor;
 
 use image::{ImageFormat, ImageReader, Limits};
 
+use crate::container;
 use crate::error::MeasureError;
 use crate::raster::Raster;
 
@@ -12,6 +13,11 @@ use crate::raster::Raster;
 pub const MAX_DIMENSION: u32 = 16_384;
 /// Largest decoder allocation: a 16384 × 8192 RGBA image.
 pub const MAX_ALLOC_BYTES: u64 = 512 * 1024 * 1024;
+/// Largest raster built from a decoded image, at 4 bytes a pixel whatever the file's colour type: a
+/// 16384 × 8192 image. The decoder's own limit counts the file's pixels (1 byte each in a greyscale
+/// PNG), so it alone let a 279 KB 16000 × 16000 grey PNG through to a 1 GB raster. With the decoded
+/// buffer (at most the same size) held while the raster is built, one image peaks at 1 GB.
+pub const MAX_RASTER_BYTES: u64 = 512 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -24,6 +30,14 @@ impl Format {
     /// Lossy formats blur edges and add noise, so colour comparisons need more slack.
     pub fn lossy(self) -> bool {
         matches!(self, Format::Jpeg | Format::WebP)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Png => "PNG",
+            Format::Jpeg => "JPEG",
+            Format::WebP => "WebP",
+        }
     }
 }
 
@@ -68,6 +82,22 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, MeasureError> {
             width,
             height,
             max: MAX_DIMENSION,
+        });
+    }
+    let raster_bytes = u64::from(width) * u64::from(height) * 4;
+    if raster_bytes > MAX_RASTER_BYTES {
+        return Err(MeasureError::TooManyPixels {
+            name: name.to_string(),
+            width,
+            height,
+            megapixels: u64::from(width) * u64::from(height) / 1_000_000,
+            max_megapixels: MAX_RASTER_BYTES / 4 / 1_000_000,
+        });
+    }
+    if !container::is_whole(format, bytes) {
+        return Err(MeasureError::Truncated {
+            name: name.to_string(),
+            format: format.name(),
         });
     }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
