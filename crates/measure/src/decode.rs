@@ -3,7 +3,7 @@
 
 use std::io::Cursor;
 
-use image::{ImageFormat, ImageReader, Limits};
+use image::{DynamicImage, ImageFormat, ImageReader, Limits};
 
 use crate::container;
 use crate::error::MeasureError;
@@ -49,8 +49,25 @@ pub struct Decoded {
     pub metadata_density: Option<f64>,
 }
 
-/// Decodes image bytes. `name` is only used in error messages.
+/// Decodes image bytes into a raster. `name` is only used in error messages.
 pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, MeasureError> {
+    let (image, format) = decode_image(bytes, name)?;
+    Ok(Decoded {
+        raster: Raster::from_image(image),
+        format,
+        metadata_density: match format {
+            Format::Png => png_density(bytes),
+            Format::Jpeg => jfif_density(bytes),
+            Format::WebP => None,
+        },
+    })
+}
+
+/// Decodes image bytes in the file's own colour type, after every check that needs no pixels: the
+/// format, the header's size against [`MAX_DIMENSION`] and [`MAX_RASTER_BYTES`], and whether the
+/// file is whole. Whatever else decodes a user's image (the AI's downscale) goes through here, so
+/// the same limits apply everywhere. `name` is only used in error messages.
+pub fn decode_image(bytes: &[u8], name: &str) -> Result<(DynamicImage, Format), MeasureError> {
     if bytes.is_empty() {
         return Err(MeasureError::Empty(name.to_string()));
     }
@@ -76,24 +93,7 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, MeasureError> {
             .into_dimensions()
             .map_err(corrupt)?,
     };
-    if width > MAX_DIMENSION || height > MAX_DIMENSION || width == 0 || height == 0 {
-        return Err(MeasureError::TooLarge {
-            name: name.to_string(),
-            width,
-            height,
-            max: MAX_DIMENSION,
-        });
-    }
-    let raster_bytes = u64::from(width) * u64::from(height) * 4;
-    if raster_bytes > MAX_RASTER_BYTES {
-        return Err(MeasureError::TooManyPixels {
-            name: name.to_string(),
-            width,
-            height,
-            megapixels: u64::from(width) * u64::from(height) / 1_000_000,
-            max_megapixels: MAX_RASTER_BYTES / 4 / 1_000_000,
-        });
-    }
+    check_size(name, width, height)?;
     if !container::is_whole(format, bytes) {
         return Err(MeasureError::Truncated {
             name: name.to_string(),
@@ -115,16 +115,30 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, MeasureError> {
         },
         other => corrupt(other),
     })?;
-    let raster = Raster::from_image(image);
-    Ok(Decoded {
-        raster,
-        format,
-        metadata_density: match format {
-            Format::Png => png_density(bytes),
-            Format::Jpeg => jfif_density(bytes),
-            Format::WebP => None,
-        },
-    })
+    Ok((image, format))
+}
+
+/// The header's size against the side limit and the raster budget.
+fn check_size(name: &str, width: u32, height: u32) -> Result<(), MeasureError> {
+    if width > MAX_DIMENSION || height > MAX_DIMENSION || width == 0 || height == 0 {
+        return Err(MeasureError::TooLarge {
+            name: name.to_string(),
+            width,
+            height,
+            max: MAX_DIMENSION,
+        });
+    }
+    let pixels = u64::from(width) * u64::from(height);
+    if pixels * 4 > MAX_RASTER_BYTES {
+        return Err(MeasureError::TooManyPixels {
+            name: name.to_string(),
+            width,
+            height,
+            megapixels: pixels / 1_000_000,
+            max_megapixels: MAX_RASTER_BYTES / 4 / 1_000_000,
+        });
+    }
+    Ok(())
 }
 
 /// Width and height from a PNG's IHDR, which the format requires to come first.
