@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod formats;
+pub mod idents;
 pub mod import;
 pub mod names;
 pub mod options;
