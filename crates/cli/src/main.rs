@@ -213,9 +213,12 @@ fn run(cli: Cli) -> Result<()> {
         } => {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("reading {}", file.display()))?;
-            let library =
+            let imported =
                 copy_that_export::import_dtcg(&text, &file.display().to_string(), root_px)?;
-            print_library(&library, json)
+            for s in &imported.skipped {
+                eprintln!("copy-that: {}", term::safe(&s.to_string()));
+            }
+            print_library(&imported.library, json)
         }
         Command::Show { name, json } => {
             let library = projects::show(&data_dir, &name)?;
