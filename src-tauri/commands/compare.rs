@@ -27,6 +27,9 @@ pub async fn load_library(
 pub struct ImportedLibrary {
     pub file_name: String,
     pub library: SpacingLibrary,
+    /// Tokens left out of the file (negative, too large, not px or rem...), each naming the token
+    /// and why: one bad value skips its token, never the whole file.
+    pub skipped: Vec<String>,
 }
 
 /// Asks for a DTCG token file (native dialog) and reads its spacing tokens; `None` when the
@@ -56,6 +59,10 @@ pub async fn import_dtcg_file(
     let text = tokio::fs::read_to_string(&path)
         .await
         .map_err(|e| AppError::Io(format!("could not read {}: {e}", path.display())))?;
-    let library = import_dtcg(&text, &file_name, root_px)?;
-    Ok(Some(ImportedLibrary { file_name, library }))
+    let imported = import_dtcg(&text, &file_name, root_px)?;
+    Ok(Some(ImportedLibrary {
+        file_name,
+        library: imported.library,
+        skipped: imported.skipped.iter().map(ToString::to_string).collect(),
+    }))
 }

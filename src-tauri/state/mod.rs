@@ -27,7 +27,11 @@ impl AppState {
     /// with a notice; any other failure leaves the app running with the reason, never blank.
     pub async fn open(dir: PathBuf) -> AppState {
         let (store, notice) = match Store::open_dir(&dir).await {
-            Ok(s) => (Ok(s), None),
+            // A new database in place of one an earlier run (the CLI) set aside: said once.
+            Ok(s) => {
+                let notice = s.notice().map(str::to_string);
+                (Ok(s), notice)
+            }
             Err(e @ StoreError::Corrupt { .. }) => {
                 let notice = Some(e.to_string());
                 (

@@ -312,11 +312,21 @@ export type ImportedLibrary = ImportedLibrary_Serialize | ImportedLibrary_Deseri
 export type ImportedLibrary_Deserialize = {
 	fileName: string,
 	library: SpacingLibrary_Deserialize,
+	/**
+	 *  Tokens left out of the file (negative, too large, not px or rem...), each naming the token
+	 *  and why: one bad value skips its token, never the whole file.
+	 */
+	skipped: string[],
 };
 
 export type ImportedLibrary_Serialize = {
 	fileName: string,
 	library: SpacingLibrary_Serialize,
+	/**
+	 *  Tokens left out of the file (negative, too large, not px or rem...), each naming the token
+	 *  and why: one bad value skips its token, never the whole file.
+	 */
+	skipped: string[],
 };
 
 export type KeyState = { state: "stored" } | { state: "notSet" } | 

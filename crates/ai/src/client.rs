@@ -17,7 +17,7 @@ use crate::prep::Prepared;
 use crate::prompt::{instructions, schema};
 use crate::reply::{parse_text, validate, AiValue};
 pub use crate::retry::RetryPolicy;
-use crate::retry::{backoff, classify, root_cause, Attempt};
+use crate::retry::{backoff, classify, read_reply, root_cause, Attempt, MAX_REPLY_BYTES};
 use crate::secret::ApiKey;
 
 /// A vision model provider.
@@ -226,7 +226,7 @@ impl AiClient {
             let next = match outcome {
                 Ok(resp) if resp.status().is_success() => {
                     let text = tokio::select! {
-                        t = resp.text() => t.map_err(|e| AiError::Network { provider, message: e.to_string() })?,
+                        t = read_reply(provider, resp, MAX_REPLY_BYTES) => t?,
                         _ = cancel.cancelled() => return Err(AiError::Cancelled),
                     };
                     return parse_text(&text);

@@ -45,6 +45,14 @@ pub enum AiError {
         provider: &'static str,
         seconds: u64,
     },
+    #[error(
+        "{provider}'s reply is larger than {max_mb} MB, far more than a list of spacing values, \
+         so it was not read: check the base URL points at the model's API"
+    )]
+    ReplyTooLarge {
+        provider: &'static str,
+        max_mb: usize,
+    },
     #[error("the model declined to analyse this image: {0}")]
     Refused(String),
     #[error("the model's reply was cut off before it finished")]

@@ -87,6 +87,36 @@ async fn read_capped(mut resp: reqwest::Response, cap: usize) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// Longest successful reply read. A list of spacing values is a few KB; 8 MB leaves room for any
+/// verbose model, while an endless or hostile body is cut off as it streams in, never buffered.
+pub const MAX_REPLY_BYTES: usize = 8 * 1024 * 1024;
+
+/// A successful reply's body, refused once it passes `cap` bytes (or when its stated length does).
+pub(crate) async fn read_reply(
+    provider: &'static str,
+    mut resp: reqwest::Response,
+    cap: usize,
+) -> Result<String, AiError> {
+    let too_large = || AiError::ReplyTooLarge {
+        provider,
+        max_mb: cap >> 20,
+    };
+    if resp.content_length().is_some_and(|n| n > cap as u64) {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(|e| AiError::Network {
+        provider,
+        message: e.to_string(),
+    })? {
+        if bytes.len() + chunk.len() > cap {
+            return Err(too_large());
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    String::from_utf8(bytes).map_err(|_| AiError::Malformed("the reply is not UTF-8 text".into()))
+}
+
 /// A server's message as it may be shown: the key masked first (a proxy may echo the request, in
 /// any case; masking after the cut would miss a key the cut shortened), then control characters
 /// dropped, then cut to [`MAX_MESSAGE`] characters.

@@ -103,3 +103,105 @@ async fn a_key_echoed_upper_cased_or_cut_at_the_300_char_limit_is_masked() {
         );
     }
 }
+
+/// A server answering every request with 200 and a body of `total` bytes, with or without a
+/// content-length, written in 64 KB chunks until the client hangs up. Reports the bytes it got out.
+fn endless_reply_server(
+    total: u64,
+    state_length: bool,
+) -> (String, std::sync::mpsc::Receiver<u64>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let uri = format!("http://{}", listener.local_addr().expect("addr"));
+    let (sent_tx, sent_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let Ok((mut socket, _)) = listener.accept() else {
+            return;
+        };
+        // Read the request: headers, then the body its content-length states.
+        let mut request = Vec::new();
+        let mut buf = [0u8; 16 * 1024];
+        let body_end = loop {
+            let Ok(n) = socket.read(&mut buf) else { return };
+            if n == 0 {
+                return;
+            }
+            request.extend_from_slice(&buf[..n]);
+            if let Some(head) = request.windows(4).position(|w| w == b"\r\n\r\n") {
+                let headers = String::from_utf8_lossy(&request[..head]).to_lowercase();
+                let length: usize = headers
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or(0);
+                break head + 4 + length;
+            }
+        };
+        while request.len() < body_end {
+            let Ok(n) = socket.read(&mut buf) else { return };
+            if n == 0 {
+                return;
+            }
+            request.extend_from_slice(&buf[..n]);
+        }
+        let head = if state_length {
+            format!("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {total}\r\n\r\n")
+        } else {
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n"
+                .to_string()
+        };
+        let mut sent = 0u64;
+        let chunk = vec![b' '; 64 * 1024];
+        let mut ok = socket.write_all(head.as_bytes()).is_ok();
+        while ok && sent < total {
+            ok = if state_length {
+                socket.write_all(&chunk).is_ok()
+            } else {
+                socket.write_all(b"10000\r\n").is_ok()
+                    && socket.write_all(&chunk).is_ok()
+                    && socket.write_all(b"\r\n").is_ok()
+            };
+            sent += chunk.len() as u64;
+        }
+        if ok && !state_length {
+            let _ = socket.write_all(b"0\r\n\r\n");
+        }
+        let _ = sent_tx.send(sent);
+    });
+    (uri, sent_rx)
+}
+
+#[tokio::test]
+async fn a_300_mb_reply_is_refused_while_streaming_not_buffered() {
+    const TOTAL: u64 = 300 * 1024 * 1024;
+    for (provider, state_length) in [
+        (Provider::Claude, false),
+        (Provider::Openai, false),
+        (Provider::Claude, true),
+    ] {
+        let (uri, sent) = endless_reply_server(TOTAL, state_length);
+        let cfg = ClientConfig {
+            base_url: match provider {
+                Provider::Claude => uri,
+                _ => format!("{uri}/v1"),
+            },
+            ..config(provider, &MockServer::start().await)
+        };
+        let e = run(cfg).await.expect_err("an endless reply");
+        assert!(matches!(e, AiError::ReplyTooLarge { max_mb: 8, .. }), "{e}");
+        assert!(
+            e.to_string().contains("larger than 8 MB"),
+            "{provider:?}: {e}"
+        );
+        // The server stops once the client hangs up: far short of the 300 MB it had to send.
+        let sent = tokio::task::spawn_blocking(move || sent.recv_timeout(Duration::from_secs(60)))
+            .await
+            .expect("join")
+            .expect("the server stopped writing");
+        assert!(
+            sent < 64 * 1024 * 1024,
+            "{provider:?} (length stated: {state_length}): the client read {} MB",
+            sent >> 20
+        );
+    }
+}

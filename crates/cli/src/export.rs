@@ -4,7 +4,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
-use copy_that_export::{write_all, ExportOptions, Naming, Unit, FORMATS};
+use copy_that_export::{
+    check_library, import_dtcg, write_all, ExportError, ExportOptions, Imported, Naming, Unit,
+    FORMATS,
+};
 use copy_that_spacing::SpacingLibrary;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -24,7 +27,9 @@ pub enum NamingArg {
 
 #[derive(Args)]
 pub struct ExportArgs {
-    /// A library as printed by `extract --json` or `aggregate --json`.
+    /// A library as printed by `extract --json` or `aggregate --json`, or a DTCG tokens file.
+    /// A token whose value cannot be a spacing (negative, over 10000 px, not a number) is left
+    /// out with a warning naming it.
     #[arg(long, value_name = "LIBRARY.json", conflicts_with = "project")]
     from: Option<PathBuf>,
     /// A saved project instead of a file.
@@ -60,6 +65,28 @@ pub struct ExportArgs {
     list_formats: bool,
 }
 
+/// A library JSON (as `extract --json` prints it) or a DTCG file, each token checked: what cannot
+/// be a spacing is left out and listed, so a file with one bad value still exports the rest.
+fn read_from(path: &Path, root_px: f64) -> Result<Imported> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let shown = path.display().to_string();
+    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    match serde_json::from_str::<SpacingLibrary>(body) {
+        Ok(library) => Ok(check_library(library, &shown)?),
+        Err(library_error) => match import_dtcg(body, &shown, root_px) {
+            Ok(imported) => Ok(imported),
+            Err(ExportError::Import(..)) => Err(library_error).with_context(|| {
+                format!(
+                    "{shown} is neither a library printed by `copy-that extract --json` nor a \
+                     DTCG tokens file"
+                )
+            }),
+            Err(e) => Err(e.into()),
+        },
+    }
+}
+
 pub fn run(data_dir: &Path, args: &ExportArgs) -> Result<()> {
     if args.list_formats {
         for f in FORMATS {
@@ -69,14 +96,11 @@ pub fn run(data_dir: &Path, args: &ExportArgs) -> Result<()> {
     }
     let library: SpacingLibrary = match (&args.from, &args.project) {
         (Some(path), None) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading {}", path.display()))?;
-            serde_json::from_str(&text).with_context(|| {
-                format!(
-                    "{} is not a library printed by `copy-that extract --json`",
-                    path.display()
-                )
-            })?
+            let imported = read_from(path, args.root_px)?;
+            for s in &imported.skipped {
+                eprintln!("copy-that: {}", crate::term::safe(&s.to_string()));
+            }
+            imported.library
         }
         (None, Some(name)) => crate::projects::show(data_dir, name)?,
         _ => bail!("say where the tokens come from: --from LIBRARY.json or --project NAME"),

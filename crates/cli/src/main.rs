@@ -145,6 +145,17 @@ fn run(cli: Cli) -> Result<()> {
     let data_dir = cli
         .data_dir
         .unwrap_or_else(copy_that_store::default_data_dir);
+    // A damaged database set aside by an earlier command: the next one to open the store starts a
+    // new, empty database, never silently.
+    if let Some(moved_to) =
+        copy_that_store::set_aside_pending(&data_dir.join(copy_that_store::DB_FILE))
+    {
+        eprintln!(
+            "copy-that: note: the damaged project database was set aside as {}; saved projects \
+             start again from a new, empty database",
+            term::safe(&moved_to.display().to_string())
+        );
+    }
     match cli.command {
         Command::Extract {
             images,
@@ -213,9 +224,12 @@ fn run(cli: Cli) -> Result<()> {
         } => {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("reading {}", file.display()))?;
-            let library =
+            let imported =
                 copy_that_export::import_dtcg(&text, &file.display().to_string(), root_px)?;
-            print_library(&library, json)
+            for s in &imported.skipped {
+                eprintln!("copy-that: {}", term::safe(&s.to_string()));
+            }
+            print_library(&imported.library, json)
         }
         Command::Show { name, json } => {
             let library = projects::show(&data_dir, &name)?;

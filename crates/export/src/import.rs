@@ -1,26 +1,77 @@
 //! Reading a DTCG file back into a library: 2025.10 `{value, unit}` objects and the older `"16px"`
 //! strings, px and rem, with `$type` inherited from groups. Aliases are skipped (they name values
-//! already read).
+//! already read). A UTF-8 byte order mark before the JSON is accepted.
+//!
+//! One bad value skips its token, never the file: a token that is negative, not a finite number,
+//! larger than [`MAX_SPACING_PX`], in a unit other than px or rem, or so small it would become
+//! `0px` at the engine's quarter-pixel precision is left out and listed in [`Imported::skipped`]
+//! with its name and the reason, for the caller to show. A file whose every token is bad is refused,
+//! naming them all. The same check applies to a library read from JSON ([`check_library`]).
 
+use std::fmt;
+
+use copy_that_spacing::model::MAX_SPACING_PX;
 use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary, SpacingType};
 use serde_json::Value;
 
 use crate::error::ExportError;
 
+/// The engine keeps values to a quarter pixel: anything closer to 0 than this becomes 0 px.
+const QUARTER_PX: f64 = 0.25;
+
+/// A token left out of an import, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skipped {
+    /// Its path in the file (`spacing.md`) or its name in the library.
+    pub name: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "skipped {}: {}", self.name, self.reason)
+    }
+}
+
+/// An imported library and the tokens left out of it.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub library: SpacingLibrary,
+    pub skipped: Vec<Skipped>,
+}
+
 /// Parses a design tokens file and builds a library of its dimension tokens, keeping their names.
-pub fn import_dtcg(text: &str, source: &str, root_px: f64) -> Result<SpacingLibrary, ExportError> {
+pub fn import_dtcg(text: &str, source: &str, root_px: f64) -> Result<Imported, ExportError> {
     if !(1.0..=256.0).contains(&root_px) {
         return Err(ExportError::RootSize(root_px));
     }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let json: Value = serde_json::from_str(text)
         .map_err(|e| ExportError::Import(source.into(), e.to_string()))?;
+    let mut read: Vec<(String, Result<f64, String>)> = Vec::new();
+    walk(&json, "", None, root_px, &mut read);
     let mut found: Vec<(String, f64)> = Vec::new();
-    walk(&json, "", None, root_px, &mut found);
+    let mut skipped = Vec::new();
+    for (name, value) in read {
+        match value {
+            Ok(px) => found.push((name, px)),
+            Err(reason) => skipped.push(Skipped { name, reason }),
+        }
+    }
     if found.is_empty() {
-        return Err(ExportError::Import(
-            source.into(),
-            "it holds no dimension tokens".into(),
-        ));
+        let why = if skipped.is_empty() {
+            "it holds no dimension tokens".to_string()
+        } else {
+            let all: Vec<String> = skipped
+                .iter()
+                .map(|s| format!("{}: {}", s.name, s.reason))
+                .collect();
+            format!(
+                "none of its dimension tokens is usable ({})",
+                all.join("; ")
+            )
+        };
+        return Err(ExportError::Import(source.into(), why));
     }
     let measurements: Vec<Measurement> = found
         .iter()
@@ -32,13 +83,45 @@ pub fn import_dtcg(text: &str, source: &str, root_px: f64) -> Result<SpacingLibr
         ..AggregateOptions::default()
     };
     let mut library = aggregate(&[measurements], &options)?;
-    // Keep the file's own names: the first token of each value names it.
+    // Keep the file's own names: the first token of each (quarter-pixel) value names it.
     for t in &mut library.tokens {
-        if let Some((name, _)) = found.iter().find(|(_, px)| (px - t.value_px).abs() < 1e-9) {
+        if let Some((name, _)) = found
+            .iter()
+            .find(|(_, px)| (px - t.value_px).abs() <= QUARTER_PX / 2.0)
+        {
             t.name = name.clone();
         }
     }
-    Ok(library)
+    Ok(Imported { library, skipped })
+}
+
+/// A library read from JSON (`export --from`) with the same check per token as an import: bad
+/// tokens are left out and listed. A library with no usable token is refused.
+pub fn check_library(mut library: SpacingLibrary, source: &str) -> Result<Imported, ExportError> {
+    let mut skipped = Vec::new();
+    library
+        .tokens
+        .retain(|t| match check_px(t.value_px, &number_text(t.value_px)) {
+            Ok(_) => true,
+            Err(reason) => {
+                skipped.push(Skipped {
+                    name: t.name.clone(),
+                    reason,
+                });
+                false
+            }
+        });
+    if library.tokens.is_empty() && !skipped.is_empty() {
+        let all: Vec<String> = skipped
+            .iter()
+            .map(|s| format!("{}: {}", s.name, s.reason))
+            .collect();
+        return Err(ExportError::Import(
+            source.into(),
+            format!("none of its tokens is usable ({})", all.join("; ")),
+        ));
+    }
+    Ok(Imported { library, skipped })
 }
 
 fn walk(
@@ -46,7 +129,7 @@ fn walk(
     path: &str,
     inherited: Option<&str>,
     root_px: f64,
-    out: &mut Vec<(String, f64)>,
+    out: &mut Vec<(String, Result<f64, String>)>,
 ) {
     let Value::Object(map) = v else { return };
     let ty = map.get("$type").and_then(Value::as_str).or(inherited);
@@ -71,28 +154,81 @@ fn walk(
     }
 }
 
-/// A dimension in px from `{"value": 16, "unit": "px"}`, `"16px"`, `"1rem"` or a bare number.
-fn dimension(v: &Value, root_px: f64) -> Option<f64> {
-    let (n, unit) = match v {
-        Value::Object(o) => (
-            o.get("value")?.as_f64()?,
-            o.get("unit")?.as_str()?.to_string(),
-        ),
+/// A dimension in px from `{"value": 16, "unit": "px"}`, `"16px"`, `"1rem"` or a bare number, or
+/// why it cannot be a spacing. `None` for what is not a dimension value at all (an alias).
+fn dimension(v: &Value, root_px: f64) -> Option<Result<f64, String>> {
+    let (number, unit, shown): (Result<f64, String>, String, String) = match v {
+        Value::Object(o) => {
+            let unit = o
+                .get("unit")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            let raw = o.get("value").map_or_else(String::new, Value::to_string);
+            let n = o
+                .get("value")
+                .and_then(Value::as_f64)
+                .ok_or_else(|| format!("its value {raw} is not a number"));
+            (n, unit.clone(), format!("{raw}{unit}"))
+        }
         Value::String(s) => {
             let s = s.trim();
             if s.starts_with('{') {
                 return None;
             }
-            let split = s.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(s.len());
-            (s[..split].trim().parse().ok()?, s[split..].to_string())
+            let (n, unit) = split_unit(s);
+            let parsed = n
+                .trim()
+                .parse::<f64>()
+                .map_err(|_| format!("{s:?} is not a number"));
+            (parsed, unit.to_string(), s.to_string())
         }
-        Value::Number(n) => (n.as_f64()?, "px".into()),
+        Value::Number(n) => (
+            n.as_f64().ok_or_else(|| format!("{n} is not a number")),
+            "px".into(),
+            n.to_string(),
+        ),
         _ => return None,
     };
-    let px = match unit.as_str() {
-        "px" | "" => n,
-        "rem" => n * root_px,
-        _ => return None,
-    };
-    (px.is_finite() && px >= 0.0).then_some(px)
+    Some(number.and_then(|n| {
+        let px = match unit.as_str() {
+            "px" | "" => n,
+            "rem" => n * root_px,
+            other => return Err(format!("{shown}: the unit {other:?} is not px or rem")),
+        };
+        check_px(px, &shown)
+    }))
+}
+
+/// `"16px"` → (`16`, `px`), `"1e-3rem"` → (`1e-3`, `rem`), `"16"` → (`16`, ``), `"2em"` → (`2`, `em`).
+fn split_unit(s: &str) -> (&str, &str) {
+    if s.parse::<f64>().is_ok() {
+        return (s, "");
+    }
+    let number = s.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%');
+    (number, &s[number.len()..])
+}
+
+/// Whether `px` can be a spacing token, and why not in words naming the value as written.
+fn check_px(px: f64, shown: &str) -> Result<f64, String> {
+    if !px.is_finite() {
+        Err(format!("{shown} is not a finite number"))
+    } else if px < 0.0 {
+        Err(format!("{shown} is negative; spacing is 0 or more"))
+    } else if px > MAX_SPACING_PX {
+        Err(format!(
+            "{shown} is larger than {} px",
+            MAX_SPACING_PX as u64
+        ))
+    } else if px > 0.0 && px < QUARTER_PX / 2.0 {
+        Err(format!(
+            "{shown} is below the quarter pixel values are kept to, so it would become 0px"
+        ))
+    } else {
+        Ok(px)
+    }
+}
+
+fn number_text(px: f64) -> String {
+    format!("{px}px")
 }

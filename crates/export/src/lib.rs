@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod formats;
+pub mod idents;
 pub mod import;
 pub mod names;
 pub mod options;
@@ -14,7 +15,7 @@ use copy_that_spacing::SpacingLibrary;
 
 pub use error::ExportError;
 pub use formats::{format, Format, FORMATS};
-pub use import::import_dtcg;
+pub use import::{check_library, import_dtcg, Imported, Skipped};
 pub use options::{ExportOptions, Naming, Unit};
 pub use write::write_file;
 

@@ -274,14 +274,18 @@ fn dtcg_imports_back_into_the_same_values_and_names() {
     let lib = fixtures::library();
     let dtcg = String::from_utf8(generate("dtcg", &lib, &ExportOptions::default()).expect("dtcg"))
         .expect("utf-8");
-    let back = import_dtcg(&dtcg, "tokens.json", 16.0).expect("import");
+    let back = import_dtcg(&dtcg, "tokens.json", 16.0)
+        .expect("import")
+        .library;
     let values = |l: &copy_that_spacing::SpacingLibrary| {
         l.tokens.iter().map(|t| t.value_px).collect::<Vec<_>>()
     };
     assert_eq!(values(&back), values(&lib));
     assert_eq!(back.tokens[3].name, "spacing.md");
     let old = r#"{"space": {"$type": "dimension", "sm": {"$value": "8px"}, "lg": {"$value": "1.5rem"}, "ref": {"$value": "{space.sm}"}}}"#;
-    let lib = import_dtcg(old, "old.json", 16.0).expect("older string values");
+    let lib = import_dtcg(old, "old.json", 16.0)
+        .expect("older string values")
+        .library;
     assert_eq!(values(&lib), [8.0, 24.0]);
     assert!(import_dtcg("{}", "empty.json", 16.0).is_err());
     assert!(import_dtcg("nope", "bad.json", 16.0)

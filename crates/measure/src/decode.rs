@@ -3,8 +3,9 @@
 
 use std::io::Cursor;
 
-use image::{ImageFormat, ImageReader, Limits};
+use image::{DynamicImage, ImageFormat, ImageReader, Limits};
 
+use crate::container;
 use crate::error::MeasureError;
 use crate::raster::Raster;
 
@@ -12,6 +13,11 @@ use crate::raster::Raster;
 pub const MAX_DIMENSION: u32 = 16_384;
 /// Largest decoder allocation: a 16384 × 8192 RGBA image.
 pub const MAX_ALLOC_BYTES: u64 = 512 * 1024 * 1024;
+/// Largest raster built from a decoded image, at 4 bytes a pixel whatever the file's colour type: a
+/// 16384 × 8192 image. The decoder's own limit counts the file's pixels (1 byte each in a greyscale
+/// PNG), so it alone let a 279 KB 16000 × 16000 grey PNG through to a 1 GB raster. With the decoded
+/// buffer (at most the same size) held while the raster is built, one image peaks at 1 GB.
+pub const MAX_RASTER_BYTES: u64 = 512 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -25,6 +31,14 @@ impl Format {
     pub fn lossy(self) -> bool {
         matches!(self, Format::Jpeg | Format::WebP)
     }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Png => "PNG",
+            Format::Jpeg => "JPEG",
+            Format::WebP => "WebP",
+        }
+    }
 }
 
 /// A decoded image and what its file says about its pixel density.
@@ -35,8 +49,25 @@ pub struct Decoded {
     pub metadata_density: Option<f64>,
 }
 
-/// Decodes image bytes. `name` is only used in error messages.
+/// Decodes image bytes into a raster. `name` is only used in error messages.
 pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, MeasureError> {
+    let (image, format) = decode_image(bytes, name)?;
+    Ok(Decoded {
+        raster: Raster::from_image(image),
+        format,
+        metadata_density: match format {
+            Format::Png => png_density(bytes),
+            Format::Jpeg => jfif_density(bytes),
+            Format::WebP => None,
+        },
+    })
+}
+
+/// Decodes image bytes in the file's own colour type, after every check that needs no pixels: the
+/// format, the header's size against [`MAX_DIMENSION`] and [`MAX_RASTER_BYTES`], and whether the
+/// file is whole. Whatever else decodes a user's image (the AI's downscale) goes through here, so
+/// the same limits apply everywhere. `name` is only used in error messages.
+pub fn decode_image(bytes: &[u8], name: &str) -> Result<(DynamicImage, Format), MeasureError> {
     if bytes.is_empty() {
         return Err(MeasureError::Empty(name.to_string()));
     }
@@ -62,12 +93,11 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, MeasureError> {
             .into_dimensions()
             .map_err(corrupt)?,
     };
-    if width > MAX_DIMENSION || height > MAX_DIMENSION || width == 0 || height == 0 {
-        return Err(MeasureError::TooLarge {
+    check_size(name, width, height)?;
+    if !container::is_whole(format, bytes) {
+        return Err(MeasureError::Truncated {
             name: name.to_string(),
-            width,
-            height,
-            max: MAX_DIMENSION,
+            format: format.name(),
         });
     }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
@@ -85,16 +115,30 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, MeasureError> {
         },
         other => corrupt(other),
     })?;
-    let raster = Raster::from_image(image);
-    Ok(Decoded {
-        raster,
-        format,
-        metadata_density: match format {
-            Format::Png => png_density(bytes),
-            Format::Jpeg => jfif_density(bytes),
-            Format::WebP => None,
-        },
-    })
+    Ok((image, format))
+}
+
+/// The header's size against the side limit and the raster budget.
+fn check_size(name: &str, width: u32, height: u32) -> Result<(), MeasureError> {
+    if width > MAX_DIMENSION || height > MAX_DIMENSION || width == 0 || height == 0 {
+        return Err(MeasureError::TooLarge {
+            name: name.to_string(),
+            width,
+            height,
+            max: MAX_DIMENSION,
+        });
+    }
+    let pixels = u64::from(width) * u64::from(height);
+    if pixels * 4 > MAX_RASTER_BYTES {
+        return Err(MeasureError::TooManyPixels {
+            name: name.to_string(),
+            width,
+            height,
+            megapixels: pixels / 1_000_000,
+            max_megapixels: MAX_RASTER_BYTES / 4 / 1_000_000,
+        });
+    }
+    Ok(())
 }
 
 /// Width and height from a PNG's IHDR, which the format requires to come first.

@@ -20,6 +20,16 @@ pub enum MeasureError {
         height: u32,
         max: u32,
     },
+    #[error("{name} is {width}×{height} px ({megapixels} megapixels); images up to {max_megapixels} megapixels (such as 16384×8192 px) are supported")]
+    TooManyPixels {
+        name: String,
+        width: u32,
+        height: u32,
+        megapixels: u64,
+        max_megapixels: u64,
+    },
+    #[error("{name} is truncated: the file stops before the end of its {format} data (was it still downloading, or cut off when copied?)")]
+    Truncated { name: String, format: &'static str },
     #[error("{name} is damaged or truncated: {detail}")]
     Corrupt { name: String, detail: String },
     #[error("pixel density {0} is not supported (use auto, or a density from 1 to 3.5 such as 2 or 2.625)")]

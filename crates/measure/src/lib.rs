@@ -5,6 +5,7 @@
 pub mod blobs;
 pub mod boxes;
 pub mod components;
+pub mod container;
 pub mod context;
 pub mod decode;
 pub mod density;

@@ -1,6 +1,6 @@
 //! An RGB pixel grid with alpha flattened onto white (design exports are often transparent).
 
-use image::DynamicImage;
+use image::{DynamicImage, GenericImageView};
 
 #[derive(Clone)]
 pub struct Raster {
@@ -11,20 +11,38 @@ pub struct Raster {
 }
 
 impl Raster {
+    /// The decoded image's pixels, read in its own colour type: a greyscale or RGB image is not
+    /// first widened to an RGBA copy, so building the raster holds the decoded buffer and the raster
+    /// and nothing more, and the decoded buffer is freed as soon as the raster is built.
     pub fn from_image(image: DynamicImage) -> Self {
-        let rgba = image.into_rgba8();
-        let (width, height) = rgba.dimensions();
-        let px = rgba
-            .pixels()
-            .map(|p| {
-                let [r, g, b, a] = p.0;
-                let over = |c: u8| -> u32 {
-                    let a = u32::from(a);
-                    (u32::from(c) * a + 255 * (255 - a) + 127) / 255
-                };
-                (over(r) << 16) | (over(g) << 8) | over(b)
-            })
-            .collect();
+        let (width, height) = (image.width(), image.height());
+        let px: Vec<u32> = match &image {
+            DynamicImage::ImageLuma8(b) => b.as_raw().iter().map(|&l| pack(l, l, l)).collect(),
+            DynamicImage::ImageLumaA8(b) => b
+                .as_raw()
+                .chunks_exact(2)
+                .map(|p| over_white(p[0], p[0], p[0], p[1]))
+                .collect(),
+            DynamicImage::ImageRgb8(b) => b
+                .as_raw()
+                .chunks_exact(3)
+                .map(|p| pack(p[0], p[1], p[2]))
+                .collect(),
+            DynamicImage::ImageRgba8(b) => b
+                .as_raw()
+                .chunks_exact(4)
+                .map(|p| over_white(p[0], p[1], p[2], p[3]))
+                .collect(),
+            // 16-bit and float images: converted a pixel at a time, never as a whole copy.
+            other => other
+                .pixels()
+                .map(|(_, _, p)| {
+                    let [r, g, b, a] = p.0;
+                    over_white(r, g, b, a)
+                })
+                .collect(),
+        };
+        drop(image);
         Self { width, height, px }
     }
 
@@ -98,6 +116,19 @@ impl Raster {
     pub fn at(&self, x: u32, y: u32) -> u32 {
         self.px[(y as usize) * (self.width as usize) + x as usize]
     }
+}
+
+#[inline]
+fn pack(r: u8, g: u8, b: u8) -> u32 {
+    (u32::from(r) << 16) | (u32::from(g) << 8) | u32::from(b)
+}
+
+/// A pixel flattened onto white by its alpha.
+#[inline]
+fn over_white(r: u8, g: u8, b: u8, a: u8) -> u32 {
+    let a = u32::from(a);
+    let over = |c: u8| -> u32 { (u32::from(c) * a + 255 * (255 - a) + 127) / 255 };
+    (over(r) << 16) | (over(g) << 8) | over(b)
 }
 
 /// Largest difference between two colours over the three channels.

@@ -5,11 +5,15 @@ mod common;
 use copy_that_measure::{extract_bytes, extract_file, Dpr, MeasureError};
 
 fn png_header(width: u32, height: u32) -> Vec<u8> {
-    // A valid signature and IHDR claiming the given size, then nothing.
+    png_header_of(width, height, 2)
+}
+
+/// A valid signature and IHDR claiming the given size and colour type (0 grey, 2 RGB), then nothing.
+fn png_header_of(width: u32, height: u32, colour_type: u8) -> Vec<u8> {
     let mut ihdr = Vec::new();
     ihdr.extend(width.to_be_bytes());
     ihdr.extend(height.to_be_bytes());
-    ihdr.extend([8, 2, 0, 0, 0]);
+    ihdr.extend([8, colour_type, 0, 0, 0]);
     let mut chunk = Vec::new();
     chunk.extend(b"IHDR");
     chunk.extend(&ihdr);
@@ -64,8 +68,8 @@ fn truncated_png() {
     c.fill(10, 10, 50, 50, 0x336699);
     let png = c.png();
     let e = extract_bytes(&png[..png.len() / 2], "cut.png", Dpr::Auto).unwrap_err();
-    assert!(matches!(e, MeasureError::Corrupt { .. }), "{e}");
-    assert!(e.to_string().starts_with("cut.png is damaged or truncated"));
+    assert!(matches!(e, MeasureError::Truncated { .. }), "{e}");
+    assert!(e.to_string().starts_with("cut.png is truncated"), "{e}");
 }
 
 #[test]
@@ -90,16 +94,43 @@ fn a_header_claiming_huge_dimensions_is_refused_before_allocating() {
 }
 
 #[test]
-fn decompression_bomb_within_the_dimension_limit_hits_the_allocation_limit() {
-    // 16384 × 16384 passes the dimension check but needs 768 MB: over the decoder's budget.
+fn decompression_bomb_within_the_dimension_limit_hits_the_pixel_budget() {
+    // 16384 × 16384 passes the dimension check but its raster would need 1 GB.
     let e = extract_bytes(&png_header(16_384, 16_384), "big.png", Dpr::Auto).unwrap_err();
+    assert!(matches!(e, MeasureError::TooManyPixels { .. }), "{e}");
+}
+
+#[test]
+fn a_16000_square_grey_png_is_refused_from_its_header_before_decoding() {
+    // 256 MB of grey pixels passed the decoder's 512 MB limit, then became a 1 GB RGBA raster
+    // (13.5 s and 1.96 GB for a 279 KB file). The header alone now decides, in no time.
+    let header = png_header_of(16_000, 16_000, 0);
+    let started = std::time::Instant::now();
+    let e = extract_bytes(&header, "grey.png", Dpr::Auto).unwrap_err();
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
     assert!(
         matches!(
             e,
-            MeasureError::TooLarge { .. } | MeasureError::Corrupt { .. }
+            MeasureError::TooManyPixels {
+                width: 16_000,
+                height: 16_000,
+                ..
+            }
         ),
         "{e}"
     );
+    assert_eq!(
+        e.to_string(),
+        "grey.png is 16000×16000 px (256 megapixels); images up to 134 megapixels \
+         (such as 16384×8192 px) are supported"
+    );
+}
+
+#[test]
+fn the_largest_raster_within_the_budget_is_still_accepted_by_the_header_checks() {
+    // 16384 × 8192 is exactly the budget: refused only because the file has no pixel data.
+    let e = extract_bytes(&png_header_of(16_384, 8_192, 0), "edge.png", Dpr::Auto).unwrap_err();
+    assert!(matches!(e, MeasureError::Truncated { .. }), "{e}");
 }
 
 #[test]

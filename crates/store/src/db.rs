@@ -9,6 +9,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+use crate::damage::{quick_check, set_aside, take_notice};
 use crate::error::StoreError;
 
 /// The database file inside the data folder.
@@ -40,6 +41,8 @@ impl Default for OpenOptions {
 pub struct Store {
     pub(crate) pool: SqlitePool,
     pub(crate) path: PathBuf,
+    /// Set when this open started a new database in place of one set aside.
+    notice: Option<String>,
 }
 
 pub(crate) fn now() -> i64 {
@@ -106,17 +109,29 @@ impl Store {
         let probe = sqlx::query("SELECT count(*) FROM sqlite_master")
             .fetch_one(&pool)
             .await;
-        if let Err(e) = probe {
-            pool.close().await;
-            return Err(if is_corruption(&e) {
-                set_aside(path)
-            } else {
-                StoreError::from_sqlx(e, path)
-            });
+        let checked = match probe {
+            Ok(_) => quick_check(&pool).await,
+            Err(e) => Err(e),
+        };
+        match checked {
+            Ok(None) => {}
+            Ok(Some(_damage)) => {
+                pool.close().await;
+                return Err(set_aside(path));
+            }
+            Err(e) => {
+                pool.close().await;
+                return Err(if is_corruption(&e) {
+                    set_aside(path)
+                } else {
+                    StoreError::from_sqlx(e, path)
+                });
+            }
         }
         let store = Store {
             pool,
             path: path.to_path_buf(),
+            notice: if existed { None } else { take_notice(path) },
         };
         if existed {
             store.backup_before_migration().await?;
@@ -130,6 +145,12 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// When this open started a new, empty database in place of a damaged one set aside: what to
+    /// tell the designer (once; the next open has no notice).
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
     }
 
     pub async fn close(self) {
@@ -167,22 +188,6 @@ impl Store {
             source,
         })?;
         Ok(())
-    }
-}
-
-/// Moves a damaged database (and its WAL files) aside and says where it went.
-fn set_aside(path: &Path) -> StoreError {
-    let moved_to = path.with_extension(format!("db.corrupt-{}", now()));
-    let _ = std::fs::rename(path, &moved_to);
-    for suffix in ["-wal", "-shm"] {
-        let side = PathBuf::from(format!("{}{suffix}", path.display()));
-        if side.exists() {
-            let _ = std::fs::rename(&side, format!("{}{suffix}", moved_to.display()));
-        }
-    }
-    StoreError::Corrupt {
-        path: path.to_path_buf(),
-        moved_to,
     }
 }
 

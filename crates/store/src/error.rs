@@ -7,6 +7,8 @@ use thiserror::Error;
 pub enum StoreError {
     #[error("the project database {path} is damaged or is not a database; it was moved to {moved_to} and nothing was overwritten")]
     Corrupt { path: PathBuf, moved_to: PathBuf },
+    #[error("the project database {path} is damaged or is not a database, and it could not be moved aside ({reason}); nothing was written to it: move or delete it yourself, then try again")]
+    CorruptNotMoved { path: PathBuf, reason: String },
     #[error("the project database {0} is locked by another program; close it and try again")]
     Locked(PathBuf),
     #[error("the disk holding {0} is full; free some space and try again (nothing was saved)")]

@@ -3,12 +3,14 @@
 //! provenance, so saved work can be browsed offline. No secrets are ever stored here: API keys live
 //! in the OS keyring.
 
+pub mod damage;
 pub mod db;
 pub mod edits;
 pub mod error;
 pub mod library;
 pub mod repo;
 
+pub use damage::set_aside_pending;
 pub use db::{default_data_dir, OpenOptions, Store, BUSY_TIMEOUT, DB_FILE};
 pub use error::StoreError;
 pub use library::{StoredLibrary, TokenFilter};

@@ -20,6 +20,7 @@ export function Compare() {
   const settings = useApp((s) => s.settings);
   const [other, setOther] = useState<{ label: string; library: SpacingLibrary_Serialize } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [skipped, setSkipped] = useState<string[]>([]);
   const result = useMemo(() => (current && other ? compareLibraries(current.library, other.library, current.project.threshold ?? 0.1) : null), [current, other]);
   if (!current) return null;
 
@@ -29,6 +30,7 @@ export function Compare() {
       const s = await call(commands.loadLibrary(name));
       setOther({ label: name, library: s.library });
       setError(null);
+      setSkipped([]);
     } catch (e) {
       setError(describe(e));
     }
@@ -39,6 +41,7 @@ export function Compare() {
       if (r) {
         setOther({ label: r.fileName, library: r.library });
         setError(null);
+        setSkipped(r.skipped);
       }
     } catch (e) {
       setError(describe(e));
@@ -67,6 +70,16 @@ export function Compare() {
         <p role="alert" className="error">
           {error}
         </p>
+      )}
+      {skipped.length > 0 && (
+        <div role="status" className="notice">
+          <p>Some tokens in the file were left out:</p>
+          <ul>
+            {skipped.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {other && result && (
         <div className="cmp-grid">

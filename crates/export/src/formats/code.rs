@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use copy_that_spacing::SpacingLibrary;
 
+use crate::idents::{valid_stem, Idents, Lang};
 use crate::names::{camel, comment, css_value, group_name, number, resolve, snake};
 use crate::options::ExportOptions;
 
@@ -18,7 +19,11 @@ fn js_string(s: &str) -> String {
 /// theme object.
 pub fn typescript(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
     let r = resolve(library, options);
-    let name = camel(&group_name(options));
+    let name = match valid_stem(Lang::Js, &camel(&group_name(options))) {
+        // The file declares its own `theme`.
+        n if n == "theme" => "themeSpacing".to_string(),
+        n => n,
+    };
     let key_type = {
         let mut c = name.chars();
         c.next().map_or_else(String::new, |f| {
@@ -112,7 +117,13 @@ pub fn tailwind_v3(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8>
 pub fn android(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
     let r = resolve(library, options);
     let prefix = snake(&group_name(options));
-    let res = |name: &str| format!("{prefix}_{}", snake(name));
+    let ids = Idents::new(
+        &r,
+        Lang::Android,
+        |name| format!("{prefix}_{}", snake(name)),
+        &[],
+    );
+    let res = |name: &str| ids.get(name).to_string();
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- {} -->\n<resources>\n",
         comment(HEADER)
@@ -142,13 +153,14 @@ pub fn android(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
 pub fn swift(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
     // Swift has no prefix of its own: the enum is the namespace.
     let r = resolve(library, options);
+    let ids = Idents::new(&r, Lang::Swift, camel, &[]);
     let mut out = format!("// {HEADER}\n\nimport CoreGraphics\n\npublic enum Spacing {{\n");
     for e in &r.entries {
         let _ = writeln!(
             out,
             "    /// {}\n    public static let {}: CGFloat = {}",
             comment(&e.token.use_case),
-            camel(&e.name),
+            ids.get(&e.name),
             number(e.token.value_px)
         );
     }
@@ -156,8 +168,8 @@ pub fn swift(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
         let _ = writeln!(
             out,
             "    public static let {}: CGFloat = {}",
-            camel(&a.name),
-            camel(&a.target)
+            ids.get(&a.name),
+            ids.get(&a.target)
         );
     }
     out.push_str("}\n");
@@ -167,13 +179,14 @@ pub fn swift(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
 /// Flutter: `double` constants in logical pixels.
 pub fn dart(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
     let r = resolve(library, options);
+    let ids = Idents::new(&r, Lang::Dart, camel, &[]);
     let mut out = format!("// {HEADER}\n\nabstract final class Spacing {{\n");
     for e in &r.entries {
         let _ = writeln!(
             out,
             "  /// {}\n  static const double {} = {};",
             comment(&e.token.use_case),
-            camel(&e.name),
+            ids.get(&e.name),
             dart_number(e.token.value_px)
         );
     }
@@ -181,8 +194,8 @@ pub fn dart(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
         let _ = writeln!(
             out,
             "  static const double {} = {};",
-            camel(&a.name),
-            camel(&a.target)
+            ids.get(&a.name),
+            ids.get(&a.target)
         );
     }
     out.push_str("}\n");

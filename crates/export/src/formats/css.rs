@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use copy_that_spacing::SpacingLibrary;
 
+use crate::idents::{scss_function_name, Idents, Lang};
 use crate::names::{comment, css_value, group_name, prefixed, resolve, responsive_value, Resolved};
 use crate::options::ExportOptions;
 
@@ -66,68 +67,65 @@ pub fn css(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
 /// clear error for unknown keys.
 pub fn scss(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> {
     let r = resolve(library, options);
-    let map_name = group_name(options);
+    let map_name = scss_function_name(&group_name(options));
+    let scale = format!("{map_name}-scale");
+    let ids = Idents::new(
+        &r,
+        Lang::Scss,
+        |name| prefixed(&options.prefix, name),
+        std::slice::from_ref(&scale),
+    );
     let mut out = format!("// {HEADER}\n@use \"sass:map\";\n\n");
     for e in &r.entries {
         let _ = writeln!(
             out,
             "${}: {}; // {}",
-            prefixed(&options.prefix, &e.name),
+            ids.get(&e.name),
             css_value(e.token.value_px, options),
             comment(&e.token.use_case)
         );
     }
     for a in &r.aliases {
-        let _ = writeln!(
-            out,
-            "${}: ${};",
-            prefixed(&options.prefix, &a.name),
-            prefixed(&options.prefix, &a.target)
-        );
+        let _ = writeln!(out, "${}: ${};", ids.get(&a.name), ids.get(&a.target));
     }
-    let _ = writeln!(out, "\n${map_name}-scale: (");
+    let _ = writeln!(out, "\n${scale}: (");
     for e in &r.entries {
-        let _ = writeln!(
-            out,
-            "  \"{}\": ${},",
-            e.name,
-            prefixed(&options.prefix, &e.name)
-        );
+        let _ = writeln!(out, "  \"{}\": ${},", e.name, ids.get(&e.name));
     }
     for a in &r.aliases {
-        let _ = writeln!(
-            out,
-            "  \"{}\": ${},",
-            a.name,
-            prefixed(&options.prefix, &a.name)
-        );
+        let _ = writeln!(out, "  \"{}\": ${},", a.name, ids.get(&a.name));
     }
     out.push_str(");\n\n");
     let _ = write!(
         out,
-        "@function {map_name}($key) {{\n  @if not map.has-key(${map_name}-scale, $key) {{\n    @error \"Unknown spacing token `#{{$key}}`\";\n  }}\n  @return map.get(${map_name}-scale, $key);\n}}\n"
+        "@function {map_name}($key) {{\n  @if not map.has-key(${scale}, $key) {{\n    @error \"Unknown spacing token `#{{$key}}`\";\n  }}\n  @return map.get(${scale}, $key);\n}}\n"
     );
     if options.responsive {
-        let _ = write!(
-            out,
-            "\n@mixin {map_name}-responsive($property, $key) {{\n  #{{$property}}: {map_name}($key);\n"
-        );
-        for (which, query) in breakpoints() {
-            let _ = writeln!(out, "  @media {query} {{");
-            for e in &r.entries {
-                let v = responsive_value(&e.token.responsive_scales, which);
-                let _ = writeln!(
-                    out,
-                    "    @if $key == \"{}\" {{ #{{$property}}: {}; }}",
-                    e.name,
-                    css_value(v, options)
-                );
-            }
-            out.push_str("  }\n");
-        }
-        out.push_str("}\n");
+        responsive_mixin(&mut out, &r, options, &map_name);
     }
     out.into_bytes()
+}
+
+/// `@mixin <group>-responsive($property, $key)`: the value, then each breakpoint's override.
+fn responsive_mixin(out: &mut String, r: &Resolved, options: &ExportOptions, map_name: &str) {
+    let _ = write!(
+        out,
+        "\n@mixin {map_name}-responsive($property, $key) {{\n  #{{$property}}: {map_name}($key);\n"
+    );
+    for (which, query) in breakpoints() {
+        let _ = writeln!(out, "  @media {query} {{");
+        for e in &r.entries {
+            let v = responsive_value(&e.token.responsive_scales, which);
+            let _ = writeln!(
+                out,
+                "    @if $key == \"{}\" {{ #{{$property}}: {}; }}",
+                e.name,
+                css_value(v, options)
+            );
+        }
+        out.push_str("  }\n");
+    }
+    out.push_str("}\n");
 }
 
 /// Tailwind v4: theme variables, so `p-md`, `gap-lg`, `m-2xs` exist, and `--spacing` set to the
