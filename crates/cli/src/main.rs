@@ -10,6 +10,7 @@ use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary
 mod ai;
 mod export;
 mod extract;
+mod progress;
 mod projects;
 mod table;
 mod term;
@@ -47,13 +48,16 @@ enum Command {
         /// Image pixels per CSS pixel: auto, or a density from 1 to 3.5 (2, 3, Android's 2.625).
         #[arg(long, default_value = "auto")]
         dpr: copy_that_measure::Dpr,
-        /// Values closer than this fraction merge into one token.
-        #[arg(long, default_value_t = 0.1)]
-        threshold: f64,
+        /// Values closer than this fraction merge into one token [default: 0.1]. With --project it
+        /// becomes the project's merge threshold (kept for later rebuilds, in the app too); without
+        /// it a project keeps its own.
+        #[arg(long)]
+        threshold: Option<f64>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
-        /// Print every measured instance per image (JSON) instead of the library.
+        /// Print every measured instance per image (JSON) instead of the library; nothing is saved
+        /// and no AI engine is asked.
         #[arg(long)]
         measurements: bool,
         /// Say, per image, at what density it was measured and why, which values were kept and
@@ -159,35 +163,31 @@ fn run(cli: Cli) -> Result<()> {
             model,
             base_url,
         } => {
-            let engine = ai::Engine::build(provider, hybrid_with.into(), model, base_url)?;
-            let measured = extract::measure_all(&images, dpr)?;
+            let client = ai::client(provider, hybrid_with.into(), model, base_url)?;
+            let request = extract::Request {
+                images,
+                dpr,
+                threshold,
+                // The measurements alone: nothing saved, no AI asked.
+                project: project.filter(|_| !measurements),
+                engine: if measurements {
+                    copy_that_ai::EngineKind::Local
+                } else {
+                    provider
+                },
+                hybrid_with: hybrid_with.into(),
+                client: client.filter(|_| !measurements),
+                keep: progress::Keep {
+                    extractions: measurements,
+                    reports: json || explain,
+                },
+            };
+            let extracted = extract::extract(&data_dir, request)?;
             if measurements {
-                let all: Vec<_> = measured.iter().map(|m| &m.extraction).collect();
-                println!("{}", serde_json::to_string_pretty(&all)?);
+                println!("{}", serde_json::to_string_pretty(&extracted.extractions)?);
                 return Ok(());
             }
-            let selections = extract::local_selections(&measured);
-            let images = extract::reports(&measured, &selections);
-            let local = selections.into_iter().map(|s| s.kept).collect();
-            let results = engine.systems(
-                &measured,
-                local,
-                project.as_ref().map(|_| data_dir.as_path()),
-            )?;
-            let library = match project {
-                Some(name) => projects::save(&data_dir, &name, &measured, &results)?,
-                None => {
-                    let per_image: Vec<_> = results
-                        .iter()
-                        .flatten()
-                        .map(|r| r.measurements.clone())
-                        .collect();
-                    if per_image.is_empty() {
-                        anyhow::bail!("no image could be measured");
-                    }
-                    extract::library(&per_image, threshold, provider_name(provider))?
-                }
-            };
+            let (library, images) = (extracted.library, extracted.images);
             if json {
                 let mut value = serde_json::to_value(&library)?;
                 if let Some(obj) = value.as_object_mut() {
@@ -268,16 +268,6 @@ impl From<HybridWith> for copy_that_ai::Provider {
             HybridWith::Openai => copy_that_ai::Provider::Openai,
             HybridWith::OpenaiCompatible => copy_that_ai::Provider::OpenaiCompatible,
         }
-    }
-}
-
-fn provider_name(kind: copy_that_ai::EngineKind) -> &'static str {
-    match kind {
-        copy_that_ai::EngineKind::Local => "local",
-        copy_that_ai::EngineKind::Claude => "claude",
-        copy_that_ai::EngineKind::Openai => "openai",
-        copy_that_ai::EngineKind::OpenaiCompatible => "openai-compatible",
-        copy_that_ai::EngineKind::Hybrid => "hybrid",
     }
 }
 
