@@ -63,6 +63,9 @@ fn on_ctrl_c(cancel: CancellationToken) -> tokio::task::JoinHandle<()> {
 /// Creates the project if needed; `--threshold` becomes the project's merge threshold (it is
 /// kept for later rebuilds, in the app too), checked by the store before anything is measured.
 async fn open_project(store: &Store, name: &str, threshold: Option<f64>) -> Result<()> {
+    if let Some(t) = threshold {
+        copy_that_spacing::check_threshold(t)?;
+    }
     let project = store.ensure_project(name).await?;
     if let Some(t) = threshold {
         store
