@@ -39,8 +39,11 @@ pub struct Extracted {
     pub images: Vec<ImageEntry>,
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime> {
+/// A runtime whose blocking pool (where images are read and measured) is no larger than the
+/// batch's concurrency: more threads would only add allocator arenas (memory), not speed.
+fn runtime(concurrency: u32) -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
+        .max_blocking_threads(concurrency.max(1) as usize)
         .enable_all()
         .build()
         .context("starting the async runtime")
@@ -84,7 +87,7 @@ pub fn extract(data_dir: &Path, req: Request) -> Result<Extracted> {
         ..Settings::default()
     };
     let progress = Arc::new(Progress::new(req.keep));
-    runtime()?.block_on(async {
+    runtime(settings.concurrency)?.block_on(async {
         let store = match &req.project {
             Some(name) => {
                 let store = Store::open_dir(data_dir).await?;
