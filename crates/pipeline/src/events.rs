@@ -16,7 +16,8 @@ pub enum ImagePhase {
     Measuring,
     Naming,
     Aggregating,
-    /// Kept: saved in the project (or, in a batch that saves nothing, held for its library).
+    // Kept: saved in the project (or, in a batch that saves nothing, held for its library). A
+    // plain comment: the UI bindings carry none of this.
     Saved,
 }
 
