@@ -64,6 +64,7 @@ impl From<copy_that_pipeline::PipelineError> for AppError {
             P::Store(s) => s.into(),
             P::Ai(a) => a.into(),
             P::Settings(m) => Self::InvalidInput(m),
+            P::Spacing(s) => Self::InvalidInput(s.to_string()),
         }
     }
 }

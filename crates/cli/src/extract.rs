@@ -1,130 +1,146 @@
-//! `copy-that extract`: measure images in parallel, merge, select the system's values.
+//! `copy-that extract`: the app's pipeline, run from the command line. With `--project` the batch
+//! saves into the project (thumbnail, source path, job, rebuilt library: what the app saves);
+//! without, it is the same batch keeping nothing, its images merged in memory.
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use anyhow::{bail, Result};
-use copy_that_measure::explain::{self, ImageReport};
-use copy_that_measure::{extract_bytes, Dpr, Extraction, MeasureError};
-use copy_that_spacing::{
-    select_with_reasons, AggregateOptions, Measurement, SelectOptions, Selection, SpacingLibrary,
-};
-use serde::Serialize;
+use anyhow::{bail, Context, Result};
+use copy_that_ai::{AiClient, EngineKind, Provider};
+use copy_that_measure::explain;
+use copy_that_measure::{Dpr, Extraction};
+use copy_that_pipeline::{run, Batch, Finished, Settings, Target};
+use copy_that_spacing::SpacingLibrary;
+use copy_that_store::Store;
+use tokio_util::sync::CancellationToken;
 
-/// One measured image: where it came from, its content hash and what was measured.
-pub struct Measured {
-    pub path: PathBuf,
-    pub hash: String,
-    pub extraction: Extraction,
+use crate::progress::{ImageEntry, Keep, Progress};
+
+/// The merge threshold when neither `--threshold` nor a project says otherwise.
+pub const DEFAULT_THRESHOLD: f64 = 0.1;
+
+/// What `extract` was asked to do.
+pub struct Request {
+    pub images: Vec<PathBuf>,
+    pub dpr: Dpr,
+    /// `None`: a project's own threshold, else [`DEFAULT_THRESHOLD`].
+    pub threshold: Option<f64>,
+    pub project: Option<String>,
+    pub engine: EngineKind,
+    pub hybrid_with: Provider,
+    pub client: Option<AiClient>,
+    pub keep: Keep,
 }
 
-fn measure_one(path: &PathBuf, dpr: Dpr) -> Result<Measured, MeasureError> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| MeasureError::Io {
-        path: name.clone(),
-        source,
-    })?;
-    let extraction = extract_bytes(&bytes, &name, dpr)?;
-    Ok(Measured {
-        path: path.clone(),
-        hash: copy_that_store::content_hash(&bytes),
-        extraction,
+/// What `extract` prints.
+pub struct Extracted {
+    pub library: SpacingLibrary,
+    pub extractions: Vec<Extraction>,
+    pub images: Vec<ImageEntry>,
+}
+
+/// A runtime whose blocking pool (where images are read and measured) is no larger than the
+/// batch's concurrency: more threads would only add allocator arenas (memory), not speed.
+fn runtime(concurrency: u32) -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .max_blocking_threads(concurrency.max(1) as usize)
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
+}
+
+/// Ctrl-C stops new images from starting (the ones in flight finish and are kept); a second one
+/// quits at once.
+fn on_ctrl_c(cancel: CancellationToken) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            eprintln!("\ncopy-that: stopping after the images in flight (Ctrl-C again quits now)");
+            cancel.cancel();
+            if tokio::signal::ctrl_c().await.is_ok() {
+                std::process::exit(130);
+            }
+        }
     })
 }
 
-/// Measures every image on all cores and reports failures per image.
-pub fn measure_all(images: &[PathBuf], dpr: Dpr) -> Result<Vec<Measured>> {
-    let results: Vec<Mutex<Option<Result<Measured, MeasureError>>>> =
-        images.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let show = images.len() > 1 && std::io::stderr().is_terminal();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(images.len());
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = images.get(i) else { break };
-                let r = measure_one(path, dpr);
-                if let Ok(mut slot) = results[i].lock() {
-                    *slot = Some(r);
-                }
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                if show {
-                    progress(n, images.len());
-                }
-            });
+/// Creates the project if needed; `--threshold` becomes the project's merge threshold (it is
+/// kept for later rebuilds, in the app too), checked by the store before anything is measured.
+async fn open_project(store: &Store, name: &str, threshold: Option<f64>) -> Result<()> {
+    if let Some(t) = threshold {
+        copy_that_spacing::check_threshold(t)?;
+    }
+    let project = store.ensure_project(name).await?;
+    if let Some(t) = threshold {
+        store
+            .set_project_options(project.id, t, project.root_px)
+            .await
+            .with_context(|| format!("setting the merge threshold of project \"{name}\""))?;
+    }
+    Ok(())
+}
+
+/// Runs the batch: into the project when one is named, else in memory.
+pub fn extract(data_dir: &Path, req: Request) -> Result<Extracted> {
+    let settings = Settings {
+        engine: req.engine,
+        hybrid_with: req.hybrid_with,
+        ..Settings::default()
+    };
+    let progress = Arc::new(Progress::new(req.keep));
+    runtime(settings.concurrency)?.block_on(async {
+        let store = match &req.project {
+            Some(name) => {
+                let store = Store::open_dir(data_dir).await?;
+                open_project(&store, name, req.threshold).await?;
+                Some(store)
+            }
+            None => None,
+        };
+        let target = match (&store, &req.project) {
+            (Some(store), Some(name)) => Target::Project { store, name },
+            _ => Target::Memory {
+                threshold: req.threshold.unwrap_or(DEFAULT_THRESHOLD),
+                root_px: settings.root_px,
+            },
+        };
+        let batch = Batch {
+            paths: &req.images,
+            target,
+            settings: &settings,
+            client: req.client,
+            dpr: req.dpr,
+        };
+        let cancel = CancellationToken::new();
+        let ctrl_c = on_ctrl_c(cancel.clone());
+        let finished = run(batch, &cancel, progress.clone()).await;
+        ctrl_c.abort();
+        if let Some(store) = store {
+            store.close().await;
         }
-    });
-    if show {
-        eprintln!();
-    }
-    let mut batch = Vec::new();
-    let mut failed = 0;
-    for (path, slot) in images.iter().zip(results) {
-        match slot.into_inner().ok().flatten() {
-            Some(Ok(e)) => batch.push(e),
-            Some(Err(e)) => {
-                failed += 1;
-                eprintln!(
-                    "copy-that: skipped {}",
-                    crate::term::safe(&format!("{}: {e}", path.display()))
-                );
-            }
-            None => {
-                failed += 1;
-                eprintln!(
-                    "copy-that: skipped {}: measuring it failed",
-                    crate::term::safe(&path.display().to_string())
-                );
-            }
+        let collected = progress.finish();
+        let Finished { summary, library } = finished?;
+        if summary.cancelled > 0 {
+            bail!(
+                "interrupted: {} images kept{}, {} not started",
+                summary.saved,
+                if req.project.is_some() {
+                    " in the project"
+                } else {
+                    ""
+                },
+                summary.cancelled
+            );
         }
-    }
-    if batch.is_empty() && failed > 0 {
-        bail!("no image could be measured");
-    }
-    Ok(batch)
-}
-
-/// Each image's selection by the local engine: its system values (the values the benchmark
-/// scores) and why every other measurement was left out.
-pub fn local_selections(batch: &[Measured]) -> Vec<Selection> {
-    let select = SelectOptions::default();
-    batch
-        .iter()
-        .map(|m| select_with_reasons(&m.extraction.measurements, &select))
-        .collect()
-}
-
-/// One image's account, as `extract --json` prints it under `images`.
-#[derive(Serialize)]
-pub struct ImageEntry {
-    pub file: String,
-    #[serde(flatten)]
-    pub report: ImageReport,
-}
-
-/// Every image's account; an image that yielded no confident token says so on stderr.
-pub fn reports(batch: &[Measured], selections: &[Selection]) -> Vec<ImageEntry> {
-    batch
-        .iter()
-        .zip(selections)
-        .map(|(m, s)| {
-            let entry = ImageEntry {
-                file: m.path.display().to_string(),
-                report: explain::report(&m.extraction, s),
-            };
-            // A note is only written when the image yielded nothing sure.
-            if let Some(note) = &entry.report.note {
-                eprintln!("copy-that: {}: {note}", crate::term::safe(&entry.file));
-            }
-            entry
+        let library = match library {
+            Some(library) if summary.saved > 0 => library,
+            _ => bail!("no image could be measured"),
+        };
+        Ok(Extracted {
+            library,
+            extractions: collected.extractions,
+            images: collected.images,
         })
-        .collect()
+    })
 }
 
 /// The `--explain` text for one image.
@@ -161,31 +177,4 @@ pub fn explain_text(e: &ImageEntry) -> String {
 
 fn spacing_fmt(v: f64) -> String {
     copy_that_spacing::analysis::fmt_px(v)
-}
-
-/// Merges the images' values into one library.
-pub fn library(
-    per_image: &[Vec<Measurement>],
-    threshold: f64,
-    provider: &str,
-) -> Result<SpacingLibrary> {
-    let options = AggregateOptions {
-        threshold,
-        provider: provider.into(),
-        ..AggregateOptions::default()
-    };
-    Ok(copy_that_spacing::aggregate(per_image, &options)?)
-}
-
-fn progress(done: usize, total: usize) {
-    let width = 30;
-    let filled = done * width / total.max(1);
-    let mut err = std::io::stderr().lock();
-    let _ = write!(
-        err,
-        "\r[{}{}] {done}/{total} images",
-        "#".repeat(filled),
-        " ".repeat(width - filled)
-    );
-    let _ = err.flush();
 }

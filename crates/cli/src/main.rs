@@ -10,6 +10,8 @@ use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary
 mod ai;
 mod export;
 mod extract;
+mod extract_cmd;
+mod progress;
 mod projects;
 mod table;
 mod term;
@@ -40,47 +42,7 @@ enum Command {
     ///
     /// Values are in CSS px: the pixel density is detected (or set with --dpr). Several images are
     /// measured in parallel and merged into one library.
-    Extract {
-        /// The screenshots to measure.
-        #[arg(required = true)]
-        images: Vec<PathBuf>,
-        /// Image pixels per CSS pixel: auto, or a density from 1 to 3.5 (2, 3, Android's 2.625).
-        #[arg(long, default_value = "auto")]
-        dpr: copy_that_measure::Dpr,
-        /// Values closer than this fraction merge into one token.
-        #[arg(long, default_value_t = 0.1)]
-        threshold: f64,
-        /// Print JSON instead of a table.
-        #[arg(long)]
-        json: bool,
-        /// Print every measured instance per image (JSON) instead of the library.
-        #[arg(long)]
-        measurements: bool,
-        /// Say, per image, at what density it was measured and why, which values were kept and
-        /// which were left out (unsure, too rare, off the grid). With --json the same account is
-        /// always under `images`.
-        #[arg(long)]
-        explain: bool,
-        /// Save the images and their measurements in this project (created if needed) and print
-        /// the project's library.
-        #[arg(long, value_name = "NAME")]
-        project: Option<String>,
-        /// The engine: local (default, offline), claude, openai, openai-compatible, or hybrid
-        /// (local numbers, AI intent). Keys come from ANTHROPIC_API_KEY / OPENAI_API_KEY /
-        /// OPENAI_COMPATIBLE_API_KEY or the system keyring, each only for its own provider.
-        #[arg(long, default_value = "local")]
-        provider: copy_that_ai::EngineKind,
-        /// The AI provider hybrid asks.
-        #[arg(long, value_enum, default_value = "claude")]
-        hybrid_with: HybridWith,
-        /// The model to ask (default: a current model of the provider).
-        #[arg(long)]
-        model: Option<String>,
-        /// The OpenAI-compatible server's base URL (https://, or http:// on localhost). Claude and
-        /// OpenAI accept only their official https host: their keys go nowhere else.
-        #[arg(long)]
-        base_url: Option<String>,
-    },
+    Extract(extract_cmd::ExtractArgs),
     /// Write token files: DTCG, Style Dictionary, CSS, SCSS, TypeScript, Tailwind, Figma, Android,
     /// iOS, Flutter.
     Export(export::ExportArgs),
@@ -157,64 +119,7 @@ fn run(cli: Cli) -> Result<()> {
         );
     }
     match cli.command {
-        Command::Extract {
-            images,
-            dpr,
-            threshold,
-            json,
-            measurements,
-            explain,
-            project,
-            provider,
-            hybrid_with,
-            model,
-            base_url,
-        } => {
-            let engine = ai::Engine::build(provider, hybrid_with.into(), model, base_url)?;
-            let measured = extract::measure_all(&images, dpr)?;
-            if measurements {
-                let all: Vec<_> = measured.iter().map(|m| &m.extraction).collect();
-                println!("{}", serde_json::to_string_pretty(&all)?);
-                return Ok(());
-            }
-            let selections = extract::local_selections(&measured);
-            let images = extract::reports(&measured, &selections);
-            let local = selections.into_iter().map(|s| s.kept).collect();
-            let results = engine.systems(
-                &measured,
-                local,
-                project.as_ref().map(|_| data_dir.as_path()),
-            )?;
-            let library = match project {
-                Some(name) => projects::save(&data_dir, &name, &measured, &results)?,
-                None => {
-                    let per_image: Vec<_> = results
-                        .iter()
-                        .flatten()
-                        .map(|r| r.measurements.clone())
-                        .collect();
-                    if per_image.is_empty() {
-                        anyhow::bail!("no image could be measured");
-                    }
-                    extract::library(&per_image, threshold, provider_name(provider))?
-                }
-            };
-            if json {
-                let mut value = serde_json::to_value(&library)?;
-                if let Some(obj) = value.as_object_mut() {
-                    obj.insert("images".into(), serde_json::to_value(&images)?);
-                }
-                println!("{}", serde_json::to_string_pretty(&value)?);
-                return Ok(());
-            }
-            if explain {
-                for e in &images {
-                    print!("{}", extract::explain_text(e));
-                }
-                println!();
-            }
-            print_library(&library, false)
-        }
+        Command::Extract(args) => extract_cmd::run(&data_dir, args),
         Command::Projects { json } => projects::list(&data_dir, json),
         Command::Export(args) => export::run(&data_dir, &args),
         Command::Import {
@@ -267,35 +172,7 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
-/// The AI provider hybrid extraction asks.
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum HybridWith {
-    Claude,
-    Openai,
-    OpenaiCompatible,
-}
-
-impl From<HybridWith> for copy_that_ai::Provider {
-    fn from(h: HybridWith) -> Self {
-        match h {
-            HybridWith::Claude => copy_that_ai::Provider::Claude,
-            HybridWith::Openai => copy_that_ai::Provider::Openai,
-            HybridWith::OpenaiCompatible => copy_that_ai::Provider::OpenaiCompatible,
-        }
-    }
-}
-
-fn provider_name(kind: copy_that_ai::EngineKind) -> &'static str {
-    match kind {
-        copy_that_ai::EngineKind::Local => "local",
-        copy_that_ai::EngineKind::Claude => "claude",
-        copy_that_ai::EngineKind::Openai => "openai",
-        copy_that_ai::EngineKind::OpenaiCompatible => "openai-compatible",
-        copy_that_ai::EngineKind::Hybrid => "hybrid",
-    }
-}
-
-fn print_library(library: &SpacingLibrary, json: bool) -> Result<()> {
+pub(crate) fn print_library(library: &SpacingLibrary, json: bool) -> Result<()> {
     if json {
         println!("{}", serde_json::to_string_pretty(library)?);
     } else {

@@ -129,7 +129,6 @@ mod tests {
             measurements: ms,
             decode_ms: 0.0,
             measure_ms: 0.0,
-            thumbnail: Vec::new(),
         }
     }
 

@@ -67,10 +67,6 @@ pub struct Extraction {
     pub measurements: Vec<Measurement>,
     pub decode_ms: f64,
     pub measure_ms: f64,
-    /// A PNG at most 160 px on its long side, for lists and filmstrips.
-    #[serde(skip)]
-    #[specta(skip)]
-    pub thumbnail: Vec<u8>,
 }
 
 /// Measures an image file.
@@ -278,7 +274,6 @@ pub fn measure(
         measurements,
         decode_ms: 0.0,
         measure_ms: t.elapsed().as_secs_f64() * 1000.0,
-        thumbnail: Vec::new(),
     }
 }
 

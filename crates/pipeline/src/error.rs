@@ -7,6 +7,8 @@ pub enum PipelineError {
     Store(#[from] copy_that_store::StoreError),
     #[error(transparent)]
     Ai(#[from] copy_that_ai::AiError),
+    #[error(transparent)]
+    Spacing(#[from] copy_that_spacing::SpacingError),
     #[error("{0}")]
     Settings(String),
 }

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use copy_that_measure::Extraction;
+use copy_that_spacing::Selection;
 use copy_that_store::StoredLibrary;
 
 /// Where one image is in its run, in order.
@@ -14,6 +16,8 @@ pub enum ImagePhase {
     Measuring,
     Naming,
     Aggregating,
+    // Kept: saved in the project (or, in a batch that saves nothing, held for its library). A
+    // plain comment: the UI bindings carry none of this.
     Saved,
 }
 
@@ -69,4 +73,20 @@ pub enum ExtractEvent {
     Library { library: Box<StoredLibrary> },
     #[serde(rename_all = "camelCase")]
     Finished { summary: BatchSummary },
+}
+
+/// Where a batch's events go, from worker threads. Any `Fn(ExtractEvent)` is one (the app forwards
+/// each event to the window); a face that prints more than the events carry (the CLI's
+/// `--measurements` and `--explain`) also takes each image whole as it is measured.
+pub trait Sink: Send + Sync {
+    fn event(&self, event: ExtractEvent);
+    /// One image measured: everything found, and its own selection (the values kept and why the
+    /// rest were left out). Nothing by default.
+    fn measured(&self, _index: u32, _extraction: &Extraction, _selection: &Selection) {}
+}
+
+impl<F: Fn(ExtractEvent) + Send + Sync> Sink for F {
+    fn event(&self, event: ExtractEvent) {
+        self(event);
+    }
 }

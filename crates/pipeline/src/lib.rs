@@ -1,5 +1,6 @@
-//! Batch extraction: the flow behind "drop images on the window". Files (or folders) in; each image
-//! decoded, measured, named and merged into a project's library, with a typed event at every phase
+//! Batch extraction: the one flow behind "drop images on the window" and `copy-that extract`. Files
+//! (or folders) in; each image decoded, measured, named and merged into a project's library (or,
+//! saving nothing, into a library in memory), with a typed event at every phase
 //! so a UI (or a test) can follow along; cancellable between images, keeping what finished.
 //! No UI framework here: the desktop shell forwards the events, tests collect them.
 
@@ -9,10 +10,13 @@ pub mod events;
 pub mod files;
 pub mod run;
 pub mod settings;
+pub mod target;
+mod work;
 
 pub use engine::build_client;
 pub use error::PipelineError;
-pub use events::{BatchSummary, ExtractEvent, ImagePhase, QueuedImage, SkippedFile};
+pub use events::{BatchSummary, ExtractEvent, ImagePhase, QueuedImage, Sink, SkippedFile};
 pub use files::expand;
-pub use run::run_batch;
+pub use run::{run, run_batch, Batch, Finished};
 pub use settings::Settings;
+pub use target::Target;

@@ -213,3 +213,83 @@ async fn an_unknown_project_stops_the_batch_with_a_clear_error() {
     .unwrap_err();
     assert_eq!(err.to_string(), "no project named \"Nope\"");
 }
+
+#[tokio::test]
+async fn a_batch_without_a_project_saves_nothing_and_merges_what_a_project_would() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = [
+        screens().join("dashboard.png"),
+        screens().join("settings.png"),
+    ];
+    let store = Store::open_dir(&dir.path().join("data"))
+        .await
+        .expect("open");
+    store.create_project("Saved").await.expect("project");
+    let settings = Settings::default();
+    let saved = copy_that_pipeline::run(
+        copy_that_pipeline::Batch {
+            paths: &files,
+            target: copy_that_pipeline::Target::Project {
+                store: &store,
+                name: "Saved",
+            },
+            settings: &settings,
+            client: None,
+            dpr: copy_that_measure::Dpr::Auto,
+        },
+        &CancellationToken::new(),
+        Arc::new(|_| {}),
+    )
+    .await
+    .expect("project batch");
+
+    let (log, emit) = collector();
+    let memory = copy_that_pipeline::run(
+        copy_that_pipeline::Batch {
+            paths: &files,
+            target: copy_that_pipeline::Target::Memory {
+                threshold: 0.1,
+                root_px: 16.0,
+            },
+            settings: &settings,
+            client: None,
+            dpr: copy_that_measure::Dpr::Auto,
+        },
+        &CancellationToken::new(),
+        emit,
+    )
+    .await
+    .expect("memory batch");
+    assert_eq!(memory.summary.saved, 2);
+    use ImagePhase::*;
+    for i in [0, 1] {
+        assert_eq!(
+            phases(&log, i),
+            [Decoding, Measuring, Naming, Aggregating, Saved]
+        );
+    }
+    assert!(
+        !log.lock()
+            .expect("log")
+            .iter()
+            .any(|e| matches!(e, ExtractEvent::Library { .. })),
+        "no project library is published"
+    );
+    // The same images, the same library: only where it is kept differs.
+    let tokens = |l: &Option<copy_that_spacing::SpacingLibrary>| -> Vec<(f64, u32)> {
+        l.as_ref()
+            .expect("a library")
+            .tokens
+            .iter()
+            .map(|t| (t.value_px, t.occurrence_count))
+            .collect()
+    };
+    assert_eq!(tokens(&memory.library), tokens(&saved.library));
+    let memory_lib = memory.library.as_ref().expect("lib");
+    assert!(memory_lib
+        .tokens
+        .iter()
+        .all(|t| t.extraction_metadata.provider == "local"));
+    // Nothing reached the database but the project batch's images.
+    assert_eq!(store.list_projects().await.expect("list").len(), 1);
+}

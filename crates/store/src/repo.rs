@@ -221,21 +221,26 @@ impl Store {
                 .await
                 .map_err(|e| self.err(e))?;
         if let Some(id) = existing {
-            // The same picture from another place: remember where it is now.
-            if image.source_path.is_some() {
-                sqlx::query("UPDATE images SET source_path = ? WHERE id = ?")
-                    .bind(&image.source_path)
-                    .bind(id)
-                    .execute(&self.pool)
-                    .await
-                    .map_err(|e| self.err(e))?;
-            }
+            // The same picture from another place: remember where it is now. One saved without a
+            // thumbnail (by `copy-that extract` before it ran the pipeline) gets this one.
+            sqlx::query(
+                "UPDATE images SET source_path = coalesce(?, source_path),
+                 thumbnail = CASE WHEN length(coalesce(thumbnail, x'')) = 0 THEN ? ELSE thumbnail END
+                 WHERE id = ?",
+            )
+            .bind(&image.source_path)
+            .bind(&image.thumbnail)
+            .bind(id)
+            .execute(&self.pool)
+            .await
+            .map_err(|e| self.err(e))?;
             return Ok((id as u32, false));
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO images (project_id, content_hash, file_name, width, height, dpr, dpr_source, thumbnail, source_path, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (project_id, content_hash) DO UPDATE SET source_path = coalesce(excluded.source_path, source_path)
+             ON CONFLICT (project_id, content_hash) DO UPDATE SET source_path = coalesce(excluded.source_path, source_path),
+                 thumbnail = CASE WHEN length(coalesce(thumbnail, x'')) = 0 THEN excluded.thumbnail ELSE thumbnail END
              RETURNING id",
         )
         .bind(i64::from(project))

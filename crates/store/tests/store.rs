@@ -296,6 +296,32 @@ async fn images_are_deduplicated_by_content() {
 }
 
 #[tokio::test]
+async fn an_image_saved_without_a_thumbnail_gets_one_when_added_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_dir(dir.path()).await.expect("open");
+    let p = store.create_project("P").await.expect("p");
+    // As `copy-that extract --project` saved images before it ran the pipeline.
+    let bare = NewImage {
+        thumbnail: Vec::new(),
+        ..image("h", "home.png")
+    };
+    let (id, _) = store.add_image(p.id, &bare).await.expect("bare");
+    assert!(store.thumbnail(id).await.expect("thumb").is_empty());
+    // "Add it again", as the app says: now it has one, and a later one does not replace it.
+    store
+        .add_image(p.id, &image("h", "home.png"))
+        .await
+        .expect("again");
+    assert_eq!(store.thumbnail(id).await.expect("thumb"), vec![1, 2, 3]);
+    let other = NewImage {
+        thumbnail: vec![9],
+        ..image("h", "home.png")
+    };
+    store.add_image(p.id, &other).await.expect("third");
+    assert_eq!(store.thumbnail(id).await.expect("thumb"), vec![1, 2, 3]);
+}
+
+#[tokio::test]
 async fn a_project_library_is_saved_and_read_back_from_the_database_alone() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join(DB_FILE);

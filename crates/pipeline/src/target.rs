@@ -1,0 +1,142 @@
+//! Where a batch's measured images go: saved in a project (its library rebuilt as they arrive),
+//! or kept in memory and merged once at the end (nothing saved).
+
+use std::collections::BTreeMap;
+
+use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary};
+use copy_that_store::{NewImage, NewJob, ProjectSummary, Store};
+
+use crate::error::PipelineError;
+use crate::events::ExtractEvent;
+use crate::files::display_name;
+use crate::work::{Emit, Measured};
+
+/// Where a batch's images go.
+pub enum Target<'a> {
+    /// Saved in this (existing) project, one job per image, its library rebuilt as images
+    /// arrive; AI replies cached in the project database. The app, and `extract --project`.
+    Project { store: &'a Store, name: &'a str },
+    /// Nothing saved: each image's values are merged once at the end with this threshold and
+    /// root font size; AI replies are cached for the run only. `copy-that extract` alone.
+    Memory { threshold: f64, root_px: f64 },
+}
+
+/// The writer's side of a target: one place where measured images land.
+pub(crate) enum Writer<'a> {
+    Project {
+        store: &'a Store,
+        project: ProjectSummary,
+        last: Option<SpacingLibrary>,
+    },
+    Memory {
+        /// Each kept image's values, by queue index (the library's image order).
+        images: BTreeMap<u32, Vec<Measurement>>,
+        options: AggregateOptions,
+    },
+}
+
+impl<'a> Writer<'a> {
+    /// Checks the target before anything is read: the project exists, the options are usable.
+    pub async fn open(target: &Target<'a>, engine: &str) -> Result<Writer<'a>, PipelineError> {
+        Ok(match *target {
+            Target::Project { store, name } => Writer::Project {
+                store,
+                project: store.project(name).await?,
+                last: None,
+            },
+            Target::Memory { threshold, root_px } => {
+                let options = AggregateOptions {
+                    threshold,
+                    root_px,
+                    provider: engine.into(),
+                    ..AggregateOptions::default()
+                };
+                options.validate()?;
+                Writer::Memory {
+                    images: BTreeMap::new(),
+                    options,
+                }
+            }
+        })
+    }
+
+    /// Whether images are saved (and so need a thumbnail and a place in the database).
+    pub fn saves(&self) -> bool {
+        matches!(self, Writer::Project { .. })
+    }
+
+    /// Keeps one measured image: its image row and job, or its values in memory.
+    pub async fn keep(&mut self, m: Measured) -> Result<(), PipelineError> {
+        match self {
+            Writer::Project { store, project, .. } => save(store, project, m).await,
+            Writer::Memory { images, .. } => {
+                images.insert(m.index, m.system);
+                Ok(())
+            }
+        }
+    }
+
+    /// Rebuilds a project's library and reports it; nothing for a batch that saves nothing (its
+    /// library is merged once, at the end).
+    pub async fn publish(&mut self, emit: &Emit) -> Result<(), PipelineError> {
+        let Writer::Project {
+            store,
+            project,
+            last,
+        } = self
+        else {
+            return Ok(());
+        };
+        let stored = store.rebuild(&store.project(&project.name).await?).await?;
+        *last = Some(stored.library.clone());
+        emit.event(ExtractEvent::Library {
+            library: Box::new(stored),
+        });
+        Ok(())
+    }
+
+    /// The library the batch ends with: the project's as last rebuilt, or the images' values
+    /// merged (`None` when no image was kept).
+    pub fn finish(self) -> Result<Option<SpacingLibrary>, PipelineError> {
+        match self {
+            Writer::Project { last, .. } => Ok(last),
+            Writer::Memory { images, .. } if images.is_empty() => Ok(None),
+            Writer::Memory { images, options } => {
+                let per_image: Vec<Vec<Measurement>> = images.into_values().collect();
+                Ok(Some(aggregate(&per_image, &options)?))
+            }
+        }
+    }
+}
+
+/// The path an image is remembered by: absolute and resolved when it can be, as given otherwise.
+pub fn source_path(path: &std::path::Path) -> String {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+async fn save(store: &Store, project: &ProjectSummary, m: Measured) -> Result<(), PipelineError> {
+    let e = &m.extraction;
+    let image = NewImage {
+        content_hash: m.hash,
+        file_name: display_name(&m.path),
+        width: e.width,
+        height: e.height,
+        dpr: e.dpr,
+        dpr_source: e.dpr_source.as_str().into(),
+        thumbnail: m.thumbnail,
+        source_path: Some(source_path(&m.path)),
+    };
+    let (image_id, _) = store.add_image(project.id, &image).await?;
+    let job = NewJob {
+        provider: m.provider,
+        model: m.model,
+        measurements: m.measurements,
+        elapsed_ms: e.decode_ms + e.measure_ms,
+        error: None,
+    };
+    store.record_job(project.id, image_id, &job).await?;
+    Ok(())
+}
