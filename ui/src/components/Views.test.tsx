@@ -174,10 +174,27 @@ describe("Compare", () => {
   });
 
   it("holds the project against a DTCG file picked in the native dialog", async () => {
-    const calls = mockBackend({ import_dtcg_file: () => ({ fileName: "tokens.json", library: stored([4, 8, 16, 64]).library }) });
+    const calls = mockBackend({
+      import_dtcg_file: () => ({ fileName: "tokens.json", library: stored([4, 8, 16, 64]).library, skipped: [] }),
+    });
     mount(<Compare />, stored([4, 8, 16]));
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "…or a DTCG token file" })));
     expect(calls).toHaveBeenCalledWith("import_dtcg_file", { rootPx: 16 });
     expect((await screen.findByRole("region", { name: "Only in tokens.json" })).textContent).toContain("64 px");
+    expect(screen.queryByText("Some tokens in the file were left out:")).toBeNull();
+  });
+
+  it("names the tokens a DTCG file's bad values left out", async () => {
+    mockBackend({
+      import_dtcg_file: () => ({
+        fileName: "tokens.json",
+        library: stored([4, 8]).library,
+        skipped: ["spacing.neg: -5px is negative"],
+      }),
+    });
+    mount(<Compare />, stored([4, 8, 16]));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "…or a DTCG token file" })));
+    const notice = await screen.findByText("Some tokens in the file were left out:");
+    expect(notice.parentElement?.textContent).toContain("spacing.neg: -5px is negative");
   });
 });
