@@ -34,15 +34,22 @@ impl Analyser<'_> {
                 }
             }
         }
+        // A soft shadow around an outlined box (a button's) adds a few sparse rows above and
+        // below its border: the border is the first full row within that fringe.
         let row_slack = if self.slack > 1 { self.slack } else { 0 };
+        let reach = if b.h() >= FRINGED_MIN_H {
+            row_slack.max(FRINGE).min(b.h() / 4)
+        } else {
+            row_slack
+        };
         let (lo, hi) = (b.x0 + b.w() / 5, b.x1 - b.w() / 5);
-        let top = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y0 + d, lo, hi));
-        let closed = (0..=row_slack.min(b.h() / 4)).any(|d| row_cover(c, b.y1 - 1 - d, lo, hi));
+        let top = (0..=reach).find(|&d| row_cover(c, b.y0 + d, lo, hi));
+        let closed = (0..=reach).find(|&d| row_cover(c, b.y1 - 1 - d, lo, hi));
         // A box that reaches the bottom of the screenshot may go on below it (a page cropped below
         // the fold): the crop stands for its bottom side, and its bottom padding is not measured.
         let cut = b.y1 == self.raster.height;
-        let bottom = closed || cut;
-        let straight = rows > 0 && covered * 100 >= rows * 95 && top && bottom;
+        let bottom = closed.is_some() || cut;
+        let straight = rows > 0 && covered * 100 >= rows * 95 && top.is_some() && bottom;
         if !straight {
             // Chips, badges and pill buttons are rounded fully: their ends are half circles.
             let (l, r) = stadium_ends(c, self.slack)?;
@@ -71,7 +78,13 @@ impl Analyser<'_> {
             }
             (outer, shrink(outer, bw))
         } else {
-            // An outline: the ring is the border; inside is the region's own background.
+            // An outline: the ring is the border; inside is the region's own background. Its
+            // edges are where the full rows and columns are, not where a shadow's fringe ends.
+            let b = if straight {
+                trim_fringe(c, b, top.unwrap_or(0), closed.unwrap_or(0), self.slack)
+            } else {
+                b
+            };
             let bw = left_w.min(right_w).min(b.w() / 2);
             self.line_widths.push(bw);
             (b, shrink(b, bw))
@@ -217,6 +230,43 @@ fn stadium_ends(c: &Component, slack: u32) -> Option<(u32, u32)> {
         f64::from(b.w()) * f64::from(b.h()) - (1.0 - std::f64::consts::FRAC_PI_4) * 4.0 * r * r;
     let filled = f64::from(c.pixels) >= 0.85 * area;
     (rows == b.h() && ends && (filled || two_sided)).then_some((left_w, right_w))
+}
+
+/// Rows a shadow's fringe may add outside an outlined box's border.
+const FRINGE: u32 = 4;
+/// Shortest outlined box whose fringe is looked past: a button or a field, not a badge or a glyph.
+const FRINGED_MIN_H: u32 = 32;
+
+/// An outlined box's rectangle without the fringe a soft shadow adds: `top` and `bottom` rows
+/// are dropped, and each side moves in to where most middle rows start (or end).
+fn trim_fringe(c: &Component, b: Rect, top: u32, bottom: u32, slack: u32) -> Rect {
+    if top == 0 && bottom == 0 {
+        return b;
+    }
+    let (mid_lo, mid_hi) = (b.y0 + b.h() / 5, b.y1 - b.h() / 5);
+    let mut starts = Vec::new();
+    let mut ends = Vec::new();
+    for row in by_row(c).filter(|row| (mid_lo..mid_hi).contains(&row[0].y)) {
+        starts.push(row[0].x0);
+        ends.push(row[row.len() - 1].x1);
+    }
+    starts.sort_unstable();
+    ends.sort_unstable();
+    let (x0, x1) = match (starts.get(starts.len() / 2), ends.get(ends.len() / 2)) {
+        (Some(&s), Some(&e)) if s <= b.x0 + slack + FRINGE && e + slack + FRINGE >= b.x1 => (s, e),
+        _ => (b.x0, b.x1),
+    };
+    let r = Rect {
+        x0,
+        x1,
+        y0: b.y0 + top,
+        y1: b.y1 - bottom,
+    };
+    if r.w() < MIN_BOX || r.h() < MIN_BOX {
+        b
+    } else {
+        r
+    }
 }
 
 /// A component's runs, one row at a time (runs are ordered by row).

@@ -142,3 +142,35 @@ fn a_dark_page_is_measured_like_a_light_one() {
     assert!(has(&v, 24.0), "{v:?}");
     assert!(has(&v, 12.0), "{v:?}");
 }
+
+#[test]
+fn an_outlined_button_with_a_shadow_fringe_is_still_a_box() {
+    // Regression (Bulma buttons): a 1 px #dbdbdb outline whose soft shadow left a sparse row of
+    // pixels above and below the border. The fringe made the shape's top and bottom rows partial,
+    // so the button was no box and its 16 px side padding was never measured.
+    let page = 0xFFFFFF;
+    let mut c = Canvas::new(480, 160, 1, page);
+    for (i, x) in [24u32, 248].into_iter().enumerate() {
+        c.bordered(x, 60, 200, 40, 0xDBDBDB, page);
+        // The shadow's fringe: part of a row just outside the top and bottom borders.
+        c.fill(x + 70, 59, 60, 1, 0xEEEEEE);
+        c.fill(x + 60, 100, 80, 1 + i as u32, 0xEEEEEE);
+        // Letters start 16 px inside the border (one pixel of side bearing).
+        c.text(x + 1 + 16, 60 + 1 + 4, 19, INK);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let paddings: Vec<f64> = e
+        .measurements
+        .iter()
+        .filter(|m| m.context.as_deref().is_some_and(|s| s.contains("padding")))
+        .map(|m| m.value_px)
+        .collect();
+    assert!(
+        paddings
+            .iter()
+            .filter(|&&v| (v - 16.0).abs() <= 1.0)
+            .count()
+            >= 2,
+        "each button's 16 px side padding is measured: {paddings:?}"
+    );
+}
