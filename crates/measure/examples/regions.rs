@@ -23,8 +23,10 @@ fn main() {
     println!("{}x{} bg #{bg:06x}", r.width, r.height);
     if let Ok(spec) = std::env::var("PIX") {
         // PIX=x,y,n: n pixels of row y from x; PIX=x,y,n,v: of column x from y.
+        // The trailing `v` is not a number: it is looked for before the numbers are parsed (it
+        // was dropped by the parse, so every column was printed as a row).
+        let col = spec.ends_with(",v");
         let v: Vec<u32> = spec.split(',').filter_map(|s| s.parse().ok()).collect();
-        let col = v.len() > 3;
         let line: Vec<String> = (0..v[2])
             .map(|i| {
                 let (x, y) = if col {
