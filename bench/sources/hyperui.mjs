@@ -21,8 +21,7 @@
 // with its CSS inlined.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openMirror, neutralise, newNotes, summariseNotes, viewport, writeCached } from './lib.mjs';
+import { openMirror, neutralise, newNotes, summariseNotes, viewport, writeCached, runAsScript } from './lib.mjs';
 
 export const GENERATOR = 'src-hyperui-v1';
 const REPO = 'markmead/hyperui';
@@ -201,13 +200,4 @@ export function generatePage(seed) {
   return { id: `hui${String(seed).padStart(3, '0')}`, html, meta, inlineCss: inline };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const a = process.argv[2];
-  if (a === '--list') PAGES.forEach(([items, fam, vp, opt = {}], i) => { const [v, d] = viewport(vp); console.log(`${i + 1}\thui${String(i + 1).padStart(3, '0')}\t${typeof items === 'string' ? items : items.join(',')}\t${fam}\t${v.width}x${v.height}@${d}${opt.dark ? '\tdark' : ''}${opt.jpeg ? '\tjpeg' : ''}`); });
-  else {
-    const p = generatePage(+a || 1);
-    let html = p.html;
-    for (const inc of p.inlineCss) html = html.replace(inc.placeholder, () => `<style>${fs.readFileSync(inc.file, 'utf8')}</style>`);
-    process.stdout.write(html);
-  }
-}
+runAsScript(import.meta.url, { prefix: 'hui', pages: PAGES, describe: ([items, fam, vp, opt]) => [typeof items === 'string' ? items : items.join(','), fam, vp, opt], generatePage });

@@ -7,11 +7,14 @@
 //   openMirror({ env, repo, commit, marker })  -> reader over one commit of a git directory (or a plain tree)
 //   neutralise(html, { src, pagePath, css, notes, ... }) -> { html, inline }
 //   viewport(code)                             -> [{width, height}, dpr]
+//   runAsScript(import.meta.url, { prefix, pages, describe, generatePage })
+//                                              -> `node <source>.mjs --list` / `node <source>.mjs N`
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 // ------------------------------------------------------------------ viewports
 // d 1280x800@1, w 1440x900@1, r 1280x800@2 (2560x1600 image), m 390x844@3 (phone, 1170x2532 image),
@@ -272,4 +275,27 @@ export function neutralise(html, { src, pagePath, css, notes, cacheName }) {
     return serialize(name, attrs, sc);
   });
   return { html, inline };
+}
+
+// ------------------------------------------------------------------ running a source by hand
+// When a source module is run as a script: `--list` prints one line per page (seed, id, what the page
+// is, family, viewport, flags); a seed prints that page's HTML with its stylesheets inlined, as
+// render.mjs would load it. `describe(entry)` turns a PAGES entry into [label, family, viewport code,
+// options].
+export async function runAsScript(moduleUrl, { prefix, pages, describe, generatePage }) {
+  if (!process.argv[1] || path.resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return;
+  const a = process.argv[2];
+  if (a === '--list') {
+    pages.forEach((entry, i) => {
+      const [label, fam, vp, opt = {}] = describe(entry);
+      const [v, d] = viewport(vp);
+      const flags = ['dark', 'inverse', 'jpeg'].filter((f) => opt[f]).map((f) => `\t${f}`).join('');
+      console.log(`${i + 1}\t${prefix}${String(i + 1).padStart(3, '0')}\t${label}\t${fam}\t${v.width}x${v.height}@${d}${flags}`);
+    });
+    return;
+  }
+  const p = await generatePage(+a || 1);
+  let html = p.html;
+  for (const inc of p.inlineCss) html = html.replace(inc.placeholder, () => `<style>${fs.readFileSync(inc.file, 'utf8')}</style>`);
+  process.stdout.write(html);
 }

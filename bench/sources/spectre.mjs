@@ -9,10 +9,8 @@
 //
 // `node sources/spectre.mjs --list` prints the pages; `node sources/spectre.mjs SEED > page.html` writes one page
 // with its CSS inlined.
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openMirror, neutralise, newNotes, summariseNotes, viewport } from './lib.mjs';
+import { openMirror, neutralise, newNotes, summariseNotes, viewport, runAsScript } from './lib.mjs';
 
 export const GENERATOR = 'src-spectre-v1';
 const REPO = 'picturepan2/spectre';
@@ -126,13 +124,4 @@ export function generatePage(seed) {
   return { id: `spc${String(seed).padStart(3, '0')}`, html, meta, inlineCss: inline };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const a = process.argv[2];
-  if (a === '--list') PAGES.forEach(([rel, fam, vp, opt = {}], i) => { const [v, d] = viewport(vp); console.log(`${i + 1}\tspc${String(i + 1).padStart(3, '0')}\t${rel}\t${fam}\t${v.width}x${v.height}@${d}${opt.jpeg ? '\tjpeg' : ''}`); });
-  else {
-    const p = generatePage(+a || 1);
-    let html = p.html;
-    for (const inc of p.inlineCss) html = html.replace(inc.placeholder, () => `<style>${fs.readFileSync(inc.file, 'utf8')}</style>`);
-    process.stdout.write(html);
-  }
-}
+runAsScript(import.meta.url, { prefix: 'spc', pages: PAGES, describe: ([rel, fam, vp, opt]) => [rel, fam, vp, opt], generatePage });

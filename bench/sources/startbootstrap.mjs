@@ -12,10 +12,8 @@
 //
 // `node sources/startbootstrap.mjs --list` prints the pages; `node sources/startbootstrap.mjs SEED > page.html`
 // writes one page with its CSS inlined.
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openMirror, neutralise, newNotes, summariseNotes, viewport, inlineFontFaces, rewriteCssUrls, writeCached } from './lib.mjs';
+import { openMirror, neutralise, newNotes, summariseNotes, viewport, inlineFontFaces, rewriteCssUrls, writeCached, runAsScript } from './lib.mjs';
 
 export const GENERATOR = 'src-startbootstrap-v1';
 
@@ -182,13 +180,4 @@ export function generatePage(seed) {
   return { id: `sbt${String(seed).padStart(3, '0')}`, html, meta, inlineCss: inline };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const a = process.argv[2];
-  if (a === '--list') PAGES.forEach(([key, page, fam, vp, opt = {}], i) => { const [v, d] = viewport(vp); console.log(`${i + 1}\tsbt${String(i + 1).padStart(3, '0')}\t${key}/${page}\t${fam}\t${v.width}x${v.height}@${d}${opt.dark ? '\tdark' : ''}${opt.jpeg ? '\tjpeg' : ''}`); });
-  else {
-    const p = generatePage(+a || 1);
-    let html = p.html;
-    for (const inc of p.inlineCss) html = html.replace(inc.placeholder, () => `<style>${fs.readFileSync(inc.file, 'utf8')}</style>`);
-    process.stdout.write(html);
-  }
-}
+runAsScript(import.meta.url, { prefix: 'sbt', pages: PAGES, describe: ([key, page, fam, vp, opt]) => [`${key}/${page}`, fam, vp, opt], generatePage });
