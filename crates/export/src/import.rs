@@ -3,15 +3,17 @@
 //! already read). A UTF-8 byte order mark before the JSON is accepted.
 //!
 //! One bad value skips its token, never the file: a token that is negative, not a finite number,
-//! larger than [`MAX_SPACING_PX`], in a unit other than px or rem, or so small it would become
+//! larger than [`MAX_SPACING_PX`](copy_that_spacing::MAX_SPACING_PX), in a unit other than px or rem, or so small it would become
 //! `0px` at the engine's quarter-pixel precision is left out and listed in [`Imported::skipped`]
 //! with its name and the reason, for the caller to show. A file whose every token is bad is refused,
 //! naming them all. The same check applies to a library read from JSON ([`check_library`]).
 
 use std::fmt;
 
-use copy_that_spacing::model::MAX_SPACING_PX;
-use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary, SpacingType};
+use copy_that_spacing::model::validate_px;
+use copy_that_spacing::{
+    aggregate, AggregateOptions, Measurement, SpacingError, SpacingLibrary, SpacingType,
+};
 use serde_json::Value;
 
 use crate::error::ExportError;
@@ -48,27 +50,16 @@ pub fn import_dtcg(text: &str, source: &str, root_px: f64) -> Result<Imported, E
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let json: Value = serde_json::from_str(text)
         .map_err(|e| ExportError::Import(source.into(), e.to_string()))?;
-    let mut read: Vec<(String, Result<f64, String>)> = Vec::new();
-    walk(&json, "", None, root_px, &mut read);
     let mut found: Vec<(String, f64)> = Vec::new();
     let mut skipped = Vec::new();
-    for (name, value) in read {
-        match value {
-            Ok(px) => found.push((name, px)),
-            Err(reason) => skipped.push(Skipped { name, reason }),
-        }
-    }
+    walk(&json, "", None, root_px, &mut found, &mut skipped);
     if found.is_empty() {
         let why = if skipped.is_empty() {
             "it holds no dimension tokens".to_string()
         } else {
-            let all: Vec<String> = skipped
-                .iter()
-                .map(|s| format!("{}: {}", s.name, s.reason))
-                .collect();
             format!(
                 "none of its dimension tokens is usable ({})",
-                all.join("; ")
+                listed(&skipped)
             )
         };
         return Err(ExportError::Import(source.into(), why));
@@ -112,16 +103,21 @@ pub fn check_library(mut library: SpacingLibrary, source: &str) -> Result<Import
             }
         });
     if library.tokens.is_empty() && !skipped.is_empty() {
-        let all: Vec<String> = skipped
-            .iter()
-            .map(|s| format!("{}: {}", s.name, s.reason))
-            .collect();
         return Err(ExportError::Import(
             source.into(),
-            format!("none of its tokens is usable ({})", all.join("; ")),
+            format!("none of its tokens is usable ({})", listed(&skipped)),
         ));
     }
     Ok(Imported { library, skipped })
+}
+
+/// `a: why; b: why` for an error that names every bad token.
+fn listed(skipped: &[Skipped]) -> String {
+    let all: Vec<String> = skipped
+        .iter()
+        .map(|s| format!("{}: {}", s.name, s.reason))
+        .collect();
+    all.join("; ")
 }
 
 fn walk(
@@ -129,14 +125,20 @@ fn walk(
     path: &str,
     inherited: Option<&str>,
     root_px: f64,
-    out: &mut Vec<(String, Result<f64, String>)>,
+    found: &mut Vec<(String, f64)>,
+    skipped: &mut Vec<Skipped>,
 ) {
     let Value::Object(map) = v else { return };
     let ty = map.get("$type").and_then(Value::as_str).or(inherited);
     if let Some(value) = map.get("$value") {
         if matches!(ty, Some("dimension") | Some("spacing") | None) {
-            if let Some(px) = dimension(value, root_px) {
-                out.push((path.to_string(), px));
+            match dimension(value, root_px) {
+                Some(Ok(px)) => found.push((path.to_string(), px)),
+                Some(Err(reason)) => skipped.push(Skipped {
+                    name: path.to_string(),
+                    reason,
+                }),
+                None => {}
             }
         }
         return;
@@ -150,7 +152,7 @@ fn walk(
         } else {
             format!("{path}.{k}")
         };
-        walk(child, &p, ty, root_px, out);
+        walk(child, &p, ty, root_px, found, skipped);
     }
 }
 
@@ -209,23 +211,20 @@ fn split_unit(s: &str) -> (&str, &str) {
     (number, &s[number.len()..])
 }
 
-/// Whether `px` can be a spacing token, and why not in words naming the value as written.
+/// Whether `px` can be a spacing token, and why not in words naming the value as written: the
+/// engine's own range check (`validate_px`), then the quarter pixel values are kept to.
 fn check_px(px: f64, shown: &str) -> Result<f64, String> {
-    if !px.is_finite() {
-        Err(format!("{shown} is not a finite number"))
-    } else if px < 0.0 {
-        Err(format!("{shown} is negative; spacing is 0 or more"))
-    } else if px > MAX_SPACING_PX {
-        Err(format!(
-            "{shown} is larger than {} px",
-            MAX_SPACING_PX as u64
-        ))
-    } else if px > 0.0 && px < QUARTER_PX / 2.0 {
-        Err(format!(
+    match validate_px(px) {
+        Err(SpacingError::NotFinite(_)) => Err(format!("{shown} is not a finite number")),
+        Err(SpacingError::Negative(_)) => Err(format!("{shown} is negative; spacing is 0 or more")),
+        Err(SpacingError::TooLarge { max, .. }) => {
+            Err(format!("{shown} is larger than {} px", max as u64))
+        }
+        Err(other) => Err(format!("{shown}: {other}")),
+        Ok(px) if px > 0.0 && px < QUARTER_PX / 2.0 => Err(format!(
             "{shown} is below the quarter pixel values are kept to, so it would become 0px"
-        ))
-    } else {
-        Ok(px)
+        )),
+        Ok(px) => Ok(px),
     }
 }
 
