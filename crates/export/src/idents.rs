@@ -11,7 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::names::Resolved;
+use crate::names::{upper_first, Resolved};
 
 /// A language whose identifiers are written bare (not as string keys).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,13 +112,7 @@ pub fn valid_stem(lang: Lang, stem: &str) -> String {
     match lang {
         Lang::Scss => format!("size-{stem}"),
         Lang::Android => format!("size_{stem}"),
-        _ => {
-            let mut c = stem.chars();
-            let upper = c.next().map_or_else(String::new, |f| {
-                f.to_ascii_uppercase().to_string() + c.as_str()
-            });
-            format!("size{upper}")
-        }
+        _ => format!("size{}", upper_first(stem)),
     }
 }
 

@@ -44,7 +44,7 @@ pub struct Imported {
 
 /// Parses a design tokens file and builds a library of its dimension tokens, keeping their names.
 pub fn import_dtcg(text: &str, source: &str, root_px: f64) -> Result<Imported, ExportError> {
-    if !(1.0..=256.0).contains(&root_px) {
+    if !copy_that_spacing::ROOT_PX_RANGE.contains(&root_px) {
         return Err(ExportError::RootSize(root_px));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -25,7 +25,7 @@ pub fn generate(
     library: &SpacingLibrary,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    if !(1.0..=256.0).contains(&options.root_px) {
+    if !copy_that_spacing::ROOT_PX_RANGE.contains(&options.root_px) {
         return Err(ExportError::RootSize(options.root_px));
     }
     let f = format(name).ok_or_else(|| ExportError::UnknownFormat(name.into()))?;
@@ -45,11 +45,7 @@ pub fn write_all(
         .iter()
         .map(|n| format(n).ok_or_else(|| ExportError::UnknownFormat((*n).into())))
         .collect::<Result<_, _>>()?;
-    let io = |path: &Path| {
-        let path = path.display().to_string();
-        move |source| ExportError::Io { path, source }
-    };
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    std::fs::create_dir_all(dir).map_err(write::io_error(dir))?;
     let mut written = Vec::new();
     for f in formats {
         let bytes = generate(f.name, library, options)?;

@@ -168,6 +168,14 @@ pub fn camel(name: &str) -> String {
 }
 
 /// kebab-case → snake_case (Android resource names).
+/// `md` → `Md`: the first letter upper-cased (a type named after a value).
+pub fn upper_first(name: &str) -> String {
+    let mut c = name.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_ascii_uppercase().to_string() + c.as_str()
+    })
+}
+
 pub fn snake(name: &str) -> String {
     name.replace('-', "_")
 }

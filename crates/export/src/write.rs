@@ -11,7 +11,7 @@ use crate::error::ExportError;
 /// someone is planting files).
 const TEMP_ATTEMPTS: u32 = 16;
 
-fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError {
+pub(crate) fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError {
     let path = path.display().to_string();
     move |source| ExportError::Io { path, source }
 }
