@@ -206,19 +206,20 @@ pub fn measure(
         Dpr::Auto => None,
         Dpr::Fixed(d) => Some(d),
     };
-    let edges = density::phase::crisp_edges(raster, if lossy { tol } else { 2 });
-    let (dpr, dpr_source) = density::infer(
-        user,
-        metadata_density,
-        raster.width,
-        &density::Cues {
-            line_widths: &layout.line_widths,
-            body_font: layout.body_font,
-            lossy,
-            edges: &edges,
-            height: raster.height,
-        },
-    );
+    // The crisp-edge scan reads the whole image: only done when the density is not given.
+    let (dpr, dpr_source) = density::given(user, metadata_density).unwrap_or_else(|| {
+        let edges = density::phase::crisp_edges(raster, if lossy { tol } else { 2 });
+        density::from_image(
+            raster.width,
+            &density::Cues {
+                line_widths: &layout.line_widths,
+                body_font: layout.body_font,
+                lossy,
+                edges: &edges,
+                height: raster.height,
+            },
+        )
+    });
     // Inside boxes smaller than this (checkboxes, radio buttons, icon frames) is a control's own
     // drawing, not layout.
     let min_container = (24.0 * dpr) as u32;

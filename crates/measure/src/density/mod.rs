@@ -89,12 +89,17 @@ pub fn infer(
     width: u32,
     cues: &Cues,
 ) -> (f64, DensitySource) {
-    if let Some(d) = user {
-        return (d, DensitySource::User);
-    }
-    if let Some(d) = metadata {
-        return (d, DensitySource::Metadata);
-    }
+    given(user, metadata).unwrap_or_else(|| from_image(width, cues))
+}
+
+/// The density the user or the file's metadata states, which the image's evidence never overrules.
+pub fn given(user: Option<f64>, metadata: Option<f64>) -> Option<(f64, DensitySource)> {
+    user.map(|d| (d, DensitySource::User))
+        .or_else(|| metadata.map(|d| (d, DensitySource::Metadata)))
+}
+
+/// The density the image's own evidence points to, when none is given.
+pub fn from_image(width: u32, cues: &Cues) -> (f64, DensitySource) {
     let lifts: Vec<(f64, f64)> = DENSITIES
         .iter()
         .map(|&d| (d, phase::lift(cues.edges, d, MIN_EDGES)))
