@@ -9,8 +9,10 @@ pub(crate) const MIN_BOX: u32 = 10;
 
 impl Analyser<'_> {
     /// Whether a component is a box: its bounding box's four sides are drawn along their straight
-    /// middle parts (corners may be rounded). Returns the inner rectangle (inside the border).
-    pub(crate) fn as_box(&mut self, c: &Component, bg: u32) -> Option<(Rect, Rect)> {
+    /// middle parts (corners may be rounded), each side within `slack` px of the bounding box (its
+    /// region's: more where a shadow was read at a coarse contrast). Returns the inner rectangle
+    /// (inside the border).
+    pub(crate) fn as_box(&mut self, c: &Component, bg: u32, slack: u32) -> Option<(Rect, Rect)> {
         let b = c.bbox;
         if b.w() < MIN_BOX || b.h() < MIN_BOX {
             return None;
@@ -27,7 +29,7 @@ impl Analyser<'_> {
             let (first, last) = (row[0], row[row.len() - 1]);
             if (mid_lo..mid_hi).contains(&first.y) {
                 rows += 1;
-                if first.x0 <= b.x0 + self.slack && last.x1 + self.slack >= b.x1 {
+                if first.x0 <= b.x0 + slack && last.x1 + slack >= b.x1 {
                     covered += 1;
                     left_w = left_w.min(first.x1 - first.x0);
                     right_w = right_w.min(last.x1 - last.x0);
@@ -36,7 +38,7 @@ impl Analyser<'_> {
         }
         // A soft shadow around an outlined box (a button's) adds a few sparse rows above and
         // below its border: the border is the first full row within that fringe.
-        let row_slack = if self.slack > 1 { self.slack } else { 0 };
+        let row_slack = if slack > 1 { slack } else { 0 };
         let reach = if b.h() >= FRINGED_MIN_H {
             row_slack.max(FRINGE).min(b.h() / 4)
         } else {
@@ -52,7 +54,7 @@ impl Analyser<'_> {
         let straight = rows > 0 && covered * 100 >= rows * 95 && top.is_some() && bottom;
         if !straight {
             // Chips, badges and pill buttons are rounded fully: their ends are half circles.
-            let (l, r) = stadium_ends(c, self.slack)?;
+            let (l, r) = stadium_ends(c, slack)?;
             left_w = l;
             right_w = r;
         }

@@ -196,9 +196,7 @@ impl<'a> Analyser<'a> {
             if self.lossy && (self.faint(c, bg) || speck(&c.bbox)) {
                 continue;
             }
-            let own_slack = std::mem::replace(&mut self.slack, slack);
-            let found = self.as_box(c, bg);
-            self.slack = own_slack;
+            let found = self.as_box(c, bg, slack);
             if let Some((outer, inner)) = found {
                 self.boxes += 1;
                 items.push(Item {
