@@ -74,21 +74,40 @@ pub fn report(e: &Extraction, s: &Selection) -> ImageReport {
                 .map(|(m, _)| m.value_px),
         )
     };
-    let kept = counts(s.kept.iter().map(|m| m.value_px));
-    let note = if e.measurements.is_empty() {
+    ImageReport {
+        width: e.width,
+        height: e.height,
+        dpr: e.dpr,
+        dpr_source: e.dpr_source,
+        measured: e.measurements.len(),
+        base_unit: s.base_unit,
+        kept: counts(s.kept.iter().map(|m| m.value_px)),
+        unsure: with(Verdict::Unsure),
+        too_rare: with(Verdict::TooRare),
+        off_grid: with(Verdict::OffGrid),
+        lenient: s.lenient,
+        note: note(e, s),
+    }
+}
+
+/// Why an image gave no confident token, in words; `None` when it did. (The pipeline asks for
+/// this alone for every image; a whole report is only built when one is printed.)
+pub fn note(e: &Extraction, s: &Selection) -> Option<String> {
+    let count = |want: Verdict| s.verdicts.iter().filter(|v| **v == want).count();
+    if e.measurements.is_empty() {
         Some(
             "no boxes, dividers or text lines were found, so there was nothing to measure \
              (a photo, a blank area or a very small image?)"
                 .to_string(),
         )
-    } else if kept.is_empty() {
+    } else if s.kept.is_empty() {
         Some(format!(
             "{} distances were measured but none is a confident spacing: {} too unsure, {} seen too \
              rarely, {} off the grid",
             e.measurements.len(),
-            s.verdicts.iter().filter(|v| **v == Verdict::Unsure).count(),
-            s.verdicts.iter().filter(|v| **v == Verdict::TooRare).count(),
-            s.verdicts.iter().filter(|v| **v == Verdict::OffGrid).count(),
+            count(Verdict::Unsure),
+            count(Verdict::TooRare),
+            count(Verdict::OffGrid),
         ))
     } else if s.lenient {
         Some(
@@ -98,20 +117,6 @@ pub fn report(e: &Extraction, s: &Selection) -> ImageReport {
         )
     } else {
         None
-    };
-    ImageReport {
-        width: e.width,
-        height: e.height,
-        dpr: e.dpr,
-        dpr_source: e.dpr_source,
-        measured: e.measurements.len(),
-        base_unit: s.base_unit,
-        kept,
-        unsure: with(Verdict::Unsure),
-        too_rare: with(Verdict::TooRare),
-        off_grid: with(Verdict::OffGrid),
-        lenient: s.lenient,
-        note,
     }
 }
 

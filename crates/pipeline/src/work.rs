@@ -147,7 +147,7 @@ async fn ask_ai(
 
 /// Says so when an image yields no confident spacing, in the words `copy-that extract` prints.
 fn note_if_unsure(emit: &Emit, index: u32, extraction: &Extraction, selection: &Selection) {
-    if let Some(note) = explain::report(extraction, selection).note {
+    if let Some(note) = explain::note(extraction, selection) {
         emit.event(ExtractEvent::Note { index, note });
     }
 }
