@@ -20,7 +20,7 @@ const MAJORITY: f64 = 0.9;
 /// How far above chance a unit must explain the set: with ±1 px tolerance a 4 px grid explains
 /// three quarters of random integers, so plain coverage is not evidence.
 const MIN_LIFT: f64 = 0.5;
-/// Fewer distinct values than this is thin evidence: fall back to the 4 (else 8) px convention.
+/// Fewer distinct values than this is thin evidence: fall back to the 4 px convention.
 const THIN_EVIDENCE: usize = 3;
 
 /// The grid unit inferred for a set of spacings.
@@ -66,13 +66,8 @@ pub fn nearest_multiple(value: f64, unit: f64) -> f64 {
 fn explained_share(values: &[(f64, u64)], unit: u32) -> (f64, bool, f64) {
     let unit = f64::from(unit);
     let (mut exact, mut below, mut above, mut total) = (0u64, 0u64, 0u64, 0u64);
-    // Voting is stricter than membership under 4 px: a half-pixel value is evidence of a finer
-    // measurement, not of a 2 px grid.
-    let tol = if unit >= 4.0 {
-        grid_tolerance(unit)
-    } else {
-        0.0
-    };
+    // Every candidate is 4 px or more (never 2 or 3), so ±1 px.
+    let tol = grid_tolerance(unit);
     for &(v, w) in values {
         total += w;
         let d = v - nearest_multiple(v, unit);
@@ -180,16 +175,15 @@ pub fn infer_base_unit(values: &[(f64, u64)]) -> BaseUnit {
     let evidence = 1.0 - (-(distinct as f64) / 3.0).exp();
 
     // Two values fit an 8 px grid by chance half the time on a 4 px system: too little to leave
-    // the most common convention.
+    // the most common convention. (8 px is no fallback: whatever sits within a pixel of 8 px's
+    // grid sits within a pixel of 4 px's too.)
     if distinct < THIN_EVIDENCE {
-        for conv in [4u32, 8] {
-            if let Some(&(b, f, _)) = scored.iter().find(|s| s.0 == conv && s.1 >= MAJORITY) {
-                return BaseUnit {
-                    unit: f64::from(b),
-                    confidence: (0.5 * f * evidence).min(1.0),
-                    explained: f,
-                };
-            }
+        if let Some(&(b, f, _)) = scored.iter().find(|s| s.0 == 4 && s.1 >= MAJORITY) {
+            return BaseUnit {
+                unit: f64::from(b),
+                confidence: (0.5 * f * evidence).min(1.0),
+                explained: f,
+            };
         }
     }
     if let Some(&(b, f, lift)) = scored
