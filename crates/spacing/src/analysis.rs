@@ -108,16 +108,20 @@ const MIN_VOTING_PX: f64 = 3.0;
 /// any grid: they do not vote either.
 const MAX_VOTING_PX: f64 = 96.0;
 
+/// Whether `value` is a multiple of `unit` (at least one) to the half pixel.
+pub(crate) fn on_multiple(value: f64, unit: f64) -> bool {
+    (value - nearest_multiple(value, unit)).abs() < 0.5
+}
+
 /// Whether the values only `unit` hits exactly outweigh those only 4 px hits exactly. 5 px is
 /// exotic beside 4 px and wins only on strong evidence: on a 4 px page, its ±1 px takes 4, 6, 9,
 /// 11, 16 and 24, and the steps both grids share (20, 40) say nothing, so the steps that tell
 /// them apart decide. (Asked of 6 px too, it turned a synthetic 6 px page whose 6 px steps were
 /// not measured into 4 px; 6 px's ±1 px takes fewer 4 px steps, so it is left to the lift test.)
 fn beats_4_on_its_own_steps(values: &[(f64, u64)], unit: u32) -> bool {
-    let exact = |v: f64, u: f64| (v - nearest_multiple(v, u)).abs() < 0.5;
     let (mut own, mut fours) = (0u64, 0u64);
     for &(v, w) in values {
-        match (exact(v, f64::from(unit)), exact(v, 4.0)) {
+        match (on_multiple(v, f64::from(unit)), on_multiple(v, 4.0)) {
             (true, false) => own += w,
             (false, true) => fours += w,
             _ => {}

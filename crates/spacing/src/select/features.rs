@@ -3,6 +3,7 @@
 //! the usual grids, and what the page as a whole looks like. Any change here is a change of the
 //! model: refit.
 
+use crate::analysis::on_multiple;
 use crate::model::Measurement;
 
 /// Confidence levels the local engine gives: box to box, across to text, a line centred in a
@@ -25,10 +26,6 @@ const CONTEXTS: [&str; 10] = [
 pub const COUNT: usize = 34;
 /// Index of the page's box-to-box share among the features.
 pub const BOX_PAGE: usize = 21;
-
-fn on(v: f64, unit: f64) -> bool {
-    (v - (v / unit).round() * unit).abs() < 0.5 && v >= unit - 0.5
-}
 
 /// One image's distinct values, each with its measurements' indices and its features.
 pub struct ValueRows {
@@ -69,7 +66,7 @@ pub fn rows(measurements: &[Measurement], rule_kept: &[bool]) -> ValueRows {
         values
             .iter()
             .zip(&members)
-            .filter(|(v, _)| on(**v, unit))
+            .filter(|(v, _)| on_multiple(**v, unit))
             .map(|(_, m)| m.len())
             .sum::<usize>() as f64
             / total
@@ -97,10 +94,10 @@ pub fn rows(measurements: &[Measurement], rule_kept: &[bool]) -> ValueRows {
                 let c = confs.iter().filter(|c| (*c - level).abs() < 0.01).count();
                 f[4 + j] = (c as f64).ln_1p();
             }
-            f[9] = f64::from(u8::from(on(v, 4.0)));
-            f[10] = f64::from(u8::from(on(v, 8.0)));
-            f[11] = f64::from(u8::from(on(v, 5.0) && !on(v, 4.0)));
-            f[12] = f64::from(u8::from(on(v, 2.0) && !on(v, 4.0)));
+            f[9] = f64::from(u8::from(on_multiple(v, 4.0)));
+            f[10] = f64::from(u8::from(on_multiple(v, 8.0)));
+            f[11] = f64::from(u8::from(on_multiple(v, 5.0) && !on_multiple(v, 4.0)));
+            f[12] = f64::from(u8::from(on_multiple(v, 2.0) && !on_multiple(v, 4.0)));
             f[13] = v.ln();
             f[14] = f64::from(u8::from(v < 3.5));
             f[15] = f64::from(u8::from(v > 64.5));
