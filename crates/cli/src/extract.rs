@@ -16,14 +16,11 @@ use tokio_util::sync::CancellationToken;
 
 use crate::progress::{ImageEntry, Keep, Progress};
 
-/// The merge threshold when neither `--threshold` nor a project says otherwise.
-pub const DEFAULT_THRESHOLD: f64 = 0.1;
-
 /// What `extract` was asked to do.
 pub struct Request {
     pub images: Vec<PathBuf>,
     pub dpr: Dpr,
-    /// `None`: a project's own threshold, else [`DEFAULT_THRESHOLD`].
+    /// `None`: a project's own threshold, else the settings' default ([`Settings::default`]).
     pub threshold: Option<f64>,
     pub project: Option<String>,
     pub engine: EngineKind,
@@ -99,7 +96,7 @@ pub fn extract(data_dir: &Path, req: Request) -> Result<Extracted> {
         let target = match (&store, &req.project) {
             (Some(store), Some(name)) => Target::Project { store, name },
             _ => Target::Memory {
-                threshold: req.threshold.unwrap_or(DEFAULT_THRESHOLD),
+                threshold: req.threshold.unwrap_or(settings.threshold),
                 root_px: settings.root_px,
             },
         };

@@ -22,7 +22,7 @@ pub fn provider_of(engine: EngineKind, hybrid_with: Provider) -> Option<Provider
 }
 
 /// An engine's name, as the command line spells it and a library's `provider` records it.
-pub fn engine_name(engine: EngineKind) -> &'static str {
+pub(crate) fn engine_name(engine: EngineKind) -> &'static str {
     match engine {
         EngineKind::Local => "local",
         EngineKind::Claude => "claude",
@@ -35,7 +35,7 @@ pub fn engine_name(engine: EngineKind) -> &'static str {
 /// The key for a provider: its own environment variable when set (`ANTHROPIC_API_KEY`,
 /// `OPENAI_API_KEY`, `OPENAI_COMPATIBLE_API_KEY`), else its own keyring entry. A local
 /// OpenAI-compatible server needs none. OpenAI's key is never an OpenAI-compatible server's.
-pub fn key_for(provider: Provider) -> Result<Option<ApiKey>, PipelineError> {
+fn key_for(provider: Provider) -> Result<Option<ApiKey>, PipelineError> {
     key_from(provider, |var| std::env::var(var).ok(), load_key)
 }
 

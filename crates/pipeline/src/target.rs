@@ -110,7 +110,7 @@ impl<'a> Writer<'a> {
 }
 
 /// The path an image is remembered by: absolute and resolved when it can be, as given otherwise.
-pub fn source_path(path: &std::path::Path) -> String {
+pub(crate) fn source_path(path: &std::path::Path) -> String {
     std::fs::canonicalize(path)
         .unwrap_or_else(|_| path.to_path_buf())
         .display()
