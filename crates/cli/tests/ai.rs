@@ -31,11 +31,8 @@ fn reply() -> Value {
 }
 
 fn command(args: &[&str], data: &std::path::Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_copy-that"));
-    c.args(args)
-        .envs(VENDOR_KEYS)
-        .env("COPY_THAT_DATA_DIR", data)
-        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    let mut c = common::copy_that_command(args);
+    c.envs(VENDOR_KEYS).env("COPY_THAT_DATA_DIR", data);
     c
 }
 
@@ -150,14 +147,9 @@ async fn hybrid_extraction_snaps_ai_values_caches_replies_and_never_leaks_the_ke
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_ai_failure_is_reported_per_image_and_hybrid_keeps_the_local_values() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(401).set_body_json(json!({"type": "error", "error": {"type": "authentication_error", "message": "invalid x-api-key"}})))
-        .mount(&server)
-        .await;
+    let (_server, uri) = common::ai_server(ResponseTemplate::new(401).set_body_json(json!({"type": "error", "error": {"type": "authentication_error", "message": "invalid x-api-key"}}))).await;
     let dir = tempfile::tempdir().expect("tempdir");
     let shot = common::screenshot(dir.path(), "shot.png");
-    let uri = format!("{}/v1", server.uri());
     let o = run(
         &[
             "extract",
@@ -200,17 +192,15 @@ async fn an_ai_failure_is_reported_per_image_and_hybrid_keeps_the_local_values()
 fn a_missing_key_is_a_clear_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let shot = common::screenshot(dir.path(), "shot.png");
-    let o = Command::new(env!("CARGO_BIN_EXE_copy-that"))
-        .args([
-            "extract",
-            shot.to_str().expect("utf-8"),
-            "--provider",
-            "openai",
-        ])
-        .env_remove("OPENAI_API_KEY")
-        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
-        .output()
-        .expect("run");
+    let o = common::copy_that_command(&[
+        "extract",
+        shot.to_str().expect("utf-8"),
+        "--provider",
+        "openai",
+    ])
+    .env_remove("OPENAI_API_KEY")
+    .output()
+    .expect("run");
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -222,14 +212,9 @@ fn a_missing_key_is_a_clear_error() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn openai_api_key_is_not_sent_to_an_openai_compatible_server() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(reply()))
-        .mount(&server)
-        .await;
+    let (server, uri) = common::ai_server(ResponseTemplate::new(200).set_body_json(reply())).await;
     let dir = tempfile::tempdir().expect("tempdir");
     let shot = common::screenshot(dir.path(), "shot.png");
-    let uri = format!("{}/v1", server.uri());
     let o = command(
         &[
             "extract",

@@ -17,10 +17,8 @@ mod common;
 use common::screenshot;
 
 fn copy_that(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copy-that"))
-        .args(args)
+    common::copy_that_command(args)
         .current_dir(cwd)
-        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
         .output()
         .expect("run copy-that")
 }

@@ -1,21 +1,18 @@
 //! Untrusted text (imported token names, server messages, file names) never reaches the terminal
 //! with escape sequences or control characters in it.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::json;
-use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::ResponseTemplate;
 
 mod common;
 
 const HOSTILE: &str = "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}31mevil\u{202e}";
 
 fn copy_that(args: &[&str], data: &std::path::Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copy-that"))
-        .args(args)
+    common::copy_that_command(args)
         .env("COPY_THAT_DATA_DIR", data)
-        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
         .output()
         .expect("run copy-that")
 }
@@ -56,17 +53,13 @@ fn a_file_name_with_ansi_escapes_is_reported_without_them() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn server_error_text_with_ansi_escapes_is_printed_without_them() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(
-            ResponseTemplate::new(400)
-                .set_body_json(json!({"error": {"message": format!("bad {HOSTILE}\nforged")}})),
-        )
-        .mount(&server)
-        .await;
+    let (_server, uri) = common::ai_server(
+        ResponseTemplate::new(400)
+            .set_body_json(json!({"error": {"message": format!("bad {HOSTILE}\nforged")}})),
+    )
+    .await;
     let dir = tempfile::tempdir().expect("tempdir");
     let shot = common::screenshot(dir.path(), "shot.png");
-    let uri = format!("{}/v1", server.uri());
     let o = copy_that(
         &[
             "extract",

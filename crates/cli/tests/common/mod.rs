@@ -1,4 +1,30 @@
-//! Shared by the CLI tests: screenshots drawn with known geometry.
+//! Shared by the CLI tests: screenshots drawn with known geometry, the binary with no keyring in
+//! reach, and an OpenAI-compatible server that answers every request one way.
+// Each test binary uses a part of this module.
+#![allow(dead_code)]
+
+use std::process::Command;
+
+/// The CLI with `args`, and a session bus that does not exist: no test reads or writes the keyring
+/// of the machine it runs on.
+pub fn copy_that_command(args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_copy-that"));
+    c.args(args)
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    c
+}
+
+/// A local server that answers every POST with `reply`, and its base URL (`…/v1`) for
+/// `--base-url`. The server stops when the returned handle is dropped.
+pub async fn ai_server(reply: wiremock::ResponseTemplate) -> (wiremock::MockServer, String) {
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .respond_with(reply)
+        .mount(&server)
+        .await;
+    let uri = format!("{}/v1", server.uri());
+    (server, uri)
+}
 
 /// A 640×300 screenshot: a bordered card with 24 px padding, two buttons 16 px apart, a second card
 /// 32 px to the right, repeated twice so every value has support.
