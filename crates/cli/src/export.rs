@@ -97,9 +97,7 @@ pub fn run(data_dir: &Path, args: &ExportArgs) -> Result<()> {
     let library: SpacingLibrary = match (&args.from, &args.project) {
         (Some(path), None) => {
             let imported = read_from(path, args.root_px)?;
-            for s in &imported.skipped {
-                eprintln!("copy-that: {}", crate::term::safe(&s.to_string()));
-            }
+            crate::term::warn_skipped(&imported);
             imported.library
         }
         (None, Some(name)) => crate::projects::show(data_dir, name)?,

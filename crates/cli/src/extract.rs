@@ -10,6 +10,7 @@ use copy_that_ai::{AiClient, EngineKind, Provider};
 use copy_that_measure::explain;
 use copy_that_measure::{Dpr, Extraction};
 use copy_that_pipeline::{run, Batch, Finished, Settings, Target};
+use copy_that_spacing::analysis::fmt_px;
 use copy_that_spacing::SpacingLibrary;
 use copy_that_store::Store;
 use tokio_util::sync::CancellationToken;
@@ -148,7 +149,7 @@ pub fn explain_text(e: &ImageEntry) -> String {
             return "-".to_string();
         }
         v.iter()
-            .map(|c| format!("{}×{}", spacing_fmt(c.value_px), c.count))
+            .map(|c| format!("{}×{}", fmt_px(c.value_px), c.count))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -157,10 +158,10 @@ pub fn explain_text(e: &ImageEntry) -> String {
         crate::term::safe(&e.file),
         r.width,
         r.height,
-        spacing_fmt(r.dpr),
+        fmt_px(r.dpr),
         explain::density_reason(r.dpr_source),
         r.measured,
-        spacing_fmt(r.base_unit)
+        fmt_px(r.base_unit)
     );
     out += &format!("  kept:         {}\n", list(&r.kept));
     out += &format!("  off the grid: {}\n", list(&r.off_grid));
@@ -170,8 +171,4 @@ pub fn explain_text(e: &ImageEntry) -> String {
         out += &format!("  note: {n}\n");
     }
     out
-}
-
-fn spacing_fmt(v: f64) -> String {
-    copy_that_spacing::analysis::fmt_px(v)
 }

@@ -131,9 +131,7 @@ fn run(cli: Cli) -> Result<()> {
                 .with_context(|| format!("reading {}", file.display()))?;
             let imported =
                 copy_that_export::import_dtcg(&text, &file.display().to_string(), root_px)?;
-            for s in &imported.skipped {
-                eprintln!("copy-that: {}", term::safe(&s.to_string()));
-            }
+            term::warn_skipped(&imported);
             print_library(&imported.library, json)
         }
         Command::Show { name, json } => {

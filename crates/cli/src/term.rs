@@ -41,6 +41,14 @@ pub fn safe(text: &str) -> String {
     out
 }
 
+/// Warns on stderr of each token an import left out, naming it and why (names are the file's own,
+/// so they go through [`safe`]).
+pub fn warn_skipped(imported: &copy_that_export::Imported) {
+    for s in &imported.skipped {
+        eprintln!("copy-that: {}", safe(&s.to_string()));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::safe;
