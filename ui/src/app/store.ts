@@ -87,7 +87,9 @@ export function createAppStore() {
     const onEvent = (job: string, event: ExtractEvent_Serialize) => {
       const batch = get().batch;
       if (!batch || batch.job !== job) return;
-      const images = batch.images;
+      // One image's row, changed where the event says.
+      const patchImage = (index: number, change: Partial<(typeof batch.images)[number]>) =>
+        set({ batch: { ...batch, images: batch.images.map((i) => (i.index === index ? { ...i, ...change } : i)) } });
       switch (event.type) {
         case "queued":
           set({
@@ -99,13 +101,13 @@ export function createAppStore() {
           });
           break;
         case "phase":
-          set({ batch: { ...batch, images: images.map((i) => (i.index === event.index ? { ...i, phase: event.phase } : i)) } });
+          patchImage(event.index, { phase: event.phase });
           break;
         case "failed":
-          set({ batch: { ...batch, images: images.map((i) => (i.index === event.index ? { ...i, error: event.reason } : i)) } });
+          patchImage(event.index, { error: event.reason });
           break;
         case "note":
-          set({ batch: { ...batch, images: images.map((i) => (i.index === event.index ? { ...i, note: event.note } : i)) } });
+          patchImage(event.index, { note: event.note });
           break;
         case "library":
           if (get().current?.project.name === batch.project) set({ current: event.library });

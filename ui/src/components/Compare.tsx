@@ -18,9 +18,10 @@ export function Compare() {
   const current = useApp((s) => s.current);
   const projects = useApp((s) => s.projects);
   const settings = useApp((s) => s.settings);
-  const [other, setOther] = useState<{ label: string; library: SpacingLibrary_Serialize } | null>(null);
+  // What the other side is, and the tokens its file's bad values left out (none for a project).
+  const [other, setOther] = useState<{ label: string; library: SpacingLibrary_Serialize; skipped: string[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [skipped, setSkipped] = useState<string[]>([]);
+  const skipped = other?.skipped ?? [];
   const result = useMemo(() => (current && other ? compareLibraries(current.library, other.library, current.project.threshold ?? 0.1) : null), [current, other]);
   if (!current) return null;
 
@@ -28,9 +29,8 @@ export function Compare() {
     if (!name) return;
     try {
       const s = await call(commands.loadLibrary(name));
-      setOther({ label: name, library: s.library });
+      setOther({ label: name, library: s.library, skipped: [] });
       setError(null);
-      setSkipped([]);
     } catch (e) {
       setError(describe(e));
     }
@@ -39,9 +39,8 @@ export function Compare() {
     try {
       const r = await call(commands.importDtcgFile(settings?.rootPx ?? 16));
       if (r) {
-        setOther({ label: r.fileName, library: r.library });
+        setOther({ label: r.fileName, library: r.library, skipped: r.skipped });
         setError(null);
-        setSkipped(r.skipped);
       }
     } catch (e) {
       setError(describe(e));
