@@ -18,25 +18,26 @@ pub fn is_whole(format: Format, bytes: &[u8]) -> bool {
     }
 }
 
-/// Chunk by chunk (length, type, data, CRC) from after the signature up to IEND.
+/// Chunk by chunk from after the signature up to IEND.
 fn png_is_whole(bytes: &[u8]) -> bool {
+    png_chunks(bytes).any(|(kind, _)| kind == b"IEND")
+}
+
+/// A PNG's chunks after the signature as (type, data), each whole (length, type, data and CRC all
+/// in the file); the walk stops at the first chunk the file cuts short.
+pub(crate) fn png_chunks(bytes: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
     let mut pos = 8usize;
-    loop {
-        let Some(len) = read_u32_be(bytes, pos) else {
-            return false;
-        };
-        let Some(kind) = bytes.get(pos + 4..pos + 8) else {
-            return false;
-        };
-        let end = pos.saturating_add(12).saturating_add(len as usize);
+    std::iter::from_fn(move || {
+        let len = read_u32_be(bytes, pos)? as usize;
+        let kind = bytes.get(pos + 4..pos + 8)?;
+        let end = pos.saturating_add(12).saturating_add(len);
         if end > bytes.len() {
-            return false;
+            return None;
         }
-        if kind == b"IEND" {
-            return true;
-        }
+        let body = &bytes[pos + 8..pos + 8 + len];
         pos = end;
-    }
+        Some((kind, body))
+    })
 }
 
 /// Marker segments (FF xx, 16-bit length) up to each start of scan, then the entropy-coded data up
@@ -96,7 +97,7 @@ fn webp_is_whole(bytes: &[u8]) -> bool {
     bytes.len() >= size.saturating_add(8)
 }
 
-fn read_u32_be(bytes: &[u8], pos: usize) -> Option<u32> {
+pub(crate) fn read_u32_be(bytes: &[u8], pos: usize) -> Option<u32> {
     let b = bytes.get(pos..pos + 4)?;
     Some(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
 }

@@ -5,7 +5,7 @@ use std::io::Cursor;
 
 use image::{DynamicImage, ImageFormat, ImageReader, Limits};
 
-use crate::container;
+use crate::container::{self, png_chunks, read_u32_be};
 use crate::error::MeasureError;
 use crate::raster::Raster;
 
@@ -146,27 +146,20 @@ fn png_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
     if bytes.get(12..16)? != b"IHDR" {
         return None;
     }
-    let w = u32::from_be_bytes(bytes.get(16..20)?.try_into().ok()?);
-    let h = u32::from_be_bytes(bytes.get(20..24)?.try_into().ok()?);
-    Some((w, h))
+    Some((read_u32_be(bytes, 16)?, read_u32_be(bytes, 20)?))
 }
 
-/// Reads the PNG pHYs chunk (pixels per metre) and turns it into a density relative to 96 dpi.
+/// Reads the PNG pHYs chunk (pixels per metre, before the image data) and turns it into a density
+/// relative to 96 dpi.
 fn png_density(bytes: &[u8]) -> Option<f64> {
-    let mut pos = 8;
-    while pos + 8 <= bytes.len() {
-        let len = u32::from_be_bytes(bytes[pos..pos + 4].try_into().ok()?) as usize;
-        let kind = &bytes[pos + 4..pos + 8];
-        let body = bytes.get(pos + 8..pos + 8 + len)?;
+    for (kind, body) in png_chunks(bytes) {
         match kind {
-            b"pHYs" if len == 9 && body[8] == 1 => {
-                let ppm = u32::from_be_bytes(body[0..4].try_into().ok()?);
-                return density_from_dpi(f64::from(ppm) * 0.0254);
+            b"pHYs" if body.len() == 9 && body[8] == 1 => {
+                return density_from_dpi(f64::from(read_u32_be(body, 0)?) * 0.0254);
             }
             b"IDAT" | b"IEND" => return None,
             _ => {}
         }
-        pos += 12 + len;
     }
     None
 }
@@ -192,4 +185,57 @@ fn density_from_dpi(dpi: f64) -> Option<f64> {
     [2.0, 3.0]
         .into_iter()
         .find(|&d| (ratio - d).abs() < 0.05 || (dpi / 96.0 - d).abs() < 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small PNG with a pHYs chunk of `ppm` pixels per metre placed after IHDR (or none).
+    fn png_with_phys(ppm: Option<u32>) -> Vec<u8> {
+        let mut png = Vec::new();
+        image::RgbImage::from_pixel(8, 8, image::Rgb([255, 255, 255]))
+            .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+            .expect("encode");
+        let Some(ppm) = ppm else { return png };
+        let mut body = Vec::new();
+        body.extend_from_slice(&ppm.to_be_bytes());
+        body.extend_from_slice(&ppm.to_be_bytes());
+        body.push(1); // unit: metre
+        let mut chunk = (body.len() as u32).to_be_bytes().to_vec();
+        let mut crc_input = b"pHYs".to_vec();
+        crc_input.extend_from_slice(&body);
+        chunk.extend_from_slice(&crc_input);
+        chunk.extend_from_slice(&crc32(&crc_input).to_be_bytes());
+        // Signature (8) + IHDR (4 + 4 + 13 + 4).
+        let at = 8 + 25;
+        png.splice(at..at, chunk);
+        png
+    }
+
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in data {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    #[test]
+    fn a_png_stating_144_dpi_is_2x_from_its_metadata() {
+        // 144 dpi = 5669 pixels per metre.
+        let d = decode(&png_with_phys(Some(5669)), "retina.png").expect("decodes");
+        assert_eq!(d.metadata_density, Some(2.0));
+        let d = decode(&png_with_phys(Some(3780)), "plain.png").expect("decodes");
+        assert_eq!(d.metadata_density, None, "96 dpi says nothing");
+        let d = decode(&png_with_phys(None), "none.png").expect("decodes");
+        assert_eq!(d.metadata_density, None);
+    }
 }
