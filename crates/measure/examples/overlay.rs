@@ -2,7 +2,7 @@
 //! box outlined (red: padding, blue: gaps and the rest), for looking at a page by eye.
 //!
 //!     cargo run --release -p copy-that-measure --example overlay -- shot.png out.png
-use copy_that_measure::{extract_bytes, Dpr};
+use copy_that_measure::{decode, measure, Dpr};
 use copy_that_spacing::{select_with_reasons, SelectOptions, SpacingType};
 
 fn main() {
@@ -12,12 +12,15 @@ fn main() {
         std::process::exit(2);
     };
     let bytes = std::fs::read(input).expect("readable image");
-    let e = extract_bytes(&bytes, input, Dpr::Auto).expect("measurable image");
+    // Decoded once, with the engine's limits: measured, then drawn on.
+    let d = decode::decode(&bytes, input).expect("decodable image");
+    let e = measure(&d.raster, d.format.lossy(), d.metadata_density, Dpr::Auto);
     let s = select_with_reasons(&e.measurements, &SelectOptions::default());
-    let mut img = image::load_from_memory(&bytes)
-        .expect("decodable")
-        .into_rgb8();
-    let (w, h) = img.dimensions();
+    let (w, h) = (d.raster.width, d.raster.height);
+    let mut img = image::RgbImage::from_fn(w, h, |x, y| {
+        let p = d.raster.at(x, y);
+        image::Rgb([(p >> 16) as u8, (p >> 8) as u8, p as u8])
+    });
     for m in &s.kept {
         let Some(b) = m.bbox else { continue };
         let colour = if m.spacing_type == SpacingType::Padding {
