@@ -9,7 +9,7 @@ use copy_that_store::{NewImage, NewJob, ProjectSummary, Store};
 use crate::error::PipelineError;
 use crate::events::ExtractEvent;
 use crate::files::display_name;
-use crate::work::{Emit, Measured};
+use crate::work::{Emit, Measured, Values};
 
 /// Where a batch's images go.
 pub enum Target<'a> {
@@ -70,7 +70,7 @@ impl<'a> Writer<'a> {
         match self {
             Writer::Project { store, project, .. } => save(store, project, m).await,
             Writer::Memory { images, .. } => {
-                images.insert(m.index, m.system);
+                images.insert(m.index, m.values.library());
                 Ok(())
             }
         }
@@ -118,7 +118,7 @@ pub(crate) fn source_path(path: &std::path::Path) -> String {
 }
 
 async fn save(store: &Store, project: &ProjectSummary, m: Measured) -> Result<(), PipelineError> {
-    let e = &m.extraction;
+    let e = m.extraction;
     let image = NewImage {
         content_hash: m.hash,
         file_name: display_name(&m.path),
@@ -130,11 +130,16 @@ async fn save(store: &Store, project: &ProjectSummary, m: Measured) -> Result<()
         source_path: Some(source_path(&m.path)),
     };
     let (image_id, _) = store.add_image(project.id, &image).await?;
+    let elapsed_ms = e.decode_ms + e.measure_ms;
     let job = NewJob {
         provider: m.provider,
         model: m.model,
-        measurements: m.measurements,
-        elapsed_ms: e.decode_ms + e.measure_ms,
+        // The job keeps every raw local measurement, or the AI engine's values.
+        measurements: match m.values {
+            Values::Local { .. } => e.measurements,
+            Values::Ai(values) => values,
+        },
+        elapsed_ms,
         error: None,
     };
     store.record_job(project.id, image_id, &job).await?;

@@ -69,10 +69,27 @@ pub(crate) struct Measured {
     pub thumbnail: Vec<u8>,
     pub provider: String,
     pub model: String,
-    /// What the job keeps: every raw local measurement, or the AI engine's values.
-    pub measurements: Vec<Measurement>,
-    /// What the image adds to a library: the local selection's kept values, or the AI's values.
-    pub system: Vec<Measurement>,
+    pub values: Values,
+}
+
+/// An image's values, by engine.
+pub(crate) enum Values {
+    /// The local engine: the job keeps every raw measurement (the extraction's), and a library
+    /// takes the selection's kept values.
+    Local { kept: Vec<Measurement> },
+    /// An AI engine, or hybrid (its values snapped to the measured ones): the same values for the
+    /// job and the library.
+    Ai(Vec<Measurement>),
+}
+
+impl Values {
+    /// What the image adds to a library.
+    pub fn library(self) -> Vec<Measurement> {
+        match self {
+            Values::Local { kept } => kept,
+            Values::Ai(values) => values,
+        }
+    }
 }
 
 /// One image's outcome: measured, failed with a reason, or never started (cancelled).
@@ -152,15 +169,16 @@ fn note_if_unsure(emit: &Emit, index: u32, extraction: &Extraction, selection: &
     }
 }
 
-/// The engine's part: (provider, model, what the job keeps, what the library takes).
-type Values = (String, String, Vec<Measurement>, Vec<Measurement>);
+/// The engine's part: provider, model and values.
+type Engine = (String, String, Values);
 
-fn local_values(extraction: &Extraction, selection: Selection) -> Values {
+fn local_values(selection: Selection) -> Engine {
     (
         "local".into(),
         ALGORITHM_VERSION.into(),
-        extraction.measurements.clone(),
-        selection.kept,
+        Values::Local {
+            kept: selection.kept,
+        },
     )
 }
 
@@ -182,23 +200,17 @@ pub(crate) async fn work(index: u32, path: PathBuf, w: Arc<Workers>) -> Outcome 
     let selection = select_with_reasons(&extraction.measurements, &SelectOptions::default());
     note_if_unsure(&w.emit, index, &extraction, &selection);
     w.emit.measured(index, &extraction, &selection);
-    let (provider, model, measurements, system) = match &w.client {
-        None => local_values(&extraction, selection),
+    let (provider, model, values) = match &w.client {
+        None => local_values(selection),
         Some(client) => match ask_ai(&w, client, &read.bytes, extraction.dpr).await {
             Ok(ai) if w.hybrid => {
                 let snapped = hybrid::snap(&ai, &selection.kept);
-                (
-                    "hybrid".into(),
-                    client.model().into(),
-                    snapped.clone(),
-                    snapped,
-                )
+                ("hybrid".into(), client.model().into(), Values::Ai(snapped))
             }
             Ok(ai) => (
                 client.provider().name().into(),
                 client.model().into(),
-                ai.clone(),
-                ai,
+                Values::Ai(ai),
             ),
             // Hybrid keeps the measured values when the model fails; say so.
             Err(reason) if w.hybrid => {
@@ -206,7 +218,7 @@ pub(crate) async fn work(index: u32, path: PathBuf, w: Arc<Workers>) -> Outcome 
                     index,
                     reason: format!("{reason} (kept the measured values without AI context)"),
                 });
-                local_values(&extraction, selection)
+                local_values(selection)
             }
             Err(reason) => return Some(Err((index, reason))),
         },
@@ -219,7 +231,6 @@ pub(crate) async fn work(index: u32, path: PathBuf, w: Arc<Workers>) -> Outcome 
         thumbnail: read.thumbnail,
         provider,
         model,
-        measurements,
-        system,
+        values,
     }))
 }
