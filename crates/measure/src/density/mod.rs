@@ -54,14 +54,17 @@ pub struct Cues<'a> {
     pub height: u32,
 }
 
-/// Body text sizes (CSS px) common in UIs; at 1× text larger than the top of this range is rare.
-const BODY_FONT: std::ops::RangeInclusive<f64> = 10.0..=20.0;
+/// Typical text sizes (CSS px) of a UI page, read as the median line's font (see `text::Heights`),
+/// so headings and lead paragraphs pull it up: frameworks that grow the root font on wide
+/// viewports set body text at 20 px and leads at 1.2 rem. At 1× a median above this range is rare.
+const BODY_FONT: std::ops::RangeInclusive<f64> = 10.0..=24.0;
 
 /// Widest CSS viewport of a phone.
 const PHONE_MAX_CSS: f64 = 440.5;
-/// Body text sizes (CSS px) that fit a phone screenshot at its density: looser than [`BODY_FONT`]
-/// because phones have no 1× rival to tell apart.
-const PHONE_FONT: std::ops::RangeInclusive<f64> = 9.0..=24.0;
+/// Median text sizes (CSS px) that fit a phone screenshot at its density: looser than
+/// [`BODY_FONT`] because phones have no 1× rival to tell apart (no common window is a phone's width
+/// times its density wide and portrait), and a phone's landing page is mostly headings.
+const PHONE_FONT: std::ops::RangeInclusive<f64> = 9.0..=32.0;
 
 /// Densities screenshots are taken at beyond 1×: phones at 3×, Android's 2.625, Retina at 2×.
 const DENSITIES: [f64; 3] = [3.0, 2.625, 2.0];
@@ -327,6 +330,52 @@ mod tests {
         // The same hairlines and 15 px text: a 1× capture of a wide display.
         assert_eq!(
             infer(None, None, 2560, &jpeg(15.0)),
+            (1.0, DensitySource::Default)
+        );
+    }
+
+    #[test]
+    fn a_retina_page_with_20px_body_text_is_2x_without_crisp_edges() {
+        // Regression: a 2880×1800 page whose body text is 20 CSS px (41 px ink-read) read as 1×,
+        // because 20.5 px was past the top of the body-text range, and its soft edges sat on no
+        // lattice. Its 1 px hairlines (sub-pixel borders drawn at 2×) say nothing either way.
+        let cues = Cues {
+            body_font: 41.1,
+            height: 1800,
+            ..lines(&[1, 1, 2, 2, 1, 1, 2, 2])
+        };
+        assert_eq!(
+            infer(None, None, 2880, &cues),
+            (2.0, DensitySource::DeviceSize)
+        );
+        // The same text in a 1280 px window (no device is 640 CSS px wide): a 1× page of big type.
+        assert_eq!(
+            infer(None, None, 1280, &cues),
+            (1.0, DensitySource::Default)
+        );
+    }
+
+    #[test]
+    fn a_heading_heavy_iphone_shot_without_metadata_is_3x() {
+        // Regression: a 1170×2532 landing page (390×844 at 3×) whose median line is a heading
+        // (74 px ink-read, 24.7 CSS px) was measured at 1×, every value tripled: its text was
+        // "too big" for a phone at 3×, and a 74 px median is absurd at 1×.
+        let cues = Cues {
+            body_font: 74.0,
+            height: 2532,
+            ..lines(&[1, 1, 3, 3, 1])
+        };
+        assert_eq!(
+            infer(None, None, 1170, &cues),
+            (3.0, DensitySource::DeviceSize)
+        );
+        // Small text on a phone-sized portrait image is a 1× drawing, not a 3× phone.
+        let small = Cues {
+            body_font: 14.0,
+            ..cues
+        };
+        assert_eq!(
+            infer(None, None, 1170, &small),
             (1.0, DensitySource::Default)
         );
     }
