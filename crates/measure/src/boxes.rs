@@ -1,13 +1,26 @@
 //! Telling boxes from other shapes, and finding a box's true edges and border.
 
 use crate::components::{dominant_colour, Component, Rect, Run};
-use crate::layout::Analyser;
-use crate::raster::diff;
+use crate::raster::{diff, Raster};
 
 /// Smallest box side in image px; smaller filled shapes are graphics.
 pub(crate) const MIN_BOX: u32 = 10;
 
-impl Analyser<'_> {
+/// Reads boxes off the page and keeps what they say about it: their border widths (a density cue)
+/// and the boxes the bottom of the screenshot cuts off.
+pub(crate) struct BoxReader<'a> {
+    pub(crate) raster: &'a Raster,
+    /// Colour difference that separates content from background.
+    pub(crate) tol: u32,
+    /// Whether the image was lossily compressed (JPEG): its edges ring.
+    pub(crate) lossy: bool,
+    /// Thickness in px of every divider and outline border seen.
+    pub(crate) line_widths: Vec<u32>,
+    /// Insides of boxes cut off by the bottom of the screenshot.
+    pub(crate) cropped: Vec<Rect>,
+}
+
+impl BoxReader<'_> {
     /// Whether a component is a box: its bounding box's four sides are drawn along their straight
     /// middle parts (corners may be rounded), each side within `slack` px of the bounding box (its
     /// region's: more where a shadow was read at a coarse contrast). Returns the inner rectangle

@@ -2,7 +2,7 @@
 
 use copy_that_spacing::SpacingType;
 
-use crate::layout::{Axis, ItemKind, Relation, Span};
+use crate::elements::{Axis, ItemKind, Relation, Span};
 
 /// The role and a short context for a span, given the density (to judge sizes in CSS px).
 pub fn classify(span: &Span, dpr: f64) -> (SpacingType, &'static str) {

@@ -8,68 +8,11 @@
 //! between neighbouring items (gaps).
 
 use crate::blobs;
-use crate::boxes::{in_corner, is_rule};
+use crate::boxes::{in_corner, is_rule, BoxReader};
 use crate::components::{dominant_colour, Rect};
+use crate::elements::{Axis, Item, ItemKind, Relation, Span};
 use crate::raster::{diff, Raster};
 use crate::text;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ItemKind {
-    /// A filled or outlined rectangle.
-    Box,
-    /// A divider line.
-    Rule,
-    /// Glyphs grouped into a word or a line.
-    Text,
-    /// Anything else drawn: icons, avatars, images.
-    Graphic,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct Item {
-    /// Where it is, for layout: the border box of a box, the estimated CSS line box of text (see
-    /// `text::line_box`), the drawn extent of anything else.
-    pub rect: Rect,
-    pub kind: ItemKind,
-    /// For text: the row its letters stand on.
-    pub baseline: Option<u32>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Axis {
-    /// Measured left to right.
-    X,
-    /// Measured top to bottom.
-    Y,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Relation {
-    /// From a box's inner edge to its content.
-    Padding,
-    /// Between two neighbouring items in the same region.
-    Gap,
-}
-
-/// One distance, in image pixels, with what is at each end.
-#[derive(Debug, Clone, Copy)]
-pub struct Span {
-    pub relation: Relation,
-    pub axis: Axis,
-    pub px: u32,
-    /// The measured gap region.
-    pub rect: Rect,
-    pub near: ItemKind,
-    pub far: ItemKind,
-    /// The box whose padding this is, or the region the gap lies in.
-    pub container: Rect,
-    /// Whether the container is a visible box (not the page background).
-    pub container_is_box: bool,
-    /// The largest side of the smaller item at either end (the content for padding), in px.
-    pub smaller_item: u32,
-    /// Whether the container holds no text (only boxes, rules and graphics).
-    pub no_text: bool,
-}
 
 /// What the layout pass found: distances and the thickness of thin lines (a density cue).
 pub struct Layout {
@@ -89,16 +32,15 @@ struct RegionItems {
 }
 
 pub struct Analyser<'a> {
-    pub(crate) slack: u32,
-    /// Insides of boxes cut off by the bottom of the screenshot.
-    pub(crate) cropped: Vec<Rect>,
+    slack: u32,
     /// Whether the image was lossily compressed (JPEG): its edges ring.
-    pub(crate) lossy: bool,
+    lossy: bool,
     regions: Vec<RegionItems>,
-    pub(crate) raster: &'a Raster,
-    pub(crate) tol: u32,
+    raster: &'a Raster,
+    tol: u32,
     spans: Vec<Span>,
-    pub(crate) line_widths: Vec<u32>,
+    /// Tells boxes from other shapes; keeps their border widths and the cropped ones.
+    reader: BoxReader<'a>,
     boxes: u32,
 }
 
@@ -117,14 +59,19 @@ impl<'a> Analyser<'a> {
     pub fn run(raster: &'a Raster, tol: u32, lossy: bool) -> Layout {
         let slack = if lossy { 3 } else { 1 };
         let mut a = Analyser {
-            cropped: Vec::new(),
+            reader: BoxReader {
+                raster,
+                tol,
+                lossy,
+                line_widths: Vec::new(),
+                cropped: Vec::new(),
+            },
             lossy,
             regions: Vec::new(),
             raster,
             tol,
             slack,
             spans: Vec::new(),
-            line_widths: Vec::new(),
             boxes: 0,
         };
         let page = Rect {
@@ -158,7 +105,7 @@ impl<'a> Analyser<'a> {
         }
         Layout {
             spans: a.spans,
-            line_widths: a.line_widths,
+            line_widths: a.reader.line_widths,
             boxes: a.boxes,
             body_font: heights.body_font,
         }
@@ -196,7 +143,7 @@ impl<'a> Analyser<'a> {
             if self.lossy && (self.faint(c, bg) || speck(&c.bbox)) {
                 continue;
             }
-            let found = self.as_box(c, bg, slack);
+            let found = self.reader.as_box(c, bg, slack);
             if let Some((outer, inner)) = found {
                 self.boxes += 1;
                 items.push(Item {
@@ -207,7 +154,7 @@ impl<'a> Analyser<'a> {
                 let fill = dominant_colour(self.raster, inner);
                 self.region(inner, fill, true, depth + 1);
             } else if is_rule(c) {
-                self.line_widths.push(c.bbox.w().min(c.bbox.h()));
+                self.reader.line_widths.push(c.bbox.w().min(c.bbox.h()));
                 items.push(Item {
                     rect: c.bbox,
                     kind: ItemKind::Rule,
@@ -344,7 +291,7 @@ impl<'a> Analyser<'a> {
     /// touching the edge (full-width dividers) are not content.
     fn padding(&mut self, inner: Rect, items: &[Item]) {
         // A box the screenshot cuts off at the bottom has no bottom padding to measure.
-        let cropped = self.cropped.contains(&inner);
+        let cropped = self.reader.cropped.contains(&inner);
         for side in 0..4 {
             if side == 1 && cropped {
                 continue;

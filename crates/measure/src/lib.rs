@@ -9,6 +9,7 @@ pub mod container;
 pub mod context;
 pub mod decode;
 pub mod density;
+pub mod elements;
 pub mod error;
 pub mod explain;
 pub mod layout;
@@ -110,7 +111,7 @@ fn css_px(px: u32, dpr: f64) -> f64 {
 /// icon tiles and avatar rings. Their inset is the graphic's drawing, not a spacing of the layout. Keyed by
 /// the frame's top-left corner.
 fn icon_tiles(
-    spans: &[layout::Span],
+    spans: &[elements::Span],
     max_side: u32,
     dpr: f64,
 ) -> std::collections::HashSet<(u32, u32)> {
@@ -118,7 +119,7 @@ fn icon_tiles(
     let mut sides: std::collections::HashMap<(u32, u32), [Option<u32>; 4]> =
         std::collections::HashMap::new();
     for s in spans {
-        if s.relation != layout::Relation::Padding || !s.no_text {
+        if s.relation != elements::Relation::Padding || !s.no_text {
             continue;
         }
         if s.container.w().max(s.container.h()) > max_side {
@@ -127,10 +128,10 @@ fn icon_tiles(
         let c = s.container;
         // Which side of the frame this span touches.
         let side = match s.axis {
-            layout::Axis::Y if s.rect.y0 == c.y0 => 0,
-            layout::Axis::Y => 1,
-            layout::Axis::X if s.rect.x0 == c.x0 => 2,
-            layout::Axis::X => 3,
+            elements::Axis::Y if s.rect.y0 == c.y0 => 0,
+            elements::Axis::Y => 1,
+            elements::Axis::X if s.rect.x0 == c.x0 => 2,
+            elements::Axis::X => 3,
         };
         let e = sides.entry((c.x0, c.y0)).or_insert([None; 4]);
         e[side] = Some(e[side].map_or(s.px, |p: u32| p.min(s.px)));
@@ -157,17 +158,17 @@ const CENTRED_LINE: f64 = 0.45;
 /// may sit a pixel high or low, but the two sides share that error in opposite directions: seeing
 /// them agree is the evidence that the line box is right and the control is padded symmetrically.
 /// Returned as a flag per span.
-fn centred_lines(spans: &[layout::Span], max_h: u32, dpr: f64) -> Vec<bool> {
+fn centred_lines(spans: &[elements::Span], max_h: u32, dpr: f64) -> Vec<bool> {
     let slack = dpr.ceil() as u32;
-    let is_top = |s: &layout::Span| s.rect.y0 == s.container.y0;
-    let vertical_to_text = |s: &layout::Span| {
-        s.relation == layout::Relation::Padding
-            && s.axis == layout::Axis::Y
-            && s.far == layout::ItemKind::Text
+    let is_top = |s: &elements::Span| s.rect.y0 == s.container.y0;
+    let vertical_to_text = |s: &elements::Span| {
+        s.relation == elements::Relation::Padding
+            && s.axis == elements::Axis::Y
+            && s.far == elements::ItemKind::Text
             && s.container.h() <= max_h
     };
     // The padding below each line, keyed by its box and the line's extent across.
-    let key = |s: &layout::Span| (s.container, s.rect.x0, s.rect.x1);
+    let key = |s: &elements::Span| (s.container, s.rect.x0, s.rect.x1);
     let mut below: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
     for (j, s) in spans.iter().enumerate() {
         if vertical_to_text(s) && !is_top(s) {
@@ -233,15 +234,15 @@ pub fn measure(
         .iter()
         .enumerate()
         .filter(|(_, s)| match s.relation {
-            layout::Relation::Padding => {
+            elements::Relation::Padding => {
                 s.container.w().max(s.container.h()) >= min_container
                     && !tiles.contains(&(s.container.x0, s.container.y0))
             }
             // Icons and controls stacked in rows: the rows are spaced, not the icons.
-            layout::Relation::Gap => {
-                !(s.axis == layout::Axis::Y
-                    && s.near == layout::ItemKind::Box
-                    && s.far == layout::ItemKind::Box
+            elements::Relation::Gap => {
+                !(s.axis == elements::Axis::Y
+                    && s.near == elements::ItemKind::Box
+                    && s.far == elements::ItemKind::Box
                     && s.smaller_item < min_container)
             }
         })

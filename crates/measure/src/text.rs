@@ -10,7 +10,7 @@
 //! centred in the line.
 
 use crate::components::Rect;
-use crate::layout::{Item, ItemKind};
+use crate::elements::{Item, ItemKind};
 
 /// Height of capitals and ascenders above the baseline, in em.
 const ASCENDER_INK: f64 = 0.73;
