@@ -8,12 +8,15 @@ MEAS_DIR/<source>/<id>.json holds `copy-that extract --measurements` of each pag
 instance before selection); CORPUS/<source>/<id>.json the ground truth. One row per (image, distinct
 measured value): features of how, how often and how surely that value was measured (see
 `features`, mirrored exactly by `features` in model.rs); label: the value is within ±1 px of one of
-the page's used values. A logistic regression scores the rows; an image's system is the values
-scoring at least the threshold.
+the page's used values. Gradient-boosted decision trees (scikit-learn, depth 3) score the rows;
+an image's system is the values scoring at least the threshold. The trees are shipped as data
+(`--write-rust`) and evaluated by `crates/spacing/src/select/mod.rs`; the file also carries rows
+with the score this script gives them, which a Rust test checks to 1e-9.
 
 Protocol: for every source, the model is fitted on the other sources only and scored on it (the
 leave-one-source-out F1 printed per source); the shipped model is fitted on the sources listed under
-"tune" in bench/protocol.json only, so the "judge" sources stay unseen. Needs numpy.
+"tune" in bench/protocol.json only, so the "judge" sources stay unseen. Needs numpy and
+scikit-learn (`pip install numpy scikit-learn`); only refitting needs them, not the build.
 """
 import argparse
 import json
@@ -109,20 +112,51 @@ def load(meas_dir, rule_dir, corpus_root, sources):
     return data
 
 
-def fit(X, y, l2=1.0, iters=60):
-    """Logistic regression by Newton's method with an L2 penalty (not on the bias)."""
-    w = np.zeros(X.shape[1])
-    reg = np.full(X.shape[1], l2)
-    reg[0] = 0.0
-    for _ in range(iters):
-        p = 1 / (1 + np.exp(-X @ w))
-        g = X.T @ (p - y) + reg * w
-        H = (X * (p * (1 - p))[:, None]).T @ X + np.diag(reg + 1e-9)
-        step = np.linalg.solve(H, g)
-        w -= step
-        if np.abs(step).max() < 1e-6:
-            break
-    return w
+# Boosting: small trees, a slow rate, subsampled rows; fixed seed so a refit is reproducible.
+TREES = 60
+DEPTH = 3
+RATE = 0.1
+
+
+class Trees:
+    """A fitted boosted-trees scorer, flattened exactly as the Rust side evaluates it: each node
+    (feature, threshold, left, right, value); a leaf has feature -1. score = sigmoid(base +
+    RATE * sum of the leaf each tree reaches)."""
+
+    def __init__(self, X, y):
+        from sklearn.ensemble import GradientBoostingClassifier
+        m = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=RATE,
+                                       subsample=0.8, random_state=0).fit(X, y)
+        self.nodes, self.roots = [], []
+        for est in m.estimators_[:, 0]:
+            t = est.tree_
+            off = len(self.nodes)
+            self.roots.append(off)
+            for i in range(t.node_count):
+                leaf = t.children_left[i] == -1
+                self.nodes.append((-1 if leaf else int(t.feature[i]), float(t.threshold[i]),
+                                   0 if leaf else off + int(t.children_left[i]),
+                                   0 if leaf else off + int(t.children_right[i]),
+                                   float(t.value[i][0][0])))
+        # The prior's log-odds: what the model says beyond its trees.
+        self.base = float(m.decision_function(X[:1])[0] - RATE * self._sum(X[0]))
+        # The flattened trees must be the model (a mirror that disagrees is a different model).
+        check = X[:: max(1, len(X) // 500)]
+        assert np.allclose(m.predict_proba(check)[:, 1], self(check), atol=1e-9)
+
+    def _sum(self, x):
+        total = 0.0
+        for r in self.roots:
+            i = r
+            while self.nodes[i][0] >= 0:
+                f, thr, left, right, _ = self.nodes[i]
+                i = left if x[f] <= thr else right
+            total += self.nodes[i][4]
+        return total
+
+    def __call__(self, X):
+        z = np.array([self.base + RATE * self._sum(x) for x in X])
+        return 1 / (1 + np.exp(-z))
 
 
 RULE = NAMES.index('rule_kept')
@@ -137,7 +171,7 @@ def predict(vals, X, w, t, gate):
     """The values kept for one image: the rule's on a box-rich page, else the model's."""
     if not len(vals):
         return []
-    p = 1 / (1 + np.exp(-X @ w))
+    p = w(X)
     if X[0, BOX_PAGE] >= gate:
         keep = [v for v, x in zip(vals, X) if x[RULE] > 0.5]
     else:
@@ -161,13 +195,16 @@ def fit_sources(data, sources):
     sel = [d for d in data if d[0] in sources and len(d[2])]
     X = np.vstack([d[3] for d in sel])
     y = np.concatenate([d[4] for d in sel])
-    w = fit(X, y)
+    w = Trees(X, y)
+    # Scores of every image once, not once per threshold.
+    cache = {id(d[3]): w(d[3]) for d in sel}
+    scorer = lambda X: cache[id(X)] if id(X) in cache else w(X)
     # The threshold and gate that maximise the mean F1 over the training sources, each source
     # weighted equally (a big source must not set them alone), keeping the public corpus's floor.
     best, best_score = (0.5, 2.0), -1.0
     for gate in [0.1, 0.13, 0.16, 0.2, 0.25, 2.0]:
         for t in np.arange(0.25, 0.8, 0.025):
-            per = {s: f1_of([d for d in sel if d[0] == s], w, t, gate) for s in sources}
+            per = {s: f1_of([d for d in sel if d[0] == s], scorer, t, gate) for s in sources}
             if 'bench' in per and per['bench'] < BENCH_FLOOR:
                 continue
             score = float(np.mean(list(per.values())))
@@ -176,18 +213,37 @@ def fit_sources(data, sources):
     return w, best
 
 
-def rust(w, t, gate, tuned):
+def rust(w, t, gate, tuned, samples):
     lines = ['//! Generated by bench/fit_select.py from the development corpus (sources: ' + ', '.join(tuned) + ').',
              '//! Do not edit by hand: refit instead.', '',
-             '/// Weights of the value scorer, one per feature (see `features`).',
-             f'pub const WEIGHTS: [f64; {len(w)}] = [']
-    for n, x in zip(NAMES, w):
-        lines.append(f'    {x:.6f}, // {n}')
+             '/// A node of a scoring tree: go left when `feature <= threshold`; a leaf (feature',
+             '/// `LEAF`) adds its value.',
+             'pub struct Node {', '    pub feature: usize,', '    pub threshold: f64,', '    pub left: usize,',
+             '    pub right: usize,', '    pub value: f64,', '}', '',
+             '/// Marks a leaf.', 'pub const LEAF: usize = usize::MAX;', '',
+             '/// The score before any tree: the prior log-odds that a value is one of the system\'s.',
+             f'pub const BASE: f64 = {w.base!r};', '',
+             '/// Each tree\'s leaf value is scaled by this (the boosting rate).',
+             f'pub const RATE: f64 = {RATE!r};', '',
+             '/// Where each tree starts in `NODES`.',
+             f'pub static ROOTS: [usize; {len(w.roots)}] = {w.roots!r};', '',
+             '/// Every tree\'s nodes, one after the other.',
+             f'pub static NODES: [Node; {len(w.nodes)}] = [']
+    for f, thr, left, right, value in w.nodes:
+        feat = 'LEAF' if f < 0 else str(f)
+        lines.append(f'    Node {{ feature: {feat}, threshold: {thr!r}, left: {left}, right: {right}, value: {value!r} }},')
     lines += ['];', '', '/// A value is one of the system\'s when its score reaches this.',
               f'pub const THRESHOLD: f64 = {t:.3f};', '',
               '/// On a page with at least this share of its measurements box to box, the evidence rule',
               '/// decides alone (it is exact there).',
-              f'pub const RULE_GATE: f64 = {gate:.3f};', '']
+              f'pub const RULE_GATE: f64 = {gate:.3f};', '',
+              '/// Feature rows with the score the fitting script gives them: the Rust scorer must agree.',
+              '#[cfg(test)]', '#[rustfmt::skip]',
+              '#[allow(clippy::approx_constant)] // log1p(1) is a count of one, not ln 2',
+              f'pub static SAMPLES: [([f64; {len(NAMES)}], f64); {len(samples)}] = [']
+    for x, p in samples:
+        lines.append('    ([' + ', '.join(repr(float(v)) for v in x) + f'], {float(p)!r}),')
+    lines += ['];', '']
     return '\n'.join(lines)
 
 
@@ -214,11 +270,12 @@ def main():
     print(f'shipped model (tune sources {tuned}), threshold {t:.3f}, rule gate {gate:.2f}:')
     for s in sources:
         print(f"  {s:<16}{f1_of([d for d in data if d[0] == s], w, t, gate):.3f}{'' if s in tuned else '  (judged only)'}")
-    for n, x in zip(NAMES, w):
-        print(f'    {n:<22}{x:+.3f}')
+    print(f'    {len(w.roots)} trees, {len(w.nodes)} nodes')
     if a.write_rust:
+        rows = np.vstack([d[3] for d in data if d[0] in tuned and len(d[2])])
+        samples = [(x, w(x[None, :])[0]) for x in rows[:: max(1, len(rows) // 12)][:12]]
         with open(a.write_rust, 'w') as f:
-            f.write(rust(w, t, gate, tuned))
+            f.write(rust(w, t, gate, tuned, samples))
     return 0
 
 

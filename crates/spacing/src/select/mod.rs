@@ -153,7 +153,22 @@ const SNAP_FROM_PX: f64 = 12.0;
 
 /// The scorer's probability that a value is one of the system's.
 fn score(f: &[f64; features::COUNT]) -> f64 {
-    let z: f64 = f.iter().zip(model::WEIGHTS).map(|(x, w)| x * w).sum();
+    let leaves: f64 = model::ROOTS
+        .iter()
+        .map(|&root| {
+            let mut node = &model::NODES[root];
+            while node.feature != model::LEAF {
+                let next = if f[node.feature] <= node.threshold {
+                    node.left
+                } else {
+                    node.right
+                };
+                node = &model::NODES[next];
+            }
+            node.value
+        })
+        .sum();
+    let z = model::BASE + model::RATE * leaves;
     1.0 / (1.0 + (-z).exp())
 }
 
@@ -331,6 +346,16 @@ mod tests {
             &[Verdict::OffGrid, Verdict::Unsure, Verdict::TooRare]
         );
         assert_eq!(s.kept.len(), 18);
+    }
+
+    #[test]
+    fn the_scorer_gives_the_fitting_scripts_scores() {
+        // The trees are data written by bench/fit_select.py with rows it scored: a walk that
+        // went the other way at a threshold, or a leaf read wrong, shows here.
+        for (features, expected) in model::SAMPLES.iter() {
+            let got = score(features);
+            assert!((got - expected).abs() < 1e-9, "{got} != {expected}");
+        }
     }
 
     #[test]
