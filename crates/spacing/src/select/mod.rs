@@ -198,7 +198,12 @@ fn select_once(measurements: &[Measurement], options: &SelectOptions) -> Selecti
         .tokens
         .iter()
         .flat_map(|t| {
-            let value = snap(t.value_px, unit);
+            // As in the scorer's selection: under 12 px a pixel off the grid may be a half step.
+            let value = if t.value_px < SNAP_FROM_PX {
+                t.value_px
+            } else {
+                snap(t.value_px, unit)
+            };
             t.occurrences
                 .iter()
                 .map(move |o| ((o.value_px.to_bits(), o.confidence.to_bits()), value))
@@ -285,6 +290,28 @@ mod tests {
         assert!(!kept.contains(&25.0) && !kept.contains(&33.0), "{kept:?}");
         assert_eq!(kept.iter().filter(|&&v| v == 32.0).count(), 1, "{kept:?}");
         assert_eq!(kept.len(), ms.len());
+    }
+
+    #[test]
+    fn a_10px_half_step_measured_as_11_on_a_box_page_is_not_reported_as_12() {
+        // Regression: on pages measured box to box the evidence rule decides, and it snapped every
+        // kept value to the grid: an 11 px measurement of a 10 px padding (Tailwind's p-2.5)
+        // became 12 px, a step the page never used. The scorer's selection already kept values
+        // under 12 px as measured; the rule now does the same.
+        let mut ms = Vec::new();
+        for _ in 0..6 {
+            ms.extend([m(4.0, 0.95), m(8.0, 0.95), m(16.0, 0.95), m(24.0, 0.95)]);
+        }
+        ms.extend([m(11.0, 0.95), m(11.0, 0.95), m(11.0, 0.95), m(25.0, 0.95)]);
+        let kept: Vec<f64> = select_system(&ms, &SelectOptions::default())
+            .iter()
+            .map(|m| m.value_px)
+            .collect();
+        assert!(kept.contains(&11.0) && !kept.contains(&12.0), "{kept:?}");
+        assert!(
+            !kept.contains(&25.0),
+            "larger values are still snapped: {kept:?}"
+        );
     }
 
     #[test]
