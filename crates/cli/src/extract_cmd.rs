@@ -21,7 +21,7 @@ pub struct ExtractArgs {
     /// With --project it becomes the project's merge threshold, kept for its later rebuilds (in the
     /// app too); without --threshold a project keeps its own.
     #[arg(long)]
-    threshold: Option<f64>,
+    threshold: Option<copy_that_spacing::MergeThreshold>,
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary};
+use copy_that_spacing::{
+    aggregate, AggregateOptions, Measurement, MergeThreshold, RootPx, SpacingLibrary,
+};
 
 mod ai;
 mod export;
@@ -51,8 +53,8 @@ enum Command {
         /// The tokens file.
         file: PathBuf,
         /// Root font size in px, for rem values.
-        #[arg(long, default_value_t = 16.0)]
-        root_px: f64,
+        #[arg(long, default_value_t = RootPx::DEFAULT)]
+        root_px: RootPx,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -79,14 +81,14 @@ enum Command {
         /// The measurements file, or `-` for standard input.
         batch: PathBuf,
         /// Values closer than this fraction merge into one token.
-        #[arg(long, default_value_t = 0.1)]
-        threshold: f64,
+        #[arg(long, default_value_t = MergeThreshold::DEFAULT)]
+        threshold: MergeThreshold,
         /// Hide tokens measured fewer times than this.
         #[arg(long, default_value_t = 1)]
         min_support: u32,
         /// Root font size in px, for rem values.
-        #[arg(long, default_value_t = 16.0)]
-        root_px: f64,
+        #[arg(long, default_value_t = RootPx::DEFAULT)]
+        root_px: RootPx,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,

@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary};
+use copy_that_spacing::{
+    aggregate, AggregateOptions, Measurement, MergeThreshold, RootPx, SpacingLibrary,
+};
 use copy_that_store::{NewImage, NewJob, ProjectSummary, Store};
 
 use crate::error::PipelineError;
@@ -18,7 +20,10 @@ pub enum Target<'a> {
     Project { store: &'a Store, name: &'a str },
     /// Nothing saved: each image's values are merged once at the end with this threshold and
     /// root font size; AI replies are cached for the run only. `copy-that extract` alone.
-    Memory { threshold: f64, root_px: f64 },
+    Memory {
+        threshold: MergeThreshold,
+        root_px: RootPx,
+    },
 }
 
 /// The writer's side of a target: one place where measured images land.
@@ -36,7 +41,7 @@ pub(crate) enum Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
-    /// Checks the target before anything is read: the project exists, the options are usable.
+    /// Checks the target before anything is read: the project exists.
     pub async fn open(target: &Target<'a>, engine: &str) -> Result<Writer<'a>, PipelineError> {
         Ok(match *target {
             Target::Project { store, name } => Writer::Project {
@@ -44,19 +49,15 @@ impl<'a> Writer<'a> {
                 project: store.project(name).await?,
                 last: None,
             },
-            Target::Memory { threshold, root_px } => {
-                let options = AggregateOptions {
+            Target::Memory { threshold, root_px } => Writer::Memory {
+                images: BTreeMap::new(),
+                options: AggregateOptions {
                     threshold,
                     root_px,
                     provider: engine.into(),
                     ..AggregateOptions::default()
-                };
-                options.validate()?;
-                Writer::Memory {
-                    images: BTreeMap::new(),
-                    options,
-                }
-            }
+                },
+            },
         })
     }
 

@@ -88,7 +88,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             })
             .collect::<Result<_, _>>()?;
         let options = AggregateOptions {
-            threshold: 0.0,
+            threshold: copy_that_spacing::MergeThreshold::ZERO,
             min_evidence: 0.0,
             evidence_scale_px: 0.0,
             ..AggregateOptions::default()

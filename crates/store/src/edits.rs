@@ -3,7 +3,7 @@
 use serde::{de::DeserializeOwned, Serialize};
 use sqlx::Row;
 
-use copy_that_spacing::{apply_edit, TokenEdit};
+use copy_that_spacing::{apply_edit, MergeThreshold, RootPx, TokenEdit};
 
 use crate::db::{now, Store};
 use crate::error::StoreError;
@@ -32,7 +32,7 @@ impl Store {
         edit: &TokenEdit,
     ) -> Result<StoredLibrary, StoreError> {
         let mut stored = self.load_library(&project.name).await?;
-        apply_edit(&mut stored.library, edit, project.threshold)?;
+        apply_edit(&mut stored.library, edit, project.threshold.get())?;
         let mut tx = self.pool.begin().await.map_err(|e| self.err(e))?;
         sqlx::query("INSERT INTO token_edits (project_id, edit, created_at) VALUES (?, ?, ?)")
             .bind(i64::from(project.id))
@@ -76,14 +76,12 @@ impl Store {
     pub async fn set_project_options(
         &self,
         project: u32,
-        threshold: f64,
-        root_px: f64,
+        threshold: MergeThreshold,
+        root_px: RootPx,
     ) -> Result<(), StoreError> {
-        copy_that_spacing::check_threshold(threshold)?;
-        copy_that_spacing::check_root_px(root_px)?;
         sqlx::query("UPDATE projects SET threshold = ?, root_px = ?, updated_at = ? WHERE id = ?")
-            .bind(threshold)
-            .bind(root_px)
+            .bind(threshold.get())
+            .bind(root_px.get())
             .bind(now())
             .bind(i64::from(project))
             .execute(&self.pool)

@@ -95,7 +95,7 @@ impl Store {
         };
         let mut library = aggregate(&batch, &options)?;
         let edits = self.edits(project.id).await?;
-        copy_that_spacing::replay(&mut library, &edits, project.threshold);
+        copy_that_spacing::replay(&mut library, &edits, project.threshold.get());
         self.save_library(project, &images, &library).await?;
         Ok(StoredLibrary {
             project: self.project(&project.name).await?,
@@ -135,7 +135,7 @@ impl Store {
             "INSERT INTO libraries (project_id, threshold, statistics, snapshot, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(i64::from(project.id))
-        .bind(project.threshold)
+        .bind(project.threshold.get())
         .bind(serde_json::to_string(&library.statistics)?)
         .bind(postcard::to_stdvec(library).map_err(|e| StoreError::Decode(e.to_string()))?)
         .bind(now())

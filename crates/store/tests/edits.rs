@@ -1,7 +1,7 @@
 //! Hand edits and settings on real database files: they persist, and edits survive rebuilding the
 //! library after more images arrive.
 
-use copy_that_spacing::{BBox, Measurement, SpacingType, TokenEdit};
+use copy_that_spacing::{BBox, Measurement, MergeThreshold, RootPx, SpacingType, TokenEdit};
 use copy_that_store::{NewImage, NewJob, Store, StoreError};
 
 fn image(hash: &str) -> NewImage {
@@ -155,9 +155,11 @@ async fn settings_and_source_paths_persist() {
         store.add_image(p.id, &moved).await.expect("again"),
         (id, false)
     );
-    assert!(store.set_project_options(p.id, 1.5, 16.0).await.is_err());
+    // 1.5 cannot reach the store: it is refused where it becomes a threshold.
+    assert!(MergeThreshold::new(1.5).is_err());
+    let (threshold, root_px) = (MergeThreshold::new(0.2), RootPx::new(10.0));
     store
-        .set_project_options(p.id, 0.2, 10.0)
+        .set_project_options(p.id, threshold.expect("0.2"), root_px.expect("10"))
         .await
         .expect("options");
     store.close().await;
@@ -170,5 +172,5 @@ async fn settings_and_source_paths_persist() {
     let images = store.images(p.id).await.expect("images");
     assert_eq!(images[0].source_path.as_deref(), Some("/moved/a.png"));
     let p = store.project("Paths").await.expect("project");
-    assert_eq!((p.threshold, p.root_px), (0.2, 10.0));
+    assert_eq!((p.threshold.get(), p.root_px.get()), (0.2, 10.0));
 }
