@@ -8,6 +8,8 @@ use copy_that_spacing::{
 };
 use copy_that_store::{NewImage, NewJob, ProjectSummary, Store};
 
+use crate::library::{rebuild_with, ProjectValues};
+
 use crate::error::PipelineError;
 use crate::events::ExtractEvent;
 use crate::files::display_name;
@@ -31,6 +33,8 @@ pub(crate) enum Writer<'a> {
     Project {
         store: &'a Store,
         project: ProjectSummary,
+        /// Each image's library values, so a rebuild reads only jobs it has not seen.
+        values: ProjectValues,
         last: Option<SpacingLibrary>,
     },
     Memory {
@@ -47,6 +51,7 @@ impl<'a> Writer<'a> {
             Target::Project { store, name } => Writer::Project {
                 store,
                 project: store.project(name).await?,
+                values: ProjectValues::default(),
                 last: None,
             },
             Target::Memory { threshold, root_px } => Writer::Memory {
@@ -69,7 +74,16 @@ impl<'a> Writer<'a> {
     /// Keeps one measured image: its image row and job, or its values in memory.
     pub async fn keep(&mut self, m: Measured) -> Result<(), PipelineError> {
         match self {
-            Writer::Project { store, project, .. } => save(store, project, m).await,
+            Writer::Project {
+                store,
+                project,
+                values,
+                ..
+            } => {
+                let (image, job, kept) = save(store, project, m).await?;
+                values.recorded(image, job, kept);
+                Ok(())
+            }
             Writer::Memory { images, .. } => {
                 images.insert(m.index, m.values.library());
                 Ok(())
@@ -83,12 +97,14 @@ impl<'a> Writer<'a> {
         let Writer::Project {
             store,
             project,
+            values,
             last,
         } = self
         else {
             return Ok(());
         };
-        let stored = store.rebuild(&store.project(&project.name).await?).await?;
+        let project = store.project(&project.name).await?;
+        let stored = rebuild_with(store, &project, values).await?;
         *last = Some(stored.library.clone());
         emit.event(ExtractEvent::Library {
             library: Box::new(stored),
@@ -118,7 +134,12 @@ pub(crate) fn source_path(path: &std::path::Path) -> String {
         .to_string()
 }
 
-async fn save(store: &Store, project: &ProjectSummary, m: Measured) -> Result<(), PipelineError> {
+/// Saves the image and its job; returns their ids and what the image adds to the library.
+async fn save(
+    store: &Store,
+    project: &ProjectSummary,
+    m: Measured,
+) -> Result<(u32, u32, Vec<Measurement>), PipelineError> {
     let e = m.extraction;
     let image = NewImage {
         content_hash: m.hash,
@@ -132,17 +153,19 @@ async fn save(store: &Store, project: &ProjectSummary, m: Measured) -> Result<()
     };
     let (image_id, _) = store.add_image(project.id, &image).await?;
     let elapsed_ms = e.decode_ms + e.measure_ms;
+    // The job keeps every raw local measurement (the library the selection's kept values), or
+    // the AI engine's values (the library the same).
+    let (measurements, kept) = match m.values {
+        Values::Local { kept } => (e.measurements, Some(kept)),
+        Values::Ai(values) => (values, None),
+    };
     let job = NewJob {
-        provider: m.provider,
+        source: m.source,
         model: m.model,
-        // The job keeps every raw local measurement, or the AI engine's values.
-        measurements: match m.values {
-            Values::Local { .. } => e.measurements,
-            Values::Ai(values) => values,
-        },
+        measurements,
         elapsed_ms,
         error: None,
     };
-    store.record_job(project.id, image_id, &job).await?;
-    Ok(())
+    let job_id = store.record_job(project.id, image_id, &job).await?;
+    Ok((image_id, job_id, kept.unwrap_or(job.measurements)))
 }

@@ -5,7 +5,7 @@ use sha2::{Digest, Sha256};
 use specta::Type;
 use sqlx::{QueryBuilder, Row};
 
-use copy_that_spacing::{Measurement, MergeThreshold, RootPx, SpacingType};
+use copy_that_spacing::{JobSource, Measurement, MergeThreshold, RootPx, SpacingType};
 
 use crate::db::{now, Store};
 use crate::error::StoreError;
@@ -54,7 +54,8 @@ pub struct NewImage {
 /// The outcome of one extraction of one image.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewJob {
-    pub provider: String,
+    /// The engine that measured it (the `provider` column, by name).
+    pub source: JobSource,
     pub model: String,
     pub measurements: Vec<Measurement>,
     pub elapsed_ms: f64,
@@ -318,7 +319,7 @@ impl Store {
         )
         .bind(i64::from(project))
         .bind(i64::from(image))
-        .bind(&job.provider)
+        .bind(job.source.as_str())
         .bind(&job.model)
         .bind(status)
         .bind(&job.error)

@@ -1,6 +1,8 @@
 //! Hand edits and settings on real database files: they persist, and edits survive rebuilding the
 //! library after more images arrive.
 
+mod common;
+
 use copy_that_spacing::{BBox, Measurement, MergeThreshold, RootPx, SpacingType, TokenEdit};
 use copy_that_store::{NewImage, NewJob, Store, StoreError};
 
@@ -19,7 +21,7 @@ fn image(hash: &str) -> NewImage {
 
 fn job(values: &[f64]) -> NewJob {
     NewJob {
-        provider: "ai".into(),
+        source: "ai".into(),
         model: String::new(),
         measurements: values
             .iter()
@@ -49,7 +51,7 @@ async fn edits_persist_and_are_replayed_when_images_are_added() {
         .record_job(p.id, a, &job(&[8.0, 16.0, 24.0, 32.0]))
         .await
         .expect("job");
-    store.reaggregate(&p).await.expect("aggregate");
+    common::rebuild(&store, &p).await;
 
     let rename = TokenEdit::Rename {
         value_px: 16.0,
@@ -98,7 +100,7 @@ async fn edits_persist_and_are_replayed_when_images_are_added() {
         .await
         .expect("job");
     let p = store.project("Edits").await.expect("project");
-    let lib = store.reaggregate(&p).await.expect("aggregate");
+    let lib = common::rebuild(&store, &p).await;
     let values: Vec<f64> = lib.tokens.iter().map(|t| t.value_px).collect();
     assert_eq!(values, vec![8.0, 16.0, 24.0, 48.0]);
     let t16 = &lib.tokens[1];
@@ -116,7 +118,7 @@ async fn merging_two_tokens_keeps_every_source() {
         .record_job(p.id, a, &job(&[8.0, 12.0, 16.0]))
         .await
         .expect("job");
-    store.reaggregate(&p).await.expect("aggregate");
+    common::rebuild(&store, &p).await;
     let lib = store
         .edit_token(
             &p,

@@ -1,5 +1,7 @@
 //! The store on real database files in temporary folders.
 
+mod common;
+
 use std::time::Duration;
 
 use copy_that_spacing::{BBox, Measurement, SpacingScale, SpacingType};
@@ -23,7 +25,7 @@ fn image(hash: &str, name: &str) -> NewImage {
 
 fn job(values: &[(f64, f64)]) -> NewJob {
     NewJob {
-        provider: "local".into(),
+        source: "local".into(),
         model: String::new(),
         measurements: values
             .iter()
@@ -249,10 +251,7 @@ async fn projects_are_created_renamed_listed_and_deleted_with_everything_in_them
         .record_job(b.id, img, &scale_job(&[8.0, 16.0], 3))
         .await
         .expect("job");
-    store
-        .reaggregate(&store.project("Beta").await.expect("b"))
-        .await
-        .expect("agg");
+    common::rebuild(&store, &store.project("Beta").await.expect("b")).await;
     let names: Vec<String> = store
         .list_projects()
         .await
@@ -352,10 +351,7 @@ async fn a_project_library_is_saved_and_read_back_from_the_database_alone() {
         .record_job(p.id, i2, &failed)
         .await
         .expect("a failed job is recorded too");
-    let built = store
-        .reaggregate(&store.project("Dashboard").await.expect("p"))
-        .await
-        .expect("agg");
+    let built = common::rebuild(&store, &store.project("Dashboard").await.expect("p")).await;
     store.close().await;
 
     let store = Store::open(&path).await.expect("reopen");
@@ -388,10 +384,7 @@ async fn tokens_are_queried_by_type_scale_grid_and_value() {
         .record_job(p.id, i, &scale_job(&[4.0, 8.0, 12.0, 16.0, 24.0, 32.0], 2))
         .await
         .expect("job");
-    store
-        .reaggregate(&store.project("Q").await.expect("p"))
-        .await
-        .expect("agg");
+    common::rebuild(&store, &store.project("Q").await.expect("p")).await;
     let q = |f: TokenFilter| {
         let store = store.clone();
         async move {
@@ -444,4 +437,80 @@ async fn tokens_are_queried_by_type_scale_grid_and_value() {
     })
     .await
     .is_empty());
+}
+
+#[tokio::test]
+async fn jobs_saved_under_the_provider_names_of_earlier_versions_load_as_their_sources() {
+    use copy_that_spacing::JobSource;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_dir(dir.path()).await.expect("open");
+    let p = store.create_project("Old").await.expect("project");
+    let names = [
+        "local",
+        "hybrid",
+        "claude",
+        "openai",
+        "openai-compatible",
+        "ai",
+    ];
+    let mut images = Vec::new();
+    for i in 0..names.len() {
+        let (id, _) = store
+            .add_image(p.id, &image(&format!("h{i}"), &format!("{i}.png")))
+            .await
+            .expect("image");
+        images.push(i64::from(id));
+    }
+    store.close().await;
+    // Rows as an earlier version wrote them: the provider a plain string, a measurement each.
+    let url = format!("sqlite://{}", dir.path().join(DB_FILE).display());
+    let mut conn = sqlx::SqliteConnection::connect(&url)
+        .await
+        .expect("raw connect");
+    for (name, image) in names.iter().zip(images) {
+        sqlx::query(
+            "INSERT INTO jobs (project_id, image_id, provider, status, measurement_count, elapsed_ms, created_at)
+             VALUES (?, ?, ?, 'done', 1, 1.0, 0)",
+        )
+        .bind(i64::from(p.id))
+        .bind(image)
+        .bind(name)
+        .execute(&mut conn)
+        .await
+        .expect("old job");
+        sqlx::query(
+            "INSERT INTO measurements (job_id, value_px, confidence, spacing_type) VALUES (last_insert_rowid(), 8.0, 0.9, 'gap')",
+        )
+        .execute(&mut conn)
+        .await
+        .expect("old measurement");
+    }
+    conn.close().await.expect("close");
+
+    let store = Store::open_dir(dir.path()).await.expect("reopen");
+    let latest = store.latest_jobs(p.id).await.expect("latest");
+    let ids: Vec<u32> = latest.iter().map(|&(_, job)| job).collect();
+    let jobs = store.jobs(&ids).await.expect("jobs");
+    let sources: Vec<JobSource> = jobs.iter().map(|j| j.source.clone()).collect();
+    assert_eq!(
+        sources,
+        [
+            JobSource::Local,
+            JobSource::Hybrid,
+            JobSource::Claude,
+            JobSource::Openai,
+            JobSource::OpenaiCompatible,
+            JobSource::Other("ai".into()),
+        ]
+    );
+    assert!(jobs.iter().all(|j| j.measurements.len() == 1));
+    // And they are written back under the same names.
+    let job = NewJob {
+        source: JobSource::OpenaiCompatible,
+        ..job(&[(8.0, 0.9)])
+    };
+    let image = jobs[0].image_id;
+    let id = store.record_job(p.id, image, &job).await.expect("new job");
+    let again = store.jobs(&[id]).await.expect("read back");
+    assert_eq!(again[0].source.as_str(), "openai-compatible");
 }
