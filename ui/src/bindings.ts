@@ -623,7 +623,11 @@ export type SpacingToken_Deserialize = {
 	image_count: number,
 	average_confidence: number | null,
 	images: ImageUsage[],
-	occurrences: Occurrence_Deserialize[],
+	/**
+	 *  Every measurement of it. May be missing from JSON that summarises them (`copy-that
+	 *  aggregate --json` prints `occurrences_by_image` instead); always in the binary snapshot.
+	 */
+	occurrences?: Occurrence_Deserialize[],
 	extraction_metadata: ExtractionMetadata,
 };
 
@@ -669,6 +673,10 @@ export type SpacingToken_Serialize = {
 	image_count: number,
 	average_confidence: number | null,
 	images: ImageUsage[],
+	/**
+	 *  Every measurement of it. May be missing from JSON that summarises them (`copy-that
+	 *  aggregate --json` prints `occurrences_by_image` instead); always in the binary snapshot.
+	 */
 	occurrences: Occurrence_Serialize[],
 	extraction_metadata: ExtractionMetadata,
 };
