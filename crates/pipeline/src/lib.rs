@@ -8,6 +8,7 @@ pub mod engine;
 pub mod error;
 pub mod events;
 pub mod files;
+pub mod formats;
 pub mod library;
 pub mod projects;
 pub mod run;
