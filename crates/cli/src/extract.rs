@@ -61,10 +61,11 @@ fn on_ctrl_c(cancel: CancellationToken) -> tokio::task::JoinHandle<()> {
     })
 }
 
-/// Creates the project if needed; `--threshold` becomes the project's merge threshold (it is
+/// Creates the project if needed (with the saved settings' threshold and root size, as the app
+/// creates one); `--threshold` becomes the project's merge threshold (it is
 /// kept for later rebuilds, in the app too; checked when the flag was read).
 async fn open_project(store: &Store, name: &str, threshold: Option<MergeThreshold>) -> Result<()> {
-    let project = store.ensure_project(name).await?;
+    let project = copy_that_pipeline::projects::ensure_project(store, name).await?;
     if let Some(t) = threshold {
         store
             .set_project_options(project.id, t, project.root_px)

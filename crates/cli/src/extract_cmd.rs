@@ -34,7 +34,8 @@ pub struct ExtractArgs {
     /// always under `images`.
     #[arg(long)]
     explain: bool,
-    /// Save the images and their measurements in this project (created if needed) and print
+    /// Save the images and their measurements in this project (created if needed, with the app
+    /// settings' merge threshold and root size, as the app creates one) and print
     /// the project's library.
     #[arg(long, value_name = "NAME")]
     project: Option<String>,

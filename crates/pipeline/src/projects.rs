@@ -58,6 +58,15 @@ pub async fn create_project(store: &Store, name: &str) -> Result<ProjectSummary,
     Ok(store.project(&p.name).await?)
 }
 
+/// The project with this name, created as [`create_project`] creates one if it does not exist
+/// (`copy-that extract --project`): the CLI's new projects take the settings as the app's do.
+pub async fn ensure_project(store: &Store, name: &str) -> Result<ProjectSummary, PipelineError> {
+    match store.project(name).await {
+        Err(copy_that_store::StoreError::ProjectNotFound(_)) => create_project(store, name).await,
+        other => Ok(other?),
+    }
+}
+
 /// Loads a project's library and remembers it as the one to reopen.
 pub async fn open_project(store: &Store, name: &str) -> Result<StoredLibrary, PipelineError> {
     let stored = store.load_library(name).await?;

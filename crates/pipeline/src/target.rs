@@ -8,11 +8,10 @@ use copy_that_spacing::{
 };
 use copy_that_store::{NewImage, NewJob, ProjectSummary, Store};
 
-use crate::library::{rebuild_with, ProjectValues};
-
 use crate::error::PipelineError;
 use crate::events::ExtractEvent;
 use crate::files::display_name;
+use crate::library::{rebuild_with, ProjectValues};
 use crate::work::{Emit, Measured, Values};
 
 /// Where a batch's images go.

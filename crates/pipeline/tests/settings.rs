@@ -80,4 +80,14 @@ async fn saving_keeps_the_last_project_which_follows_a_rename() {
         .await
         .expect("last");
     assert_eq!(last.map(|l| l.project.name).as_deref(), Some("Store"));
+
+    // A project `extract --project` creates takes the settings too; an existing one is kept.
+    let new = projects::ensure_project(&store, "Cli")
+        .await
+        .expect("created");
+    assert_eq!(new.root_px.get(), 20.0);
+    let existing = projects::ensure_project(&store, "Store")
+        .await
+        .expect("existing");
+    assert_eq!((existing.id, existing.root_px.get()), (id, 16.0));
 }
