@@ -45,7 +45,9 @@ async fn an_edited_mobile_value_is_exported_as_a_media_query_and_a_resolver_cont
         desktop: 24.0,
         widescreen: 31.0,
     };
-    store.edit_token(&p, &edit).await.expect("edit");
+    copy_that_pipeline::library::edit_token(&store, &p, &edit)
+        .await
+        .expect("edit");
     let library = store.load_library("R").await.expect("load").library;
     let name = library.tokens[2].name.clone();
     let options = ExportOptions {

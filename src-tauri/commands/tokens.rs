@@ -20,7 +20,7 @@ pub async fn edit_token(
 ) -> Result<StoredLibrary, AppError> {
     let store = state.store()?;
     let summary = store.project(&project).await?;
-    Ok(store.edit_token(&summary, &edit).await?)
+    Ok(copy_that_pipeline::library::edit_token(store, &summary, &edit).await?)
 }
 
 /// An image's thumbnail as a `data:` URL (the webview reads no files).

@@ -1,10 +1,10 @@
-//! Rebuilding a project's library: each image's latest successful job, its values chosen by the
-//! engine that measured it, merged and the hand edits replayed (`copy_that_spacing::build_library`),
-//! then saved. The store only reads the rows and writes the result.
+//! A project's library: rebuilt from each image's latest successful job (its values chosen by the
+//! engine that measured it, merged, the hand edits replayed: `copy_that_spacing::build_library`)
+//! and edited by hand (`apply_edit`). The store only reads the rows and writes the result.
 
 use std::collections::HashMap;
 
-use copy_that_spacing::{build_library, JobSource, Measurement};
+use copy_that_spacing::{apply_edit, build_library, JobSource, Measurement, TokenEdit};
 use copy_that_store::{ProjectSummary, Store, StoredLibrary};
 
 use crate::error::PipelineError;
@@ -74,6 +74,24 @@ pub async fn rebuild_with(
         images,
         library,
     })
+}
+
+/// Applies a hand edit to a project's saved library and keeps it, so it is replayed whenever the
+/// library is rebuilt: the edit and the edited library are saved in one transaction. A refused
+/// edit (bad name, no such token) changes nothing. Returns the library as now saved.
+pub async fn edit_token(
+    store: &Store,
+    project: &ProjectSummary,
+    edit: &TokenEdit,
+) -> Result<StoredLibrary, PipelineError> {
+    let mut stored = store.load_library(&project.name).await?;
+    apply_edit(&mut stored.library, edit, project.threshold.get())?;
+    store
+        .save_edit(project, edit, &stored.images, &stored.library)
+        .await?;
+    // Token counts in the summary changed with a delete or a merge.
+    stored.project = store.project(&project.name).await?;
+    Ok(stored)
 }
 
 /// The job source of an AI provider.

@@ -71,3 +71,37 @@ async fn a_rebuild_reads_only_unseen_jobs_and_follows_other_writers() {
         built.library
     );
 }
+
+#[tokio::test]
+async fn a_hand_edit_is_kept_with_its_library_and_a_refused_one_changes_nothing() {
+    use copy_that_pipeline::library::{edit_token, rebuild};
+    use copy_that_pipeline::PipelineError;
+    use copy_that_spacing::{EditError, TokenEdit};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_dir(dir.path()).await.expect("open");
+    let p = store.create_project("E").await.expect("project");
+    let (a, _) = store.add_image(p.id, &image("a")).await.expect("image");
+    store
+        .record_job(p.id, a, &job(&[8.0, 16.0, 32.0]))
+        .await
+        .expect("job");
+    rebuild(&store, &p).await.expect("rebuild");
+
+    let deleted = edit_token(&store, &p, &TokenEdit::Delete { value_px: 32.0 })
+        .await
+        .expect("delete");
+    assert_eq!(
+        deleted.project.token_count, 2,
+        "the summary counts the edited library"
+    );
+    let refused = edit_token(&store, &p, &TokenEdit::Delete { value_px: 32.0 }).await;
+    assert!(
+        matches!(refused, Err(PipelineError::Edit(EditError::NoToken(_)))),
+        "{refused:?}"
+    );
+    assert_eq!(store.edits(p.id).await.expect("edits").len(), 1);
+    // Replayed on the next rebuild: 32 stays deleted.
+    let rebuilt = rebuild(&store, &p).await.expect("rebuild");
+    let values: Vec<f64> = rebuilt.library.tokens.iter().map(|t| t.value_px).collect();
+    assert_eq!(values, [8.0, 16.0]);
+}

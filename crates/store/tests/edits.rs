@@ -3,8 +3,10 @@
 
 mod common;
 
-use copy_that_spacing::{BBox, Measurement, MergeThreshold, RootPx, SpacingType, TokenEdit};
-use copy_that_store::{NewImage, NewJob, Store, StoreError};
+use copy_that_spacing::{
+    apply_edit, BBox, EditError, Measurement, MergeThreshold, RootPx, SpacingType, TokenEdit,
+};
+use copy_that_store::{NewImage, NewJob, ProjectSummary, Store, StoredLibrary};
 
 fn image(hash: &str) -> NewImage {
     NewImage {
@@ -41,6 +43,23 @@ fn job(values: &[f64]) -> NewJob {
     }
 }
 
+/// A hand edit applied to the saved library and kept with it, as the pipeline edits a token
+/// (`pipeline::library::edit_token`): the store only saves the two.
+async fn edit(
+    store: &Store,
+    p: &ProjectSummary,
+    edit: &TokenEdit,
+) -> Result<StoredLibrary, EditError> {
+    let mut stored = store.load_library(&p.name).await.expect("load");
+    apply_edit(&mut stored.library, edit, p.threshold.get())?;
+    store
+        .save_edit(p, edit, &stored.images, &stored.library)
+        .await
+        .expect("save");
+    stored.project = store.project(&p.name).await.expect("summary");
+    Ok(stored)
+}
+
 #[tokio::test]
 async fn edits_persist_and_are_replayed_when_images_are_added() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -57,31 +76,30 @@ async fn edits_persist_and_are_replayed_when_images_are_added() {
         value_px: 16.0,
         name: "card-padding".into(),
     };
-    store.edit_token(&p, &rename).await.expect("rename");
-    store
-        .edit_token(&p, &TokenEdit::Delete { value_px: 32.0 })
+    edit(&store, &p, &rename).await.expect("rename");
+    edit(&store, &p, &TokenEdit::Delete { value_px: 32.0 })
         .await
         .expect("delete");
-    store
-        .edit_token(
-            &p,
-            &TokenEdit::Retype {
-                value_px: 8.0,
-                spacing_type: SpacingType::Gap,
-            },
-        )
-        .await
-        .expect("retype");
-    let bad = store
-        .edit_token(
-            &p,
-            &TokenEdit::Rename {
-                value_px: 8.0,
-                name: "card-padding".into(),
-            },
-        )
-        .await;
-    assert!(matches!(bad, Err(StoreError::Edit(_))), "{bad:?}");
+    edit(
+        &store,
+        &p,
+        &TokenEdit::Retype {
+            value_px: 8.0,
+            spacing_type: SpacingType::Gap,
+        },
+    )
+    .await
+    .expect("retype");
+    let bad = edit(
+        &store,
+        &p,
+        &TokenEdit::Rename {
+            value_px: 8.0,
+            name: "card-padding".into(),
+        },
+    )
+    .await;
+    assert!(matches!(bad, Err(EditError::NameTaken(_))), "{bad:?}");
     assert_eq!(store.edits(p.id).await.expect("edits").len(), 3);
 
     // Reopen from the file: the edited library is what loads.
@@ -119,16 +137,16 @@ async fn merging_two_tokens_keeps_every_source() {
         .await
         .expect("job");
     common::rebuild(&store, &p).await;
-    let lib = store
-        .edit_token(
-            &p,
-            &TokenEdit::Merge {
-                value_px: 12.0,
-                into_px: 16.0,
-            },
-        )
-        .await
-        .expect("merge");
+    let lib = edit(
+        &store,
+        &p,
+        &TokenEdit::Merge {
+            value_px: 12.0,
+            into_px: 16.0,
+        },
+    )
+    .await
+    .expect("merge");
     assert_eq!(
         lib.project.token_count, 2,
         "the summary counts the merged library"
