@@ -48,10 +48,9 @@ impl From<StoreError> for AppError {
             StoreError::ProjectNotFound(_) | StoreError::ImageNotFound(_) => {
                 Self::NotFound(message)
             }
-            StoreError::DuplicateProject(_)
-            | StoreError::InvalidName
-            | StoreError::Edit(_)
-            | StoreError::Spacing(_) => Self::InvalidInput(message),
+            StoreError::DuplicateProject(_) | StoreError::InvalidName | StoreError::Spacing(_) => {
+                Self::InvalidInput(message)
+            }
             _ => Self::Storage(message),
         }
     }
@@ -65,6 +64,7 @@ impl From<copy_that_pipeline::PipelineError> for AppError {
             P::Ai(a) => a.into(),
             P::Settings(m) => Self::InvalidInput(m),
             P::Spacing(s) => Self::InvalidInput(s.to_string()),
+            P::Edit(e) => Self::InvalidInput(e.to_string()),
         }
     }
 }

@@ -13,6 +13,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(commands::collect())
         .events(events::collect())
+        // The settings form's limits: the types' own bounds, not a second copy in the UI.
+        .constant("SETTING_LIMITS", copy_that_pipeline::LIMITS)
 }
 
 /// Writes the TypeScript bindings the UI imports. Called by the drift test, never at runtime.

@@ -28,14 +28,16 @@ async fn an_edited_mobile_value_is_exported_as_a_media_query_and_a_resolver_cont
         .map(|v| Measurement::new(v, 0.9, SpacingType::Padding).expect("valid"))
         .collect();
     let job = NewJob {
-        provider: "ai".into(),
+        source: "ai".into(),
         model: String::new(),
         measurements,
         elapsed_ms: 1.0,
         error: None,
     };
     store.record_job(p.id, id, &job).await.expect("job");
-    store.reaggregate(&p).await.expect("aggregate");
+    copy_that_pipeline::rebuild(&store, &p)
+        .await
+        .expect("aggregate");
     let edit = TokenEdit::Responsive {
         value_px: 24.0,
         mobile: 13.0,
@@ -43,7 +45,9 @@ async fn an_edited_mobile_value_is_exported_as_a_media_query_and_a_resolver_cont
         desktop: 24.0,
         widescreen: 31.0,
     };
-    store.edit_token(&p, &edit).await.expect("edit");
+    copy_that_pipeline::library::edit_token(&store, &p, &edit)
+        .await
+        .expect("edit");
     let library = store.load_library("R").await.expect("load").library;
     let name = library.tokens[2].name.clone();
     let options = ExportOptions {

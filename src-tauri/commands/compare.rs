@@ -6,7 +6,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
 use copy_that_export::import_dtcg;
-use copy_that_spacing::SpacingLibrary;
+use copy_that_spacing::{RootPx, SpacingLibrary};
 use copy_that_store::StoredLibrary;
 
 use crate::error::{joined, AppError};
@@ -38,7 +38,7 @@ pub struct ImportedLibrary {
 #[specta::specta]
 pub async fn import_dtcg_file(
     app: AppHandle,
-    root_px: f64,
+    root_px: RootPx,
 ) -> Result<Option<ImportedLibrary>, AppError> {
     let picked = tokio::task::spawn_blocking(move || {
         app.dialog()

@@ -26,7 +26,7 @@ pub async fn pick_images(app: AppHandle) -> Result<Option<Vec<String>>, AppError
             .dialog()
             .file()
             .set_title("Add screenshots")
-            .add_filter("Images", &["png", "jpg", "jpeg", "webp"])
+            .add_filter("Images", &copy_that_pipeline::formats::all_extensions())
             .blocking_pick_files()
     })
     .await

@@ -4,7 +4,7 @@ use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
-use copy_that_pipeline::Settings;
+use copy_that_pipeline::{projects, Settings};
 use copy_that_store::{ProjectSummary, StoredLibrary};
 
 use crate::error::AppError;
@@ -24,11 +24,7 @@ pub struct Startup {
 }
 
 pub(crate) async fn settings_of(state: &AppState) -> Result<Settings, AppError> {
-    Ok(state
-        .store()?
-        .setting::<Settings>(Settings::KEY)
-        .await?
-        .unwrap_or_default())
+    Ok(projects::load_settings(state.store()?).await?)
 }
 
 #[tauri::command]
@@ -48,11 +44,8 @@ pub async fn startup(state: State<'_, AppState>) -> Result<Startup, AppError> {
             })
         }
     };
-    let settings = settings_of(&state).await?;
-    let last_project = match &settings.last_project {
-        Some(name) => store.load_library(name).await.ok(),
-        None => None,
-    };
+    let settings = projects::load_settings(store).await?;
+    let last_project = projects::last_project(store, &settings).await?;
     Ok(Startup {
         projects: store.list_projects().await?,
         settings,
@@ -75,13 +68,7 @@ pub async fn create_project(
     state: State<'_, AppState>,
     name: String,
 ) -> Result<ProjectSummary, AppError> {
-    let store = state.store()?;
-    let settings = settings_of(&state).await?;
-    let p = store.create_project(&name).await?;
-    store
-        .set_project_options(p.id, settings.threshold, settings.root_px)
-        .await?;
-    Ok(store.project(&p.name).await?)
+    Ok(projects::create_project(state.store()?, &name).await?)
 }
 
 #[tauri::command]
@@ -92,19 +79,7 @@ pub async fn rename_project(
     name: String,
 ) -> Result<Vec<ProjectSummary>, AppError> {
     let store = state.store()?;
-    let old = store
-        .list_projects()
-        .await?
-        .into_iter()
-        .find(|p| p.id == id)
-        .map(|p| p.name);
-    store.rename_project(id, &name).await?;
-    // Keep "reopen the last project" pointing at it under its new name.
-    let mut settings = settings_of(&state).await?;
-    if old.is_some() && settings.last_project == old {
-        settings.last_project = Some(name.trim().to_string());
-        store.put_setting(Settings::KEY, &settings).await?;
-    }
+    projects::rename_project(store, id, &name).await?;
     Ok(store.list_projects().await?)
 }
 
@@ -126,12 +101,5 @@ pub async fn open_project(
     state: State<'_, AppState>,
     name: String,
 ) -> Result<StoredLibrary, AppError> {
-    let store = state.store()?;
-    let stored = store.load_library(&name).await?;
-    let mut settings = settings_of(&state).await?;
-    if settings.last_project.as_deref() != Some(stored.project.name.as_str()) {
-        settings.last_project = Some(stored.project.name.clone());
-        store.put_setting(Settings::KEY, &settings).await?;
-    }
-    Ok(stored)
+    Ok(projects::open_project(state.store()?, &name).await?)
 }

@@ -24,15 +24,7 @@ pub async fn save_settings(
     state: State<'_, AppState>,
     settings: Settings,
 ) -> Result<Settings, AppError> {
-    settings.validate()?;
-    // The last project is the app's to track, not the form's.
-    let current = settings_of(&state).await?;
-    let settings = Settings {
-        last_project: current.last_project,
-        ..settings
-    };
-    state.store()?.put_setting(Settings::KEY, &settings).await?;
-    Ok(settings)
+    Ok(copy_that_pipeline::projects::save_settings(state.store()?, settings).await?)
 }
 
 #[derive(Debug, Serialize, Type)]

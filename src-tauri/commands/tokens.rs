@@ -3,6 +3,7 @@
 use base64::Engine as _;
 use tauri::State;
 
+use copy_that_pipeline::formats;
 use copy_that_spacing::TokenEdit;
 use copy_that_store::StoredLibrary;
 
@@ -19,7 +20,7 @@ pub async fn edit_token(
 ) -> Result<StoredLibrary, AppError> {
     let store = state.store()?;
     let summary = store.project(&project).await?;
-    Ok(store.edit_token(&summary, &edit).await?)
+    Ok(copy_that_pipeline::library::edit_token(store, &summary, &edit).await?)
 }
 
 /// An image's thumbnail as a `data:` URL (the webview reads no files).
@@ -40,18 +41,6 @@ pub async fn image_thumbnail(state: State<'_, AppState>, image: u32) -> Result<S
 
 /// Largest source image sent to the overlay.
 const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
-
-fn mime(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        Some("image/webp")
-    } else {
-        None
-    }
-}
 
 /// The full image a project's measurements were taken on, as a `data:` URL for the overlay, read
 /// from where it was added. Looked up by the store's image id, never by a path from the webview:
@@ -82,7 +71,10 @@ pub async fn image_source(state: State<'_, AppState>, image: u32) -> Result<Stri
     if copy_that_store::content_hash(&bytes) != record.content_hash {
         return Err(unavailable());
     }
-    let mime = mime(&bytes).ok_or_else(unavailable)?;
+    // The decoder's own sniffer: a file it would not read is not shown either.
+    let mime = formats::sniff(&bytes)
+        .map(formats::mime)
+        .ok_or_else(unavailable)?;
     Ok(format!(
         "data:{mime};base64,{}",
         base64::engine::general_purpose::STANDARD.encode(bytes)

@@ -51,7 +51,7 @@ export const commands = {
 	 *  Asks for a DTCG token file (native dialog) and reads its spacing tokens; `None` when the
 	 *  designer cancels.
 	 */
-	importDtcgFile: (rootPx: number | null) => typedError<ImportedLibrary_Serialize | null, AppError>(__TAURI_INVOKE("import_dtcg_file", { rootPx })),
+	importDtcgFile: (rootPx: RootPx) => typedError<ImportedLibrary_Serialize | null, AppError>(__TAURI_INVOKE("import_dtcg_file", { rootPx })),
 	exportFormats: () => __TAURI_INVOKE<FormatInfo[]>("export_formats"),
 	/**  The exact bytes a format would write, as text. */
 	previewExport: (project: string, format: string, options: ExportOptions) => typedError<string, AppError>(__TAURI_INVOKE("preview_export", { project, format, options })),
@@ -78,6 +78,9 @@ export const events = {
 	extractProgressEvent: makeEvent<ExtractProgressEvent_Serialize, ExtractProgressEvent_Deserialize>("extract-progress-event"),
 };
 
+/* Constants */
+export const SETTING_LIMITS = {"concurrency":{"max":64,"min":1},"rootPx":{"max":256.0,"min":1.0},"threshold":{"max":0.99,"min":0.0}} as const;
+
 /* Types */
 /**  How measurements are merged. */
 export type AggregateOptions = AggregateOptions_Serialize | AggregateOptions_Deserialize;
@@ -85,7 +88,7 @@ export type AggregateOptions = AggregateOptions_Serialize | AggregateOptions_Des
 /**  How measurements are merged. */
 export type AggregateOptions_Deserialize = {
 	/**  Values closer than this fraction of the smaller one form one token (0.1 = 10 %). */
-	threshold: number | null,
+	threshold: MergeThreshold,
 	/**  Tokens seen fewer times than this are left out of the library (their count is reported). */
 	min_support: number,
 	/**  Measurements less sure than this are ignored (counted in the statistics). */
@@ -105,7 +108,7 @@ export type AggregateOptions_Deserialize = {
 	/**  Leave out tokens off the inferred base-unit grid. */
 	grid_only?: boolean,
 	/**  Root font size in px for rem/em values. */
-	root_px: number | null,
+	root_px: RootPx,
 	/**  Engine that produced the measurements, recorded in the tokens' metadata. */
 	provider: string,
 };
@@ -113,7 +116,7 @@ export type AggregateOptions_Deserialize = {
 /**  How measurements are merged. */
 export type AggregateOptions_Serialize = {
 	/**  Values closer than this fraction of the smaller one form one token (0.1 = 10 %). */
-	threshold: number | null,
+	threshold: MergeThreshold,
 	/**  Tokens seen fewer times than this are left out of the library (their count is reported). */
 	min_support: number,
 	/**  Measurements less sure than this are ignored (counted in the statistics). */
@@ -133,7 +136,7 @@ export type AggregateOptions_Serialize = {
 	/**  Leave out tokens off the inferred base-unit grid. */
 	grid_only: boolean,
 	/**  Root font size in px for rem/em values. */
-	root_px: number | null,
+	root_px: RootPx,
 	/**  Engine that produced the measurements, recorded in the tokens' metadata. */
 	provider: string,
 };
@@ -190,6 +193,9 @@ export type BatchSummary = {
 	elapsedMs: number | null,
 };
 
+/**  How many images are measured at once. */
+export type Concurrency = number;
+
 /**  Which engine measures images. */
 export type EngineKind = "local" | "claude" | "openai" | "openai-compatible" | 
 /**  Local measurement plus an AI provider's intent and context. */
@@ -199,7 +205,7 @@ export type EngineKind = "local" | "claude" | "openai" | "openai-compatible" |
 export type ExportOptions = {
 	unit: Unit,
 	/**  Root font size for rem values. */
-	root_px: number | null,
+	root_px: RootPx,
 	naming: Naming,
 	/**  Prefix of variable names (`spacing` → `--spacing-md`); empty for none. */
 	prefix: string,
@@ -393,6 +399,13 @@ export type Measurement_Serialize = {
 	design_intent?: string,
 };
 
+/**
+ *  Values closer than this fraction of the smaller one merge into one token (0.1 = 10 %).
+ *  0 % to 99 %: at 100 % a value would merge with its own double. Earlier versions let
+ *  settings and projects keep 1.0, which every rebuild then refused.
+ */
+export type MergeThreshold = number | null;
+
 /**  Which of a token's names becomes its name in the file. */
 export type Naming = 
 /**  `md` */
@@ -445,8 +458,8 @@ export type ProjectSummary = {
 	image_count: number,
 	token_count: number,
 	/**  Merge threshold used for this project's library. */
-	threshold: number | null,
-	root_px: number | null,
+	threshold: MergeThreshold,
+	root_px: RootPx,
 	/**  Seconds since 1970. */
 	created_at: number | null,
 	updated_at: number | null,
@@ -479,6 +492,9 @@ export type Rhythm =
 /**  Values do not follow a shared grid: spacing was chosen case by case. */
 "irregular";
 
+/**  The root font size, in px, that rem values are relative to. */
+export type RootPx = number | null;
+
 /**  The same token named five ways, for teams with different conventions. */
 export type SemanticNames = {
 	/**  The scale step, e.g. `md`. */
@@ -507,11 +523,11 @@ export type Settings_Deserialize = {
 	 */
 	baseUrl?: string,
 	/**  Images measured at once. */
-	concurrency?: number,
-	/**  Default merge threshold for new projects (0..1). */
-	threshold?: number | null,
+	concurrency?: Concurrency,
+	/**  Default merge threshold for new projects. */
+	threshold?: MergeThreshold,
 	/**  Root font size for rem values, in px. */
-	rootPx?: number | null,
+	rootPx?: RootPx,
 	/**  The project open when the app last closed. */
 	lastProject?: string | null,
 };
@@ -528,11 +544,11 @@ export type Settings_Serialize = {
 	 */
 	baseUrl: string,
 	/**  Images measured at once. */
-	concurrency: number,
-	/**  Default merge threshold for new projects (0..1). */
-	threshold: number | null,
+	concurrency: Concurrency,
+	/**  Default merge threshold for new projects. */
+	threshold: MergeThreshold,
 	/**  Root font size for rem values, in px. */
-	rootPx: number | null,
+	rootPx: RootPx,
 	/**  The project open when the app last closed. */
 	lastProject: string | null,
 };
@@ -607,7 +623,11 @@ export type SpacingToken_Deserialize = {
 	image_count: number,
 	average_confidence: number | null,
 	images: ImageUsage[],
-	occurrences: Occurrence_Deserialize[],
+	/**
+	 *  Every measurement of it. May be missing from JSON that summarises them (`copy-that
+	 *  aggregate --json` prints `occurrences_by_image` instead); always in the binary snapshot.
+	 */
+	occurrences?: Occurrence_Deserialize[],
 	extraction_metadata: ExtractionMetadata,
 };
 
@@ -653,6 +673,10 @@ export type SpacingToken_Serialize = {
 	image_count: number,
 	average_confidence: number | null,
 	images: ImageUsage[],
+	/**
+	 *  Every measurement of it. May be missing from JSON that summarises them (`copy-that
+	 *  aggregate --json` prints `occurrences_by_image` instead); always in the binary snapshot.
+	 */
 	occurrences: Occurrence_Serialize[],
 	extraction_metadata: ExtractionMetadata,
 };

@@ -8,7 +8,7 @@ use copy_that_export::{
     check_library, import_dtcg, write_all, ExportError, ExportOptions, Imported, Naming, Unit,
     FORMATS,
 };
-use copy_that_spacing::SpacingLibrary;
+use copy_that_spacing::{RootPx, SpacingLibrary};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum UnitArg {
@@ -44,8 +44,8 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value = "px")]
     unit: UnitArg,
     /// Root font size in px, for rem values.
-    #[arg(long, default_value_t = 16.0)]
-    root_px: f64,
+    #[arg(long, default_value_t = RootPx::DEFAULT)]
+    root_px: RootPx,
     #[arg(long, value_enum, default_value = "simple")]
     naming: NamingArg,
     /// Prefix of variable names (empty for none).
@@ -67,7 +67,7 @@ pub struct ExportArgs {
 
 /// A library JSON (as `extract --json` prints it) or a DTCG file, each token checked: what cannot
 /// be a spacing is left out and listed, so a file with one bad value still exports the rest.
-fn read_from(path: &Path, root_px: f64) -> Result<Imported> {
+fn read_from(path: &Path, root_px: RootPx) -> Result<Imported> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let shown = path.display().to_string();

@@ -11,7 +11,7 @@ use copy_that_measure::explain;
 use copy_that_measure::{Dpr, Extraction};
 use copy_that_pipeline::{run, Batch, Finished, Settings, Target};
 use copy_that_spacing::analysis::fmt_px;
-use copy_that_spacing::SpacingLibrary;
+use copy_that_spacing::{MergeThreshold, SpacingLibrary};
 use copy_that_store::Store;
 use tokio_util::sync::CancellationToken;
 
@@ -22,7 +22,7 @@ pub struct Request {
     pub images: Vec<PathBuf>,
     pub dpr: Dpr,
     /// `None`: a project's own threshold, else the settings' default ([`Settings::default`]).
-    pub threshold: Option<f64>,
+    pub threshold: Option<MergeThreshold>,
     pub project: Option<String>,
     pub engine: EngineKind,
     pub hybrid_with: Provider,
@@ -61,13 +61,11 @@ fn on_ctrl_c(cancel: CancellationToken) -> tokio::task::JoinHandle<()> {
     })
 }
 
-/// Creates the project if needed; `--threshold` becomes the project's merge threshold (it is
-/// kept for later rebuilds, in the app too), checked by the store before anything is measured.
-async fn open_project(store: &Store, name: &str, threshold: Option<f64>) -> Result<()> {
-    if let Some(t) = threshold {
-        copy_that_spacing::check_threshold(t)?;
-    }
-    let project = store.ensure_project(name).await?;
+/// Creates the project if needed (with the saved settings' threshold and root size, as the app
+/// creates one); `--threshold` becomes the project's merge threshold (it is
+/// kept for later rebuilds, in the app too; checked when the flag was read).
+async fn open_project(store: &Store, name: &str, threshold: Option<MergeThreshold>) -> Result<()> {
+    let project = copy_that_pipeline::projects::ensure_project(store, name).await?;
     if let Some(t) = threshold {
         store
             .set_project_options(project.id, t, project.root_px)
@@ -85,7 +83,7 @@ pub fn extract(data_dir: &Path, req: Request) -> Result<Extracted> {
         ..Settings::default()
     };
     let progress = Arc::new(Progress::new(req.keep));
-    runtime(settings.concurrency)?.block_on(async {
+    runtime(settings.concurrency.get())?.block_on(async {
         let store = match &req.project {
             Some(name) => {
                 let store = Store::open_dir(data_dir).await?;

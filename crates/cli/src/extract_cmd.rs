@@ -21,7 +21,7 @@ pub struct ExtractArgs {
     /// With --project it becomes the project's merge threshold, kept for its later rebuilds (in the
     /// app too); without --threshold a project keeps its own.
     #[arg(long)]
-    threshold: Option<f64>,
+    threshold: Option<copy_that_spacing::MergeThreshold>,
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
@@ -34,7 +34,8 @@ pub struct ExtractArgs {
     /// always under `images`.
     #[arg(long)]
     explain: bool,
-    /// Save the images and their measurements in this project (created if needed) and print
+    /// Save the images and their measurements in this project (created if needed, with the app
+    /// settings' merge threshold and root size, as the app creates one) and print
     /// the project's library.
     #[arg(long, value_name = "NAME")]
     project: Option<String>,

@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary};
+use copy_that_spacing::{RootPx, SpacingLibrary};
 
+mod aggregate;
 mod ai;
 mod export;
 mod extract;
@@ -51,8 +52,8 @@ enum Command {
         /// The tokens file.
         file: PathBuf,
         /// Root font size in px, for rem values.
-        #[arg(long, default_value_t = 16.0)]
-        root_px: f64,
+        #[arg(long, default_value_t = RootPx::DEFAULT)]
+        root_px: RootPx,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -74,23 +75,9 @@ enum Command {
     /// Merge measurements (grouped by image) into one token library.
     ///
     /// BATCH.json holds one list per image: [[{"value_px": 16, "confidence": 0.9,
-    /// "spacing_type": "padding"}, ...], ...]. Use `-` to read standard input.
-    Aggregate {
-        /// The measurements file, or `-` for standard input.
-        batch: PathBuf,
-        /// Values closer than this fraction merge into one token.
-        #[arg(long, default_value_t = 0.1)]
-        threshold: f64,
-        /// Hide tokens measured fewer times than this.
-        #[arg(long, default_value_t = 1)]
-        min_support: u32,
-        /// Root font size in px, for rem values.
-        #[arg(long, default_value_t = 16.0)]
-        root_px: f64,
-        /// Print JSON instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
+    /// "spacing_type": "padding"}, ...], ...]. Use `-` to read standard input. With --json each
+    /// token's occurrences are summarised per image unless `--occurrences all` is given.
+    Aggregate(aggregate::AggregateArgs),
 }
 
 fn main() -> ExitCode {
@@ -138,35 +125,7 @@ fn run(cli: Cli) -> Result<()> {
             let library = projects::show(&data_dir, &name)?;
             print_library(&library, json)
         }
-        Command::Aggregate {
-            batch,
-            threshold,
-            min_support,
-            root_px,
-            json,
-        } => {
-            let text = if batch.as_os_str() == "-" {
-                std::io::read_to_string(std::io::stdin()).context("reading standard input")?
-            } else {
-                std::fs::read_to_string(&batch)
-                    .with_context(|| format!("reading {}", batch.display()))?
-            };
-            let images: Vec<Vec<Measurement>> = serde_json::from_str(&text).with_context(|| {
-                format!(
-                    "{} is not a list of per-image measurement lists",
-                    batch.display()
-                )
-            })?;
-            let options = AggregateOptions {
-                threshold,
-                min_support,
-                root_px,
-                provider: "aggregate".into(),
-                ..AggregateOptions::default()
-            };
-            let library = aggregate(&images, &options)?;
-            print_library(&library, json)
-        }
+        Command::Aggregate(args) => aggregate::run(args),
     }
 }
 

@@ -79,6 +79,54 @@ fn aggregate_json_has_the_contract_shape() {
 }
 
 #[test]
+fn aggregate_json_summarises_occurrences_per_image_unless_all_are_asked_for() {
+    let summary = copy_that(&["aggregate", "-", "--json"], Some(BATCH));
+    assert!(summary.status.success(), "{}", stderr(&summary));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&summary)).expect("json");
+    let md = &v["tokens"][3];
+    assert_eq!(md["value_px"], 16.0);
+    assert!(md.get("occurrences").is_none(), "{md}");
+    let per_image = md["occurrences_by_image"].as_array().expect("by image");
+    assert_eq!(per_image.len(), 1, "both 15 and 16 px are in image 0");
+    let image0 = &per_image[0];
+    assert_eq!(
+        (image0["image"].as_u64(), image0["count"].as_u64()),
+        (Some(0), Some(2))
+    );
+    assert_eq!(
+        (image0["min_px"].as_f64(), image0["max_px"].as_f64()),
+        (Some(15.0), Some(16.0))
+    );
+    assert!((image0["mean_confidence"].as_f64().expect("mean") - 0.8).abs() < 1e-9);
+
+    let all = copy_that(
+        &["aggregate", "-", "--json", "--occurrences", "all"],
+        Some(BATCH),
+    );
+    assert!(all.status.success(), "{}", stderr(&all));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&all)).expect("json");
+    let md = &v["tokens"][3];
+    assert!(md.get("occurrences_by_image").is_none());
+    let values: Vec<f64> = md["occurrences"]
+        .as_array()
+        .expect("every occurrence")
+        .iter()
+        .map(|o| o["value_px"].as_f64().expect("value"))
+        .collect();
+    assert_eq!(values.len(), 2);
+    assert!(
+        values.contains(&15.0) && values.contains(&16.0),
+        "{values:?}"
+    );
+
+    let bad = copy_that(
+        &["aggregate", "-", "--json", "--occurrences", "some"],
+        Some(BATCH),
+    );
+    assert!(!bad.status.success());
+}
+
+#[test]
 fn aggregate_reads_stdin_and_prints_a_table() {
     let o = copy_that(&["aggregate", "-"], Some(BATCH));
     assert!(o.status.success(), "{}", stderr(&o));

@@ -12,8 +12,6 @@ pub enum ExportError {
     },
     #[error("{0} is not a design tokens file: {1}")]
     Import(String, String),
-    #[error("root font size must be between 1 and 256 px, not {0}")]
-    RootSize(f64),
     #[error(transparent)]
     Spacing(#[from] copy_that_spacing::SpacingError),
 }

@@ -12,7 +12,8 @@ use std::fmt;
 
 use copy_that_spacing::model::validate_px;
 use copy_that_spacing::{
-    aggregate, AggregateOptions, Measurement, SpacingError, SpacingLibrary, SpacingType,
+    aggregate, AggregateOptions, Measurement, MergeThreshold, RootPx, SpacingError, SpacingLibrary,
+    SpacingType,
 };
 use serde_json::Value;
 
@@ -43,16 +44,13 @@ pub struct Imported {
 }
 
 /// Parses a design tokens file and builds a library of its dimension tokens, keeping their names.
-pub fn import_dtcg(text: &str, source: &str, root_px: f64) -> Result<Imported, ExportError> {
-    if !copy_that_spacing::ROOT_PX_RANGE.contains(&root_px) {
-        return Err(ExportError::RootSize(root_px));
-    }
+pub fn import_dtcg(text: &str, source: &str, root_px: RootPx) -> Result<Imported, ExportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let json: Value = serde_json::from_str(text)
         .map_err(|e| ExportError::Import(source.into(), e.to_string()))?;
     let mut found: Vec<(String, f64)> = Vec::new();
     let mut skipped = Vec::new();
-    walk(&json, "", None, root_px, &mut found, &mut skipped);
+    walk(&json, "", None, root_px.get(), &mut found, &mut skipped);
     if found.is_empty() {
         let why = if skipped.is_empty() {
             "it holds no dimension tokens".to_string()
@@ -69,7 +67,7 @@ pub fn import_dtcg(text: &str, source: &str, root_px: f64) -> Result<Imported, E
         .map(|(_, px)| Measurement::new(*px, 1.0, SpacingType::Mixed))
         .collect::<Result<_, _>>()?;
     let options = AggregateOptions {
-        threshold: 0.0,
+        threshold: MergeThreshold::ZERO,
         provider: "import".into(),
         ..AggregateOptions::default()
     };

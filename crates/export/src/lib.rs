@@ -25,9 +25,6 @@ pub fn generate(
     library: &SpacingLibrary,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    if !copy_that_spacing::ROOT_PX_RANGE.contains(&options.root_px) {
-        return Err(ExportError::RootSize(options.root_px));
-    }
     let f = format(name).ok_or_else(|| ExportError::UnknownFormat(name.into()))?;
     Ok((f.generate)(library, options))
 }

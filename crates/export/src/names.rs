@@ -109,7 +109,7 @@ pub fn css_value(px: f64, options: &ExportOptions) -> String {
     }
     match options.unit {
         Unit::Px => format!("{}px", number(px)),
-        Unit::Rem => format!("{}rem", number(px / options.root_px)),
+        Unit::Rem => format!("{}rem", number(px / options.root_px.get())),
     }
 }
 

@@ -1,3 +1,4 @@
+use copy_that_spacing::RootPx;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -32,7 +33,7 @@ pub enum Naming {
 pub struct ExportOptions {
     pub unit: Unit,
     /// Root font size for rem values.
-    pub root_px: f64,
+    pub root_px: RootPx,
     pub naming: Naming,
     /// Prefix of variable names (`spacing` → `--spacing-md`); empty for none.
     pub prefix: String,
@@ -48,7 +49,7 @@ impl Default for ExportOptions {
     fn default() -> Self {
         Self {
             unit: Unit::Px,
-            root_px: 16.0,
+            root_px: RootPx::DEFAULT,
             naming: Naming::Simple,
             prefix: "spacing".into(),
             aliases: true,

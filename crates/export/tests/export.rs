@@ -3,6 +3,7 @@
 mod fixtures;
 
 use copy_that_export::{generate, import_dtcg, write_all, ExportOptions, Naming, Unit, FORMATS};
+use copy_that_spacing::RootPx;
 
 fn all(
     lib: &copy_that_spacing::SpacingLibrary,
@@ -103,7 +104,7 @@ fn naming_schemes_and_prefix_shape_the_names() {
     assert!(!ctx.contains("var("), "no aliases: {ctx}");
     let rem = css(ExportOptions {
         unit: Unit::Rem,
-        root_px: 10.0,
+        root_px: RootPx::new(10.0).expect("a root size"),
         ..Default::default()
     });
     assert!(rem.contains("--spacing-md: 1.6rem;"), "{rem}");
@@ -274,7 +275,7 @@ fn dtcg_imports_back_into_the_same_values_and_names() {
     let lib = fixtures::library();
     let dtcg = String::from_utf8(generate("dtcg", &lib, &ExportOptions::default()).expect("dtcg"))
         .expect("utf-8");
-    let back = import_dtcg(&dtcg, "tokens.json", 16.0)
+    let back = import_dtcg(&dtcg, "tokens.json", RootPx::DEFAULT)
         .expect("import")
         .library;
     let values = |l: &copy_that_spacing::SpacingLibrary| {
@@ -283,12 +284,12 @@ fn dtcg_imports_back_into_the_same_values_and_names() {
     assert_eq!(values(&back), values(&lib));
     assert_eq!(back.tokens[3].name, "spacing.md");
     let old = r#"{"space": {"$type": "dimension", "sm": {"$value": "8px"}, "lg": {"$value": "1.5rem"}, "ref": {"$value": "{space.sm}"}}}"#;
-    let lib = import_dtcg(old, "old.json", 16.0)
+    let lib = import_dtcg(old, "old.json", RootPx::DEFAULT)
         .expect("older string values")
         .library;
     assert_eq!(values(&lib), [8.0, 24.0]);
-    assert!(import_dtcg("{}", "empty.json", 16.0).is_err());
-    assert!(import_dtcg("nope", "bad.json", 16.0)
+    assert!(import_dtcg("{}", "empty.json", RootPx::DEFAULT).is_err());
+    assert!(import_dtcg("nope", "bad.json", RootPx::DEFAULT)
         .unwrap_err()
         .to_string()
         .contains("bad.json is not a design tokens file"));

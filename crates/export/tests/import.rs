@@ -4,6 +4,7 @@
 //! whole file, a byte order mark made the file "not JSON", and `1e-3px` became a `0px` token.
 
 use copy_that_export::{check_library, import_dtcg, ExportError};
+use copy_that_spacing::RootPx;
 
 fn tokens(values: &[(&str, &str)]) -> String {
     let body: Vec<String> = values
@@ -29,7 +30,8 @@ fn a_negative_token_is_skipped_and_named_not_dropped_silently() {
         "\"-0.5rem\"",
     ] {
         let text = tokens(&[("md", "\"16px\""), ("neg", negative)]);
-        let imported = import_dtcg(&text, "t.json", 16.0).expect("the good token imports");
+        let imported =
+            import_dtcg(&text, "t.json", RootPx::DEFAULT).expect("the good token imports");
         assert_eq!(px_values(&imported.library), [16.0], "{negative}");
         assert_eq!(imported.skipped.len(), 1, "{negative}");
         let shown = imported.skipped[0].to_string();
@@ -47,7 +49,8 @@ fn a_9223372036854775807px_token_is_skipped_naming_it_not_the_whole_file() {
         "\"1000rem\"",
     ] {
         let text = tokens(&[("md", "\"16px\""), ("lg", "\"24px\""), ("huge", huge)]);
-        let imported = import_dtcg(&text, "t.json", 16.0).expect("the good tokens import");
+        let imported =
+            import_dtcg(&text, "t.json", RootPx::DEFAULT).expect("the good tokens import");
         assert_eq!(px_values(&imported.library), [16.0, 24.0], "{huge}");
         let shown = imported.skipped[0].to_string();
         assert!(shown.contains("spacing.huge"), "{shown}");
@@ -58,7 +61,7 @@ fn a_9223372036854775807px_token_is_skipped_naming_it_not_the_whole_file() {
         ("inf", "\"1e999px\""),
         ("nan", "\"NaNpx\""),
     ]);
-    let imported = import_dtcg(&text, "t.json", 16.0).expect("import");
+    let imported = import_dtcg(&text, "t.json", RootPx::DEFAULT).expect("import");
     let shown: Vec<String> = imported.skipped.iter().map(ToString::to_string).collect();
     assert_eq!(shown.len(), 2, "{shown:?}");
     assert!(
@@ -74,7 +77,7 @@ fn a_9223372036854775807px_token_is_skipped_naming_it_not_the_whole_file() {
 #[test]
 fn a_utf8_byte_order_mark_is_accepted() {
     let text = format!("\u{feff}{}", tokens(&[("md", "\"16px\"")]));
-    let imported = import_dtcg(&text, "bom.json", 16.0).expect("a BOM is not an error");
+    let imported = import_dtcg(&text, "bom.json", RootPx::DEFAULT).expect("a BOM is not an error");
     assert_eq!(px_values(&imported.library), [16.0]);
     assert!(imported.skipped.is_empty());
 }
@@ -87,7 +90,7 @@ fn a_1e_3px_value_does_not_become_a_0px_token() {
         "0.001",
     ] {
         let text = tokens(&[("md", "\"16px\""), ("hair", tiny)]);
-        let imported = import_dtcg(&text, "t.json", 16.0).expect("import");
+        let imported = import_dtcg(&text, "t.json", RootPx::DEFAULT).expect("import");
         assert_eq!(px_values(&imported.library), [16.0], "{tiny}: no 0px token");
         let shown = imported.skipped[0].to_string();
         assert!(
@@ -97,7 +100,7 @@ fn a_1e_3px_value_does_not_become_a_0px_token() {
     }
     // A real 0 stays (a `none` step), and a quarter pixel is kept as one.
     let text = tokens(&[("none", "\"0px\""), ("q", "\"0.25px\""), ("md", "\"16px\"")]);
-    let imported = import_dtcg(&text, "t.json", 16.0).expect("import");
+    let imported = import_dtcg(&text, "t.json", RootPx::DEFAULT).expect("import");
     assert_eq!(px_values(&imported.library), [0.0, 0.25, 16.0]);
     assert!(imported.skipped.is_empty());
 }
@@ -105,7 +108,7 @@ fn a_1e_3px_value_does_not_become_a_0px_token() {
 #[test]
 fn units_other_than_px_or_rem_are_named() {
     let text = tokens(&[("md", "\"16px\""), ("em", "\"2em\""), ("pc", "\"50%\"")]);
-    let imported = import_dtcg(&text, "t.json", 16.0).expect("import");
+    let imported = import_dtcg(&text, "t.json", RootPx::DEFAULT).expect("import");
     let shown: Vec<String> = imported.skipped.iter().map(ToString::to_string).collect();
     assert_eq!(shown.len(), 2, "{shown:?}");
     assert!(
@@ -117,7 +120,7 @@ fn units_other_than_px_or_rem_are_named() {
 #[test]
 fn a_file_of_only_bad_tokens_is_refused_naming_each() {
     let text = tokens(&[("neg", "\"-5px\""), ("huge", "\"9223372036854775807px\"")]);
-    let e = import_dtcg(&text, "bad.json", 16.0).unwrap_err();
+    let e = import_dtcg(&text, "bad.json", RootPx::DEFAULT).unwrap_err();
     assert!(matches!(e, ExportError::Import(..)), "{e}");
     let shown = e.to_string();
     assert!(
@@ -129,7 +132,9 @@ fn a_file_of_only_bad_tokens_is_refused_naming_each() {
 #[test]
 fn a_library_json_with_negative_or_huge_tokens_skips_them_by_name() {
     let dtcg = tokens(&[("sm", "\"8px\""), ("md", "\"16px\""), ("lg", "\"24px\"")]);
-    let mut library = import_dtcg(&dtcg, "t.json", 16.0).expect("import").library;
+    let mut library = import_dtcg(&dtcg, "t.json", RootPx::DEFAULT)
+        .expect("import")
+        .library;
     library.tokens[0].value_px = -5.0;
     library.tokens[2].value_px = 9.223_372_036_854_776e18;
     let checked = check_library(library, "library.json").expect("md is fine");

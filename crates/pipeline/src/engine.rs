@@ -80,7 +80,7 @@ pub fn build_client(settings: &Settings) -> Result<Option<AiClient>, PipelineErr
     };
     let base_url = (provider == Provider::OpenaiCompatible).then_some(settings.base_url.as_str());
     let mut cfg = client_config(provider, Some(&settings.model), base_url)?;
-    cfg.concurrency = settings.concurrency.max(1) as usize;
+    cfg.concurrency = settings.concurrency.get() as usize;
     Ok(Some(AiClient::new(cfg)?))
 }
 

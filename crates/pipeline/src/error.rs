@@ -9,6 +9,9 @@ pub enum PipelineError {
     Ai(#[from] copy_that_ai::AiError),
     #[error(transparent)]
     Spacing(#[from] copy_that_spacing::SpacingError),
+    /// A hand edit the library refuses (bad name, no such token).
+    #[error(transparent)]
+    Edit(#[from] copy_that_spacing::EditError),
     #[error("{0}")]
     Settings(String),
 }

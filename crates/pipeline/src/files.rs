@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::events::SkippedFile;
+use crate::formats::{self, has_image_extension};
 
-const IMAGE_EXTENSIONS: [&str; 4] = ["png", "jpg", "jpeg", "webp"];
 /// A dropped folder is searched this deep, and at most this many files are taken from it.
 const MAX_DEPTH: usize = 4;
 const MAX_FILES: usize = 2000;
@@ -78,12 +78,6 @@ fn skipped(path: &Path, reason: impl Into<String>) -> SkippedFile {
     }
 }
 
-fn has_image_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| IMAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-}
-
 /// Files to measure, in a stable order, and the paths turned away with a reason. Files given
 /// directly are all tried (their content decides, not their name); inside folders only image file
 /// names are taken, others are listed as skipped. Duplicates are dropped.
@@ -132,7 +126,9 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, skipped_files: &mut 
                 }
             }
             Ok(Kind::File) if has_image_extension(&path) => files.push(path),
-            Ok(Kind::File) => skipped_files.push(skipped(&path, "not a PNG, JPEG or WebP image")),
+            Ok(Kind::File) => {
+                skipped_files.push(skipped(&path, format!("not a {} image", formats::listed())));
+            }
             Ok(Kind::Special) => skipped_files.push(skipped(&path, NOT_REGULAR)),
             Err(e) => skipped_files.push(skipped(&path, format!("it could not be opened ({e})"))),
         }

@@ -110,7 +110,7 @@ pub async fn run(
         cache,
         dpr: batch.dpr,
         thumbnails: writer.saves(),
-        limit: Semaphore::new(batch.settings.concurrency.max(1) as usize),
+        limit: Semaphore::new(batch.settings.concurrency.get() as usize),
         cancel: cancel.clone(),
         emit: emit.clone(),
     });

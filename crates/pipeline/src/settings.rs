@@ -1,11 +1,73 @@
 //! App settings: which engine runs by default and how. Saved in the project database (never the
-//! API keys: those are in the OS keyring).
+//! API keys: those are in the OS keyring). Each number is a type checked where it is made
+//! ([`MergeThreshold`], [`RootPx`], [`Concurrency`]); what is left to check here is text.
 
 use copy_that_ai::{BaseUrl, EngineKind, Provider};
+use copy_that_spacing::{Bounds, MergeThreshold, RootPx};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::error::PipelineError;
+
+/// How many images are measured at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct Concurrency(u32);
+
+impl Concurrency {
+    pub const BOUNDS: Bounds<u32> = Bounds { min: 1, max: 64 };
+
+    pub fn new(n: u32) -> Result<Self, PipelineError> {
+        if Self::BOUNDS.contains(n) {
+            Ok(Self(n))
+        } else {
+            Err(PipelineError::Settings(format!(
+                "concurrency must be between {} and {} images at once",
+                Self::BOUNDS.min,
+                Self::BOUNDS.max
+            )))
+        }
+    }
+
+    /// One image per core of this machine (2 when that is unknown), within the bounds.
+    pub fn of_machine() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get() as u32);
+        Self(cores.clamp(Self::BOUNDS.min, Self::BOUNDS.max))
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl TryFrom<u32> for Concurrency {
+    type Error = PipelineError;
+    fn try_from(n: u32) -> Result<Self, PipelineError> {
+        Self::new(n)
+    }
+}
+
+impl From<Concurrency> for u32 {
+    fn from(c: Concurrency) -> u32 {
+        c.0
+    }
+}
+
+/// The bounds of every number in [`Settings`], as the app exports them to the UI (the
+/// `SETTING_LIMITS` constant of its bindings): the form's limits are the types' own.
+#[derive(Debug, Clone, Copy, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingLimits {
+    pub threshold: Bounds<f64>,
+    pub root_px: Bounds<f64>,
+    pub concurrency: Bounds<u32>,
+}
+
+pub const LIMITS: SettingLimits = SettingLimits {
+    threshold: MergeThreshold::BOUNDS,
+    root_px: RootPx::BOUNDS,
+    concurrency: Concurrency::BOUNDS,
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase", default)]
@@ -19,11 +81,11 @@ pub struct Settings {
     /// and OpenAI always use their official hosts. `https://`, or `http://` on this computer only.
     pub base_url: String,
     /// Images measured at once.
-    pub concurrency: u32,
-    /// Default merge threshold for new projects (0..1).
-    pub threshold: f64,
+    pub concurrency: Concurrency,
+    /// Default merge threshold for new projects.
+    pub threshold: MergeThreshold,
     /// Root font size for rem values, in px.
-    pub root_px: f64,
+    pub root_px: RootPx,
     /// The project open when the app last closed.
     pub last_project: Option<String>,
 }
@@ -35,9 +97,9 @@ impl Default for Settings {
             hybrid_with: Provider::Claude,
             model: String::new(),
             base_url: String::new(),
-            concurrency: std::thread::available_parallelism().map_or(2, |n| n.get() as u32),
-            threshold: 0.1,
-            root_px: 16.0,
+            concurrency: Concurrency::of_machine(),
+            threshold: MergeThreshold::DEFAULT,
+            root_px: RootPx::DEFAULT,
             last_project: None,
         }
     }
@@ -46,24 +108,33 @@ impl Default for Settings {
 impl Settings {
     pub const KEY: &'static str = "settings";
 
-    /// Refuses values no run could use, naming the field.
+    /// Refuses text no run could use, naming the field (numbers are checked by their types).
     pub fn validate(&self) -> Result<(), PipelineError> {
-        let bad = |m: &str| Err(PipelineError::Settings(m.into()));
-        if !(1..=64).contains(&self.concurrency) {
-            return bad("concurrency must be between 1 and 64 images at once");
-        }
-        if copy_that_spacing::check_threshold(self.threshold).is_err() {
-            return bad("the merge threshold must be between 0 % and 99 %");
-        }
-        if copy_that_spacing::check_root_px(self.root_px).is_err() {
-            return bad("the root font size must be between 1 and 256 px");
-        }
         BaseUrl::parse_or_default(Provider::OpenaiCompatible, Some(&self.base_url))
             .map_err(|e| PipelineError::Settings(e.to_string()))?;
         if self.model.chars().any(char::is_control) || self.model.len() > 200 {
-            return bad("the model name must be plain text of at most 200 characters");
+            return Err(PipelineError::Settings(
+                "the model name must be plain text of at most 200 characters".into(),
+            ));
         }
         Ok(())
+    }
+
+    /// Settings as saved: each field that still reads is kept, and one this version refuses (a
+    /// 100 % threshold an earlier version saved) takes its default, so the rest survive.
+    pub fn from_saved(saved: serde_json::Value) -> Settings {
+        if let Ok(s) = serde_json::from_value(saved.clone()) {
+            return s;
+        }
+        let mut kept = serde_json::Map::new();
+        for (field, value) in saved.as_object().into_iter().flatten() {
+            let mut trial = kept.clone();
+            trial.insert(field.clone(), value.clone());
+            if serde_json::from_value::<Settings>(trial.clone().into()).is_ok() {
+                kept = trial;
+            }
+        }
+        serde_json::from_value(kept.into()).unwrap_or_default()
     }
 }
 
@@ -98,25 +169,49 @@ mod tests {
             .validate()
             .is_ok());
         }
-        assert!(Settings {
-            concurrency: 0,
-            ..Settings::default()
+        // The numbers' own types refuse them: settings cannot hold a 0 concurrency or a 100 %
+        // threshold, so none reaches a rebuild.
+        assert!(Concurrency::new(0).is_err());
+        for bad in [
+            r#"{"concurrency":0}"#,
+            r#"{"threshold":1.0}"#,
+            r#"{"rootPx":0}"#,
+        ] {
+            assert!(serde_json::from_str::<Settings>(bad).is_err(), "{bad}");
         }
-        .validate()
-        .is_err());
-        // The engine's own bounds, not a second copy: 100 % is refused here, not at a rebuild.
-        assert!(Settings {
-            threshold: 1.0,
-            ..Settings::default()
+    }
+
+    #[test]
+    fn concurrency_is_accepted_exactly_within_its_bounds() {
+        for n in [0, 1, 2, 64, 65, u32::MAX] {
+            assert_eq!(Concurrency::new(n).is_ok(), (1..=64).contains(&n), "{n}");
         }
-        .validate()
-        .is_err());
+        assert!(Concurrency::BOUNDS.contains(Concurrency::of_machine().get()));
+        let e = Concurrency::new(65).unwrap_err().to_string();
+        assert_eq!(e, "concurrency must be between 1 and 64 images at once");
+    }
+
+    #[test]
+    fn saved_settings_an_earlier_version_accepted_keep_every_field_that_still_reads() {
+        // Regression: a 100 % threshold was saved, and every new project's rebuild then failed.
+        let saved = serde_json::json!({
+            "engine": "hybrid", "threshold": 1.0, "rootPx": 10, "lastProject": "Shop"
+        });
+        let s = Settings::from_saved(saved);
+        assert_eq!(s.engine, EngineKind::Hybrid);
+        assert_eq!(s.threshold, MergeThreshold::DEFAULT);
+        assert_eq!(s.root_px.get(), 10.0);
+        assert_eq!(s.last_project.as_deref(), Some("Shop"));
+        assert_eq!(
+            Settings::from_saved(serde_json::json!("junk")),
+            Settings::default()
+        );
     }
 
     #[test]
     fn missing_fields_take_defaults() {
         let s: Settings = serde_json::from_str(r#"{"engine":"hybrid"}"#).unwrap();
         assert_eq!(s.engine, EngineKind::Hybrid);
-        assert_eq!(s.threshold, 0.1);
+        assert_eq!(s.threshold.get(), 0.1);
     }
 }

@@ -3,12 +3,15 @@
 
 use std::collections::BTreeMap;
 
-use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary};
+use copy_that_spacing::{
+    aggregate, AggregateOptions, Measurement, MergeThreshold, RootPx, SpacingLibrary,
+};
 use copy_that_store::{NewImage, NewJob, ProjectSummary, Store};
 
 use crate::error::PipelineError;
 use crate::events::ExtractEvent;
 use crate::files::display_name;
+use crate::library::{rebuild_with, ProjectValues};
 use crate::work::{Emit, Measured, Values};
 
 /// Where a batch's images go.
@@ -18,7 +21,10 @@ pub enum Target<'a> {
     Project { store: &'a Store, name: &'a str },
     /// Nothing saved: each image's values are merged once at the end with this threshold and
     /// root font size; AI replies are cached for the run only. `copy-that extract` alone.
-    Memory { threshold: f64, root_px: f64 },
+    Memory {
+        threshold: MergeThreshold,
+        root_px: RootPx,
+    },
 }
 
 /// The writer's side of a target: one place where measured images land.
@@ -26,6 +32,8 @@ pub(crate) enum Writer<'a> {
     Project {
         store: &'a Store,
         project: ProjectSummary,
+        /// Each image's library values, so a rebuild reads only jobs it has not seen.
+        values: ProjectValues,
         last: Option<SpacingLibrary>,
     },
     Memory {
@@ -36,27 +44,24 @@ pub(crate) enum Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
-    /// Checks the target before anything is read: the project exists, the options are usable.
+    /// Checks the target before anything is read: the project exists.
     pub async fn open(target: &Target<'a>, engine: &str) -> Result<Writer<'a>, PipelineError> {
         Ok(match *target {
             Target::Project { store, name } => Writer::Project {
                 store,
                 project: store.project(name).await?,
+                values: ProjectValues::default(),
                 last: None,
             },
-            Target::Memory { threshold, root_px } => {
-                let options = AggregateOptions {
+            Target::Memory { threshold, root_px } => Writer::Memory {
+                images: BTreeMap::new(),
+                options: AggregateOptions {
                     threshold,
                     root_px,
                     provider: engine.into(),
                     ..AggregateOptions::default()
-                };
-                options.validate()?;
-                Writer::Memory {
-                    images: BTreeMap::new(),
-                    options,
-                }
-            }
+                },
+            },
         })
     }
 
@@ -68,7 +73,16 @@ impl<'a> Writer<'a> {
     /// Keeps one measured image: its image row and job, or its values in memory.
     pub async fn keep(&mut self, m: Measured) -> Result<(), PipelineError> {
         match self {
-            Writer::Project { store, project, .. } => save(store, project, m).await,
+            Writer::Project {
+                store,
+                project,
+                values,
+                ..
+            } => {
+                let (image, job, kept) = save(store, project, m).await?;
+                values.recorded(image, job, kept);
+                Ok(())
+            }
             Writer::Memory { images, .. } => {
                 images.insert(m.index, m.values.library());
                 Ok(())
@@ -82,12 +96,14 @@ impl<'a> Writer<'a> {
         let Writer::Project {
             store,
             project,
+            values,
             last,
         } = self
         else {
             return Ok(());
         };
-        let stored = store.rebuild(&store.project(&project.name).await?).await?;
+        let project = store.project(&project.name).await?;
+        let stored = rebuild_with(store, &project, values).await?;
         *last = Some(stored.library.clone());
         emit.event(ExtractEvent::Library {
             library: Box::new(stored),
@@ -117,7 +133,12 @@ pub(crate) fn source_path(path: &std::path::Path) -> String {
         .to_string()
 }
 
-async fn save(store: &Store, project: &ProjectSummary, m: Measured) -> Result<(), PipelineError> {
+/// Saves the image and its job; returns their ids and what the image adds to the library.
+async fn save(
+    store: &Store,
+    project: &ProjectSummary,
+    m: Measured,
+) -> Result<(u32, u32, Vec<Measurement>), PipelineError> {
     let e = m.extraction;
     let image = NewImage {
         content_hash: m.hash,
@@ -131,17 +152,19 @@ async fn save(store: &Store, project: &ProjectSummary, m: Measured) -> Result<()
     };
     let (image_id, _) = store.add_image(project.id, &image).await?;
     let elapsed_ms = e.decode_ms + e.measure_ms;
+    // The job keeps every raw local measurement (the library the selection's kept values), or
+    // the AI engine's values (the library the same).
+    let (measurements, kept) = match m.values {
+        Values::Local { kept } => (e.measurements, Some(kept)),
+        Values::Ai(values) => (values, None),
+    };
     let job = NewJob {
-        provider: m.provider,
+        source: m.source,
         model: m.model,
-        // The job keeps every raw local measurement, or the AI engine's values.
-        measurements: match m.values {
-            Values::Local { .. } => e.measurements,
-            Values::Ai(values) => values,
-        },
+        measurements,
         elapsed_ms,
         error: None,
     };
-    store.record_job(project.id, image_id, &job).await?;
-    Ok(())
+    let job_id = store.record_job(project.id, image_id, &job).await?;
+    Ok((image_id, job_id, kept.unwrap_or(job.measurements)))
 }

@@ -7,13 +7,14 @@ use std::time::Instant;
 
 use copy_that_ai::{cache_key, extract_ai, hybrid, AiClient, MemoryCache};
 use copy_that_measure::{decode, explain, measure, Dpr, Extraction, ALGORITHM_VERSION};
-use copy_that_spacing::{select_with_reasons, Measurement, SelectOptions, Selection};
+use copy_that_spacing::{select_with_reasons, JobSource, Measurement, SelectOptions, Selection};
 use copy_that_store::{content_hash, Store};
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 
 use crate::events::{ExtractEvent, ImagePhase, Sink};
 use crate::files::{display_name, read_regular, MAX_IMAGE_FILE_BYTES};
+use crate::library::source_of;
 
 /// Where a batch's events go. Called from worker threads.
 pub type Emit = Arc<dyn Sink>;
@@ -67,7 +68,7 @@ pub(crate) struct Measured {
     pub hash: String,
     pub extraction: Extraction,
     pub thumbnail: Vec<u8>,
-    pub provider: String,
+    pub source: JobSource,
     pub model: String,
     pub values: Values,
 }
@@ -169,12 +170,12 @@ fn note_if_unsure(emit: &Emit, index: u32, extraction: &Extraction, selection: &
     }
 }
 
-/// The engine's part: provider, model and values.
-type Engine = (String, String, Values);
+/// The engine's part: source, model and values.
+type Engine = (JobSource, String, Values);
 
 fn local_values(selection: Selection) -> Engine {
     (
-        "local".into(),
+        JobSource::Local,
         ALGORITHM_VERSION.into(),
         Values::Local {
             kept: selection.kept,
@@ -200,15 +201,19 @@ pub(crate) async fn work(index: u32, path: PathBuf, w: Arc<Workers>) -> Outcome 
     let selection = select_with_reasons(&extraction.measurements, &SelectOptions::default());
     note_if_unsure(&w.emit, index, &extraction, &selection);
     w.emit.measured(index, &extraction, &selection);
-    let (provider, model, values) = match &w.client {
+    let (source, model, values) = match &w.client {
         None => local_values(selection),
         Some(client) => match ask_ai(&w, client, &read.bytes, extraction.dpr).await {
             Ok(ai) if w.hybrid => {
                 let snapped = hybrid::snap(&ai, &selection.kept);
-                ("hybrid".into(), client.model().into(), Values::Ai(snapped))
+                (
+                    JobSource::Hybrid,
+                    client.model().into(),
+                    Values::Ai(snapped),
+                )
             }
             Ok(ai) => (
-                client.provider().name().into(),
+                source_of(client.provider()),
                 client.model().into(),
                 Values::Ai(ai),
             ),
@@ -229,7 +234,7 @@ pub(crate) async fn work(index: u32, path: PathBuf, w: Arc<Workers>) -> Outcome 
         hash: content_hash(&read.bytes),
         extraction,
         thumbnail: read.thumbnail,
-        provider,
+        source,
         model,
         values,
     }))

@@ -143,7 +143,7 @@ async fn cancelling_keeps_what_finished_and_starts_nothing_new() {
         sink.lock().expect("log").push(e);
     });
     let settings = Settings {
-        concurrency: 1,
+        concurrency: copy_that_pipeline::Concurrency::new(1).expect("1 image at once"),
         ..Settings::default()
     };
     let summary = run_batch(&store, "Cancel", &[many], &settings, None, &cancel, emit)
@@ -248,8 +248,8 @@ async fn a_batch_without_a_project_saves_nothing_and_merges_what_a_project_would
         copy_that_pipeline::Batch {
             paths: &files,
             target: copy_that_pipeline::Target::Memory {
-                threshold: 0.1,
-                root_px: 16.0,
+                threshold: copy_that_spacing::MergeThreshold::DEFAULT,
+                root_px: copy_that_spacing::RootPx::DEFAULT,
             },
             settings: &settings,
             client: None,

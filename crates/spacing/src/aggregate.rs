@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::analysis::{self, BaseUnit};
+use crate::bounds::{MergeThreshold, RootPx};
 use crate::cluster::{self, Bin};
 use crate::error::SpacingError;
 use crate::model::{
@@ -33,7 +34,7 @@ const EXACT_CONFIDENCE: f64 = 0.9;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct AggregateOptions {
     /// Values closer than this fraction of the smaller one form one token (0.1 = 10 %).
-    pub threshold: f64,
+    pub threshold: MergeThreshold,
     /// Tokens seen fewer times than this are left out of the library (their count is reported).
     pub min_support: u32,
     /// Measurements less sure than this are ignored (counted in the statistics).
@@ -56,7 +57,7 @@ pub struct AggregateOptions {
     #[serde(default)]
     pub grid_only: bool,
     /// Root font size in px for rem/em values.
-    pub root_px: f64,
+    pub root_px: RootPx,
     /// Engine that produced the measurements, recorded in the tokens' metadata.
     pub provider: String,
 }
@@ -64,69 +65,15 @@ pub struct AggregateOptions {
 impl Default for AggregateOptions {
     fn default() -> Self {
         Self {
-            threshold: 0.1,
+            threshold: MergeThreshold::DEFAULT,
             min_support: 1,
             min_confidence: 0.0,
             min_evidence: 0.0,
             vote_confidence: 0.0,
             evidence_scale_px: 0.0,
             grid_only: false,
-            root_px: 16.0,
+            root_px: RootPx::DEFAULT,
             provider: "local".into(),
-        }
-    }
-}
-
-/// Merge thresholds the engine accepts: values closer than this fraction merge. Under 1: at 100 %
-/// a value would merge with its own double. The one place this range is written; settings, the
-/// store and the CLI all ask [`check_threshold`].
-pub const THRESHOLD_RANGE: std::ops::Range<f64> = 0.0..1.0;
-/// Root font sizes (px) the engine accepts, for rem values.
-pub const ROOT_PX_RANGE: std::ops::RangeInclusive<f64> = 1.0..=256.0;
-
-/// The merge threshold if the engine can build a library with it.
-pub fn check_threshold(threshold: f64) -> Result<f64, SpacingError> {
-    if THRESHOLD_RANGE.contains(&threshold) {
-        Ok(threshold)
-    } else {
-        Err(SpacingError::Threshold(threshold))
-    }
-}
-
-/// The root font size if the engine can use it.
-pub fn check_root_px(root_px: f64) -> Result<f64, SpacingError> {
-    if ROOT_PX_RANGE.contains(&root_px) {
-        Ok(root_px)
-    } else {
-        Err(SpacingError::RootSize(root_px))
-    }
-}
-
-impl AggregateOptions {
-    pub fn validate(&self) -> Result<(), SpacingError> {
-        check_threshold(self.threshold)?;
-        check_root_px(self.root_px)?;
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod bounds {
-    use super::*;
-
-    #[test]
-    fn a_100_percent_threshold_is_refused_where_it_is_set_not_at_the_first_rebuild() {
-        // Regression: settings and the store accepted 1.0, the engine refused it, so every new
-        // project's first rebuild failed.
-        assert!(check_threshold(1.0).is_err());
-        assert!(check_threshold(0.99).is_ok());
-        assert!(check_threshold(0.0).is_ok());
-        for bad in [-0.01, f64::NAN, f64::INFINITY] {
-            assert!(check_threshold(bad).is_err(), "{bad}");
-        }
-        assert!(check_root_px(16.0).is_ok());
-        for bad in [0.5, 257.0, f64::NAN] {
-            assert!(check_root_px(bad).is_err(), "{bad}");
         }
     }
 }
@@ -187,9 +134,10 @@ pub fn aggregate(
     aggregate_with_progress(images, options, &mut |_| {})
 }
 
-/// [`aggregate`], reporting each phase to `progress` as it goes.
-pub fn aggregate_with_progress(
-    images: &[Vec<Measurement>],
+/// [`aggregate`], reporting each phase to `progress` as it goes; each image's measurements in
+/// any slice-like form (a library rebuild borrows the values it keeps between rebuilds).
+pub fn aggregate_with_progress<I: AsRef<[Measurement]>>(
+    images: &[I],
     options: &AggregateOptions,
     progress: &mut dyn FnMut(AggregateProgress),
 ) -> Result<SpacingLibrary, SpacingError> {
@@ -199,7 +147,6 @@ pub fn aggregate_with_progress(
         total: total as u32,
     };
     let started = std::time::Instant::now();
-    options.validate()?;
     let key_count = key_of(MAX_SPACING_PX) + 1;
     let mut hist: Vec<u64> = vec![0; key_count];
     let mut conf_hist: Vec<u64> = vec![0; key_count];
@@ -207,7 +154,7 @@ pub fn aggregate_with_progress(
     let mut total = 0u64;
     let mut ignored = 0u32;
     for (i, image) in images.iter().enumerate() {
-        for (j, m) in image.iter().enumerate() {
+        for (j, m) in image.as_ref().iter().enumerate() {
             m.validate().map_err(|e| SpacingError::Measurement {
                 image: i,
                 index: j,
@@ -241,7 +188,7 @@ pub fn aggregate_with_progress(
         .collect();
     progress(report(AggregatePhase::Clustering, 0, 1));
     let min_evidence = (options.min_evidence * CONF_SCALE).round() as u64;
-    let clustering = cluster::cluster(&bins, options.threshold, min_evidence);
+    let clustering = cluster::cluster(&bins, options.threshold.get(), min_evidence);
     let base = clustering.base;
     let mut cluster_of_key: Vec<u32> = vec![u32::MAX; key_count];
     for (&k, &c) in present.iter().zip(&clustering.cluster_of_bin) {
@@ -260,6 +207,7 @@ pub fn aggregate_with_progress(
 
     for (i, image) in images.iter().enumerate() {
         for m in image
+            .as_ref()
             .iter()
             .filter(|m| m.confidence >= options.min_confidence)
         {
@@ -293,7 +241,7 @@ pub fn aggregate_with_progress(
         }
     }
 
-    let image_count = images.iter().filter(|m| !m.is_empty()).count() as u32;
+    let image_count = images.iter().filter(|m| !m.as_ref().is_empty()).count() as u32;
     let grid_hits: u64 = present
         .iter()
         .filter(|&&k| analysis::on_grid(k as f64 / QUANT, base.unit))
@@ -359,8 +307,8 @@ pub fn aggregate_with_progress(
             .collect();
         tokens.push(SpacingToken {
             value_px: value,
-            value_rem: round3(value / options.root_px),
-            value_em: round3(value / options.root_px),
+            value_rem: round3(value / options.root_px.get()),
+            value_em: round3(value / options.root_px.get()),
             scale: *scale,
             base_unit: base.unit,
             multiplier: round3(value / base.unit),

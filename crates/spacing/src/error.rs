@@ -12,7 +12,7 @@ pub enum SpacingError {
     TooLarge { value: f64, max: f64 },
     #[error("confidence {0} is outside 0..1")]
     Confidence(f64),
-    #[error("merge threshold {0} must be between 0 and 1 (under 1: 0 % to 99 %)")]
+    #[error("merge threshold {0} must be between 0 and 1 (0 % to 99 %)")]
     Threshold(f64),
     #[error("root font size {0} px must be between 1 and 256")]
     RootSize(f64),

@@ -3,21 +3,24 @@
 
 pub mod aggregate;
 pub mod analysis;
+pub mod bounds;
 mod cluster;
 pub mod edits;
 pub mod error;
+pub mod library;
 pub mod model;
 pub mod naming;
 pub mod progress;
 pub mod select;
 
 pub use aggregate::{
-    aggregate, aggregate_with_progress, check_root_px, check_threshold, AggregateOptions,
-    LibraryStatistics, SpacingLibrary, ROOT_PX_RANGE, THRESHOLD_RANGE,
+    aggregate, aggregate_with_progress, AggregateOptions, LibraryStatistics, SpacingLibrary,
 };
 pub use analysis::{infer_base_unit, BaseUnit};
+pub use bounds::{Bounds, MergeThreshold, RootPx};
 pub use edits::{apply_edit, replay, valid_token_name, EditError, TokenEdit};
 pub use error::SpacingError;
+pub use library::{build_library, JobSource};
 pub use model::{
     BBox, ExtractionMetadata, ImageUsage, Measurement, Occurrence, ResponsiveScales, Rhythm,
     SemanticNames, SpacingScale, SpacingToken, SpacingType, MAX_SPACING_PX,

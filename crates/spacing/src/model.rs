@@ -314,6 +314,9 @@ pub struct SpacingToken {
     pub image_count: u32,
     pub average_confidence: f64,
     pub images: Vec<ImageUsage>,
+    /// Every measurement of it. May be missing from JSON that summarises them (`copy-that
+    /// aggregate --json` prints `occurrences_by_image` instead); always in the binary snapshot.
+    #[serde(default)]
     pub occurrences: Vec<Occurrence>,
     pub extraction_metadata: ExtractionMetadata,
 }

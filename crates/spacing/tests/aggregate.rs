@@ -2,8 +2,12 @@
 
 use copy_that_spacing::{
     aggregate, aggregate_with_progress, AggregateOptions, AggregatePhase, BBox, Measurement,
-    Rhythm, SpacingError, SpacingType,
+    MergeThreshold, Rhythm, RootPx, SpacingError, SpacingType,
 };
+
+fn threshold(t: f64) -> MergeThreshold {
+    MergeThreshold::new(t).expect("a threshold the engine takes")
+}
 
 fn m(v: f64) -> Measurement {
     Measurement::new(v, 0.9, SpacingType::Padding).expect("valid")
@@ -63,7 +67,7 @@ fn values_within_the_threshold_merge_to_their_weighted_median() {
 fn a_stricter_threshold_keeps_them_apart() {
     let imgs = vec![vec![m(100.0), m(107.0)]];
     let opts = AggregateOptions {
-        threshold: 0.05,
+        threshold: threshold(0.05),
         ..AggregateOptions::default()
     };
     let lib = aggregate(&imgs, &opts).expect("aggregate");
@@ -199,19 +203,12 @@ fn very_large_values_are_kept_and_over_the_limit_rejected() {
 
 #[test]
 fn bad_options_are_refused() {
-    let opts = AggregateOptions {
-        threshold: 1.5,
-        ..AggregateOptions::default()
-    };
+    // Refused where the options are made: an AggregateOptions cannot hold them.
     assert_eq!(
-        aggregate(&[], &opts).unwrap_err(),
+        MergeThreshold::new(1.5).unwrap_err(),
         SpacingError::Threshold(1.5)
     );
-    let opts = AggregateOptions {
-        root_px: 0.0,
-        ..AggregateOptions::default()
-    };
-    assert!(aggregate(&[], &opts).is_err());
+    assert!(RootPx::new(0.0).is_err());
 }
 
 #[test]
@@ -225,7 +222,7 @@ fn empty_input_gives_an_empty_library() {
 #[test]
 fn rem_follows_the_root_size_and_names_are_unique() {
     let opts = AggregateOptions {
-        root_px: 10.0,
+        root_px: RootPx::new(10.0).expect("a root size"),
         ..AggregateOptions::default()
     };
     let lib = aggregate(&[vec![m(4.0), m(8.0), m(12.0), m(16.0), m(20.0)]], &opts).expect("ok");
@@ -272,7 +269,7 @@ fn a_large_value_seen_only_beside_text_is_alignment_not_a_step() {
         image.extend([with(8.0, 0.95), with(16.0, 0.95)]);
     }
     let options = AggregateOptions {
-        threshold: 0.0,
+        threshold: threshold(0.0),
         min_evidence: 0.9,
         evidence_scale_px: 48.0,
         ..AggregateOptions::default()

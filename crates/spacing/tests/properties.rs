@@ -1,6 +1,8 @@
 //! Properties of aggregation that must hold for any input.
 
-use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingLibrary, SpacingType};
+use copy_that_spacing::{
+    aggregate, AggregateOptions, Measurement, MergeThreshold, SpacingLibrary, SpacingType,
+};
 use proptest::prelude::*;
 
 fn measurement() -> impl Strategy<Value = Measurement> {
@@ -86,7 +88,10 @@ proptest! {
     fn never_merges_values_farther_apart_than_the_threshold_allows(
         images in batch(), threshold in 0.0f64..0.5,
     ) {
-        let opts = AggregateOptions { threshold, ..AggregateOptions::default() };
+        let opts = AggregateOptions {
+            threshold: MergeThreshold::new(threshold).expect("in range"),
+            ..AggregateOptions::default()
+        };
         let lib = aggregate(&images, &opts).expect("aggregate");
         // Within the threshold of the token, or within ±1 px of noise; quarter-pixel binning adds 1/8.
         for t in &lib.tokens {

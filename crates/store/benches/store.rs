@@ -109,7 +109,7 @@ fn bench(c: &mut Criterion) {
         .expect("project");
     let counter = AtomicU64::new(0);
     let job = NewJob {
-        provider: "local".into(),
+        source: "local".into(),
         model: String::new(),
         measurements: measurements(200),
         elapsed_ms: 5.0,

@@ -1,7 +1,9 @@
 //! Fills a project with a large measured library, for measuring the app with real data sizes:
 //! `cargo run -p copy-that-store --example seed -- DATA_DIR NAME TOKENS`.
 
-use copy_that_spacing::{aggregate, AggregateOptions, BBox, Measurement, SpacingType};
+use copy_that_spacing::{
+    aggregate, build_library, AggregateOptions, BBox, Measurement, SpacingType,
+};
 use copy_that_store::{NewImage, NewJob, Store};
 
 #[tokio::main(flavor = "current_thread")]
@@ -13,7 +15,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n: u32 = n.parse()?;
     let store = Store::open_dir(std::path::Path::new(dir)).await?;
     let project = store.ensure_project(name).await?;
-    let mut images = Vec::new();
+    let mut seeded: Vec<Vec<Measurement>> = Vec::new();
     for i in 0..4u32 {
         let image = NewImage {
             content_hash: format!("seed-{i}"),
@@ -46,19 +48,22 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 project.id,
                 id,
                 &NewJob {
-                    provider: "seed".into(),
+                    source: "seed".into(),
                     model: String::new(),
-                    measurements,
+                    measurements: measurements.clone(),
                     elapsed_ms: 0.0,
                     error: None,
                 },
             )
             .await?;
-        images.push(id);
+        seeded.push(measurements);
     }
     let project = store.project(name).await?;
-    let lib = store.reaggregate(&project).await?;
-    // Reaggregation applies the default evidence rules; save every value as a token instead. Past
+    let images = store.images(project.id).await?;
+    let edits = store.edits(project.id).await?;
+    let lib = build_library(&seeded, &edits, project.threshold, project.root_px)?;
+    store.save_library(&project, &images, &lib).await?;
+    // Building applies the default evidence rules; save every value as a token instead. Past
     // 2,500 tokens the values no longer fit the 10,000 px range 4 px apart: build them one by one.
     let lib = if n > 2500 {
         let mut lib = lib;
@@ -88,7 +93,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             })
             .collect::<Result<_, _>>()?;
         let options = AggregateOptions {
-            threshold: 0.0,
+            threshold: copy_that_spacing::MergeThreshold::ZERO,
             min_evidence: 0.0,
             evidence_scale_px: 0.0,
             ..AggregateOptions::default()

@@ -3,12 +3,11 @@
 use serde::{de::DeserializeOwned, Serialize};
 use sqlx::Row;
 
-use copy_that_spacing::{apply_edit, TokenEdit};
+use copy_that_spacing::{MergeThreshold, RootPx, SpacingLibrary, TokenEdit};
 
 use crate::db::{now, Store};
 use crate::error::StoreError;
-use crate::library::StoredLibrary;
-use crate::repo::ProjectSummary;
+use crate::repo::{ImageRecord, ProjectSummary};
 
 impl Store {
     /// The project's edits, oldest first.
@@ -23,16 +22,16 @@ impl Store {
             .collect()
     }
 
-    /// Applies an edit to the project's saved library and keeps it, so it is replayed whenever the
-    /// library is rebuilt: the edit and the edited library are one transaction. A refused edit
-    /// (bad name, no such token) changes nothing. Returns the library as now saved.
-    pub async fn edit_token(
+    /// Keeps a hand edit and the library it produced (see `pipeline::library::edit_token`) as the
+    /// project's current one, in one transaction: both are visible afterwards, or neither. The
+    /// edit is replayed whenever the library is rebuilt.
+    pub async fn save_edit(
         &self,
         project: &ProjectSummary,
         edit: &TokenEdit,
-    ) -> Result<StoredLibrary, StoreError> {
-        let mut stored = self.load_library(&project.name).await?;
-        apply_edit(&mut stored.library, edit, project.threshold)?;
+        images: &[ImageRecord],
+        library: &SpacingLibrary,
+    ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await.map_err(|e| self.err(e))?;
         sqlx::query("INSERT INTO token_edits (project_id, edit, created_at) VALUES (?, ?, ?)")
             .bind(i64::from(project.id))
@@ -41,12 +40,10 @@ impl Store {
             .execute(&mut *tx)
             .await
             .map_err(|e| self.err(e))?;
-        self.write_library(&mut tx, project, &stored.images, &stored.library)
+        self.write_library(&mut tx, project, images, library)
             .await?;
         tx.commit().await.map_err(|e| self.err(e))?;
-        // Token counts in the summary changed with a delete or a merge.
-        stored.project = self.project(&project.name).await?;
-        Ok(stored)
+        Ok(())
     }
 
     /// A setting by key, or `None` when never saved.
@@ -76,14 +73,12 @@ impl Store {
     pub async fn set_project_options(
         &self,
         project: u32,
-        threshold: f64,
-        root_px: f64,
+        threshold: MergeThreshold,
+        root_px: RootPx,
     ) -> Result<(), StoreError> {
-        copy_that_spacing::check_threshold(threshold)?;
-        copy_that_spacing::check_root_px(root_px)?;
         sqlx::query("UPDATE projects SET threshold = ?, root_px = ?, updated_at = ? WHERE id = ?")
-            .bind(threshold)
-            .bind(root_px)
+            .bind(threshold.get())
+            .bind(root_px.get())
             .bind(now())
             .bind(i64::from(project))
             .execute(&self.pool)

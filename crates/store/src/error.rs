@@ -35,8 +35,6 @@ pub enum StoreError {
     Decode(String),
     #[error(transparent)]
     Spacing(#[from] copy_that_spacing::SpacingError),
-    #[error(transparent)]
-    Edit(#[from] copy_that_spacing::EditError),
 }
 
 impl StoreError {

@@ -13,5 +13,5 @@ pub mod repo;
 pub use damage::set_aside_pending;
 pub use db::{default_data_dir, OpenOptions, Store, BUSY_TIMEOUT, DB_FILE};
 pub use error::StoreError;
-pub use library::{StoredLibrary, TokenFilter};
+pub use library::{StoredJob, StoredLibrary, TokenFilter};
 pub use repo::{content_hash, ImageRecord, NewImage, NewJob, ProjectSummary};

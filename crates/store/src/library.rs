@@ -1,4 +1,5 @@
-//! Libraries: re-aggregating a project from its jobs, loading it back, querying its tokens.
+//! Libraries: the jobs a library is built from, saving it (tokens and a snapshot), loading it
+//! back, querying its tokens. Building it is the engine's (`copy_that_spacing::build_library`).
 
 use std::collections::HashMap;
 
@@ -7,13 +8,22 @@ use specta::Type;
 use sqlx::{QueryBuilder, Row, Sqlite};
 
 use copy_that_spacing::{
-    aggregate, select_system, AggregateOptions, BBox, ImageUsage, LibraryStatistics, Measurement,
-    Occurrence, SelectOptions, SpacingLibrary, SpacingScale, SpacingToken, SpacingType,
+    aggregate, AggregateOptions, BBox, ImageUsage, JobSource, LibraryStatistics, Measurement,
+    Occurrence, SpacingLibrary, SpacingScale, SpacingToken, SpacingType,
 };
 
 use crate::db::{now, Store};
 use crate::error::StoreError;
 use crate::repo::{parse_type, ImageRecord, ProjectSummary};
+
+/// A job as stored: which engine measured which image, and what it found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredJob {
+    pub id: u32,
+    pub image_id: u32,
+    pub source: JobSource,
+    pub measurements: Vec<Measurement>,
+}
 
 /// A project's library as saved, with the images its provenance refers to (by position).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -34,74 +44,69 @@ pub struct TokenFilter {
 }
 
 impl Store {
-    /// Rebuilds a project's library from the latest successful job of each image, and saves it
-    /// in one transaction (the previous library stays visible until the new one is complete).
-    pub async fn reaggregate(
-        &self,
-        project: &ProjectSummary,
-    ) -> Result<SpacingLibrary, StoreError> {
-        Ok(self.rebuild(project).await?.library)
-    }
-
-    /// [`Store::reaggregate`], returning the library as stored (images and an updated summary)
-    /// without reading it back.
-    pub async fn rebuild(&self, project: &ProjectSummary) -> Result<StoredLibrary, StoreError> {
-        let images = self.images(project.id).await?;
-        let index: HashMap<u32, usize> = images
-            .iter()
-            .enumerate()
-            .map(|(i, im)| (im.id, i))
-            .collect();
+    /// Each image's latest successful job, as (image id, job id): what a library is built from.
+    pub async fn latest_jobs(&self, project: u32) -> Result<Vec<(u32, u32)>, StoreError> {
         let rows = sqlx::query(
-            "SELECT j.image_id, j.provider, m.value_px, m.confidence, m.spacing_type, m.context, m.design_intent, m.x, m.y, m.w, m.h
-             FROM jobs j JOIN measurements m ON m.job_id = j.id
-             WHERE j.project_id = ? AND j.id IN (
-                 SELECT max(id) FROM jobs WHERE project_id = ? AND status = 'done' GROUP BY image_id)
-             ORDER BY j.image_id, m.id",
+            "SELECT image_id, max(id) AS job_id FROM jobs
+             WHERE project_id = ? AND status = 'done' GROUP BY image_id ORDER BY image_id",
         )
-        .bind(i64::from(project.id))
-        .bind(i64::from(project.id))
+        .bind(i64::from(project))
         .fetch_all(&self.pool)
         .await
         .map_err(|e| self.err(e))?;
-        let mut batch: Vec<Vec<Measurement>> = vec![Vec::new(); images.len()];
-        let mut local = vec![false; images.len()];
-        for r in &rows {
-            let Some(&i) = index.get(&(r.get::<i64, _>("image_id") as u32)) else {
-                continue;
-            };
-            local[i] = r.get::<String, _>("provider") == "local";
-            batch[i].push(Measurement {
-                value_px: r.get("value_px"),
-                confidence: r.get("confidence"),
-                spacing_type: parse_type(r.get("spacing_type")),
-                context: r.get("context"),
-                bbox: bbox(r),
-                design_intent: r.get("design_intent"),
-            });
-        }
-        // Local measurements hold every distance found; each image keeps its system's values.
-        let select = SelectOptions::default();
-        for (ms, is_local) in batch.iter_mut().zip(&local) {
-            if *is_local {
-                *ms = select_system(ms, &select);
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let id = |c: &str| r.get::<i64, _>(c) as u32;
+                (id("image_id"), id("job_id"))
+            })
+            .collect())
+    }
+
+    /// These jobs with their measurements (in the order they were measured), by job id.
+    pub async fn jobs(&self, ids: &[u32]) -> Result<Vec<StoredJob>, StoreError> {
+        let mut jobs: Vec<StoredJob> = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "SELECT j.id AS job_id, j.image_id, j.provider, m.value_px, m.confidence, m.spacing_type, m.context, m.design_intent, m.x, m.y, m.w, m.h
+                 FROM jobs j LEFT JOIN measurements m ON m.job_id = j.id WHERE j.id IN (",
+            );
+            let mut ids = q.separated(", ");
+            for id in chunk {
+                ids.push_bind(i64::from(*id));
+            }
+            q.push(") ORDER BY j.id, m.id");
+            let rows = q
+                .build()
+                .fetch_all(&self.pool)
+                .await
+                .map_err(|e| self.err(e))?;
+            for r in &rows {
+                let id = r.get::<i64, _>("job_id") as u32;
+                if jobs.last().is_none_or(|j| j.id != id) {
+                    jobs.push(StoredJob {
+                        id,
+                        image_id: r.get::<i64, _>("image_id") as u32,
+                        source: JobSource::parse(r.get("provider")),
+                        measurements: Vec::new(),
+                    });
+                }
+                let Some(value_px) = r.get::<Option<f64>, _>("value_px") else {
+                    continue;
+                };
+                if let Some(job) = jobs.last_mut() {
+                    job.measurements.push(Measurement {
+                        value_px,
+                        confidence: r.get("confidence"),
+                        spacing_type: parse_type(r.get("spacing_type")),
+                        context: r.get("context"),
+                        bbox: bbox(r),
+                        design_intent: r.get("design_intent"),
+                    });
+                }
             }
         }
-        let options = AggregateOptions {
-            threshold: project.threshold,
-            root_px: project.root_px,
-            provider: "project".into(),
-            ..AggregateOptions::default()
-        };
-        let mut library = aggregate(&batch, &options)?;
-        let edits = self.edits(project.id).await?;
-        copy_that_spacing::replay(&mut library, &edits, project.threshold);
-        self.save_library(project, &images, &library).await?;
-        Ok(StoredLibrary {
-            project: self.project(&project.name).await?,
-            images,
-            library,
-        })
+        Ok(jobs)
     }
 
     /// Saves a library as the project's current one, replacing the previous, in one transaction.
@@ -135,7 +140,7 @@ impl Store {
             "INSERT INTO libraries (project_id, threshold, statistics, snapshot, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(i64::from(project.id))
-        .bind(project.threshold)
+        .bind(project.threshold.get())
         .bind(serde_json::to_string(&library.statistics)?)
         .bind(postcard::to_stdvec(library).map_err(|e| StoreError::Decode(e.to_string()))?)
         .bind(now())

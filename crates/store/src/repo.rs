@@ -5,7 +5,7 @@ use sha2::{Digest, Sha256};
 use specta::Type;
 use sqlx::{QueryBuilder, Row};
 
-use copy_that_spacing::{Measurement, SpacingType};
+use copy_that_spacing::{JobSource, Measurement, MergeThreshold, RootPx, SpacingType};
 
 use crate::db::{now, Store};
 use crate::error::StoreError;
@@ -17,8 +17,8 @@ pub struct ProjectSummary {
     pub image_count: u32,
     pub token_count: u32,
     /// Merge threshold used for this project's library.
-    pub threshold: f64,
-    pub root_px: f64,
+    pub threshold: MergeThreshold,
+    pub root_px: RootPx,
     /// Seconds since 1970.
     pub created_at: f64,
     pub updated_at: f64,
@@ -54,7 +54,8 @@ pub struct NewImage {
 /// The outcome of one extraction of one image.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewJob {
-    pub provider: String,
+    /// The engine that measured it (the `provider` column, by name).
+    pub source: JobSource,
     pub model: String,
     pub measurements: Vec<Measurement>,
     pub elapsed_ms: f64,
@@ -179,8 +180,10 @@ impl Store {
             name: row.get("name"),
             image_count: row.get::<i64, _>("image_count") as u32,
             token_count: row.get::<i64, _>("token_count") as u32,
-            threshold: row.get("threshold"),
-            root_px: row.get("root_px"),
+            // Earlier versions saved values the engine refuses (a 100 % threshold): they read as
+            // the nearest it takes, so the project rebuilds again.
+            threshold: MergeThreshold::nearest(row.get("threshold")),
+            root_px: RootPx::nearest(row.get("root_px")),
             created_at: row.get::<i64, _>("created_at") as f64,
             updated_at: row.get::<i64, _>("updated_at") as f64,
         }
@@ -316,7 +319,7 @@ impl Store {
         )
         .bind(i64::from(project))
         .bind(i64::from(image))
-        .bind(&job.provider)
+        .bind(job.source.as_str())
         .bind(&job.model)
         .bind(status)
         .bind(&job.error)

@@ -1,8 +1,12 @@
 //! Hand edits and settings on real database files: they persist, and edits survive rebuilding the
 //! library after more images arrive.
 
-use copy_that_spacing::{BBox, Measurement, SpacingType, TokenEdit};
-use copy_that_store::{NewImage, NewJob, Store, StoreError};
+mod common;
+
+use copy_that_spacing::{
+    apply_edit, BBox, EditError, Measurement, MergeThreshold, RootPx, SpacingType, TokenEdit,
+};
+use copy_that_store::{NewImage, NewJob, ProjectSummary, Store, StoredLibrary};
 
 fn image(hash: &str) -> NewImage {
     NewImage {
@@ -19,7 +23,7 @@ fn image(hash: &str) -> NewImage {
 
 fn job(values: &[f64]) -> NewJob {
     NewJob {
-        provider: "ai".into(),
+        source: "ai".into(),
         model: String::new(),
         measurements: values
             .iter()
@@ -39,6 +43,23 @@ fn job(values: &[f64]) -> NewJob {
     }
 }
 
+/// A hand edit applied to the saved library and kept with it, as the pipeline edits a token
+/// (`pipeline::library::edit_token`): the store only saves the two.
+async fn edit(
+    store: &Store,
+    p: &ProjectSummary,
+    edit: &TokenEdit,
+) -> Result<StoredLibrary, EditError> {
+    let mut stored = store.load_library(&p.name).await.expect("load");
+    apply_edit(&mut stored.library, edit, p.threshold.get())?;
+    store
+        .save_edit(p, edit, &stored.images, &stored.library)
+        .await
+        .expect("save");
+    stored.project = store.project(&p.name).await.expect("summary");
+    Ok(stored)
+}
+
 #[tokio::test]
 async fn edits_persist_and_are_replayed_when_images_are_added() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -49,37 +70,36 @@ async fn edits_persist_and_are_replayed_when_images_are_added() {
         .record_job(p.id, a, &job(&[8.0, 16.0, 24.0, 32.0]))
         .await
         .expect("job");
-    store.reaggregate(&p).await.expect("aggregate");
+    common::rebuild(&store, &p).await;
 
     let rename = TokenEdit::Rename {
         value_px: 16.0,
         name: "card-padding".into(),
     };
-    store.edit_token(&p, &rename).await.expect("rename");
-    store
-        .edit_token(&p, &TokenEdit::Delete { value_px: 32.0 })
+    edit(&store, &p, &rename).await.expect("rename");
+    edit(&store, &p, &TokenEdit::Delete { value_px: 32.0 })
         .await
         .expect("delete");
-    store
-        .edit_token(
-            &p,
-            &TokenEdit::Retype {
-                value_px: 8.0,
-                spacing_type: SpacingType::Gap,
-            },
-        )
-        .await
-        .expect("retype");
-    let bad = store
-        .edit_token(
-            &p,
-            &TokenEdit::Rename {
-                value_px: 8.0,
-                name: "card-padding".into(),
-            },
-        )
-        .await;
-    assert!(matches!(bad, Err(StoreError::Edit(_))), "{bad:?}");
+    edit(
+        &store,
+        &p,
+        &TokenEdit::Retype {
+            value_px: 8.0,
+            spacing_type: SpacingType::Gap,
+        },
+    )
+    .await
+    .expect("retype");
+    let bad = edit(
+        &store,
+        &p,
+        &TokenEdit::Rename {
+            value_px: 8.0,
+            name: "card-padding".into(),
+        },
+    )
+    .await;
+    assert!(matches!(bad, Err(EditError::NameTaken(_))), "{bad:?}");
     assert_eq!(store.edits(p.id).await.expect("edits").len(), 3);
 
     // Reopen from the file: the edited library is what loads.
@@ -98,7 +118,7 @@ async fn edits_persist_and_are_replayed_when_images_are_added() {
         .await
         .expect("job");
     let p = store.project("Edits").await.expect("project");
-    let lib = store.reaggregate(&p).await.expect("aggregate");
+    let lib = common::rebuild(&store, &p).await;
     let values: Vec<f64> = lib.tokens.iter().map(|t| t.value_px).collect();
     assert_eq!(values, vec![8.0, 16.0, 24.0, 48.0]);
     let t16 = &lib.tokens[1];
@@ -116,17 +136,17 @@ async fn merging_two_tokens_keeps_every_source() {
         .record_job(p.id, a, &job(&[8.0, 12.0, 16.0]))
         .await
         .expect("job");
-    store.reaggregate(&p).await.expect("aggregate");
-    let lib = store
-        .edit_token(
-            &p,
-            &TokenEdit::Merge {
-                value_px: 12.0,
-                into_px: 16.0,
-            },
-        )
-        .await
-        .expect("merge");
+    common::rebuild(&store, &p).await;
+    let lib = edit(
+        &store,
+        &p,
+        &TokenEdit::Merge {
+            value_px: 12.0,
+            into_px: 16.0,
+        },
+    )
+    .await
+    .expect("merge");
     assert_eq!(
         lib.project.token_count, 2,
         "the summary counts the merged library"
@@ -155,9 +175,11 @@ async fn settings_and_source_paths_persist() {
         store.add_image(p.id, &moved).await.expect("again"),
         (id, false)
     );
-    assert!(store.set_project_options(p.id, 1.5, 16.0).await.is_err());
+    // 1.5 cannot reach the store: it is refused where it becomes a threshold.
+    assert!(MergeThreshold::new(1.5).is_err());
+    let (threshold, root_px) = (MergeThreshold::new(0.2), RootPx::new(10.0));
     store
-        .set_project_options(p.id, 0.2, 10.0)
+        .set_project_options(p.id, threshold.expect("0.2"), root_px.expect("10"))
         .await
         .expect("options");
     store.close().await;
@@ -170,5 +192,5 @@ async fn settings_and_source_paths_persist() {
     let images = store.images(p.id).await.expect("images");
     assert_eq!(images[0].source_path.as_deref(), Some("/moved/a.png"));
     let p = store.project("Paths").await.expect("project");
-    assert_eq!((p.threshold, p.root_px), (0.2, 10.0));
+    assert_eq!((p.threshold.get(), p.root_px.get()), (0.2, 10.0));
 }

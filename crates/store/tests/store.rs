@@ -1,5 +1,7 @@
 //! The store on real database files in temporary folders.
 
+mod common;
+
 use std::time::Duration;
 
 use copy_that_spacing::{BBox, Measurement, SpacingScale, SpacingType};
@@ -23,7 +25,7 @@ fn image(hash: &str, name: &str) -> NewImage {
 
 fn job(values: &[(f64, f64)]) -> NewJob {
     NewJob {
-        provider: "local".into(),
+        source: "local".into(),
         model: String::new(),
         measurements: values
             .iter()
@@ -249,10 +251,7 @@ async fn projects_are_created_renamed_listed_and_deleted_with_everything_in_them
         .record_job(b.id, img, &scale_job(&[8.0, 16.0], 3))
         .await
         .expect("job");
-    store
-        .reaggregate(&store.project("Beta").await.expect("b"))
-        .await
-        .expect("agg");
+    common::rebuild(&store, &store.project("Beta").await.expect("b")).await;
     let names: Vec<String> = store
         .list_projects()
         .await
@@ -352,10 +351,7 @@ async fn a_project_library_is_saved_and_read_back_from_the_database_alone() {
         .record_job(p.id, i2, &failed)
         .await
         .expect("a failed job is recorded too");
-    let built = store
-        .reaggregate(&store.project("Dashboard").await.expect("p"))
-        .await
-        .expect("agg");
+    let built = common::rebuild(&store, &store.project("Dashboard").await.expect("p")).await;
     store.close().await;
 
     let store = Store::open(&path).await.expect("reopen");
@@ -388,10 +384,7 @@ async fn tokens_are_queried_by_type_scale_grid_and_value() {
         .record_job(p.id, i, &scale_job(&[4.0, 8.0, 12.0, 16.0, 24.0, 32.0], 2))
         .await
         .expect("job");
-    store
-        .reaggregate(&store.project("Q").await.expect("p"))
-        .await
-        .expect("agg");
+    common::rebuild(&store, &store.project("Q").await.expect("p")).await;
     let q = |f: TokenFilter| {
         let store = store.clone();
         async move {

@@ -96,6 +96,18 @@ describe("SettingsModal", () => {
     expect(store.getState().engine).toBe("openai-compatible");
   });
 
+  it("limits each number to the range the engine's types accept, from the bindings", () => {
+    setup([]);
+    const limits = (label: string) => {
+      const input = screen.getByLabelText(label) as HTMLInputElement;
+      return [input.min, input.max];
+    };
+    // 100 % is not offered: the engine refuses it (it once failed every new project's rebuild).
+    expect(limits("Merge threshold")).toEqual(["0", "99"]);
+    expect(limits("Images at once")).toEqual(["1", "64"]);
+    expect(limits("Root font size")).toEqual(["1", "256"]);
+  });
+
   it("shows a refused setting", async () => {
     setup([], {
       save_settings: () => {

@@ -1,9 +1,13 @@
 import { useEffect, useState } from "react";
 import { call, describe } from "../app/api";
 import { useApp } from "../app/context";
-import { commands, type KeyStatus, type Provider, type Settings_Serialize } from "../bindings";
+import { commands, SETTING_LIMITS, type KeyStatus, type Provider, type Settings_Serialize } from "../bindings";
 import { EngineSelect } from "./EngineSelect";
 import { Modal } from "./Modal";
+
+// The engine's own bounds, from the bindings: the form refuses what the types would.
+const { concurrency, threshold, rootPx } = SETTING_LIMITS;
+const percent = (fraction: number) => Math.round(fraction * 100);
 
 const PROVIDER_LABEL: Record<Provider, string> = {
   claude: "Claude",
@@ -119,15 +123,15 @@ export function SettingsModal() {
           </label>
           <label>
             Images at once
-            <input aria-label="Images at once" type="number" min={1} max={64} value={form.concurrency} onChange={(e) => set({ concurrency: Number(e.target.value) })} />
+            <input aria-label="Images at once" type="number" min={concurrency.min} max={concurrency.max} value={form.concurrency} onChange={(e) => set({ concurrency: Number(e.target.value) })} />
           </label>
           <label>
             Merge threshold (%)
-            <input aria-label="Merge threshold" type="number" min={0} max={99} value={Math.round((form.threshold ?? 0.1) * 100)} onChange={(e) => set({ threshold: Number(e.target.value) / 100 })} />
+            <input aria-label="Merge threshold" type="number" min={percent(threshold.min)} max={percent(threshold.max)} value={percent(form.threshold ?? 0.1)} onChange={(e) => set({ threshold: Number(e.target.value) / 100 })} />
           </label>
           <label>
             Root font size (px)
-            <input aria-label="Root font size" type="number" min={1} max={256} value={form.rootPx ?? 16} onChange={(e) => set({ rootPx: Number(e.target.value) })} />
+            <input aria-label="Root font size" type="number" min={rootPx.min} max={rootPx.max} value={form.rootPx ?? 16} onChange={(e) => set({ rootPx: Number(e.target.value) })} />
           </label>
           <div className="buttons">
             <button type="submit" className="primary">

@@ -64,7 +64,7 @@ pub fn typescript(library: &SpacingLibrary, options: &ExportOptions) -> Vec<u8> 
             js_string(&e.name),
             js_string(&format!(
                 "{}rem",
-                number(e.token.value_px / options.root_px)
+                number(e.token.value_px / options.root_px.get())
             ))
         );
     }

@@ -18,7 +18,7 @@ fn pretty(v: &Value) -> Vec<u8> {
 fn dimension(px: f64, options: &ExportOptions) -> Value {
     match options.unit {
         Unit::Px => json!({"value": round(px), "unit": "px"}),
-        Unit::Rem => json!({"value": round(px / options.root_px), "unit": "rem"}),
+        Unit::Rem => json!({"value": round(px / options.root_px.get()), "unit": "rem"}),
     }
 }
 

@@ -14,6 +14,7 @@
 
 use crate::aggregate::{aggregate, AggregateOptions};
 use crate::analysis::{infer_base_unit, nearest_multiple, on_grid};
+use crate::bounds::{MergeThreshold, RootPx};
 
 mod features;
 mod model;
@@ -174,14 +175,14 @@ fn score(f: &[f64; features::COUNT]) -> f64 {
 
 fn select_once(measurements: &[Measurement], options: &SelectOptions) -> Selection {
     let opts = AggregateOptions {
-        threshold: 0.0,
+        threshold: MergeThreshold::ZERO,
         min_support: 1,
         min_confidence: options.min_confidence,
         min_evidence: options.min_evidence,
         vote_confidence: options.vote_confidence,
         evidence_scale_px: options.evidence_scale_px,
         grid_only: true,
-        root_px: 16.0,
+        root_px: RootPx::DEFAULT,
         provider: "select".into(),
     };
     let batch = [measurements.to_vec()];

@@ -47,7 +47,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             })
             .collect();
         let job = NewJob {
-            provider: "local".into(),
+            source: "local".into(),
             model: String::new(),
             measurements,
             elapsed_ms: 1.0,

@@ -1,0 +1,104 @@
+//! A project's library: rebuilt from each image's latest successful job (its values chosen by the
+//! engine that measured it, merged, the hand edits replayed: `copy_that_spacing::build_library`)
+//! and edited by hand (`apply_edit`). The store only reads the rows and writes the result.
+
+use std::collections::HashMap;
+
+use copy_that_spacing::{apply_edit, build_library, JobSource, Measurement, TokenEdit};
+use copy_that_store::{ProjectSummary, Store, StoredLibrary};
+
+use crate::error::PipelineError;
+
+/// Each image's library values, kept between a project's rebuilds: a rebuild reads from the
+/// database only the jobs it has not seen (none during a batch that recorded them itself, so a
+/// batch no longer re-reads every job's measurements every 250 ms).
+#[derive(Debug, Default)]
+pub struct ProjectValues {
+    /// By image id: its latest job's id and what that job adds to the library.
+    by_image: HashMap<u32, (u32, Vec<Measurement>)>,
+}
+
+impl ProjectValues {
+    /// A job this process just recorded, with its values as a library takes them.
+    pub fn recorded(&mut self, image: u32, job: u32, values: Vec<Measurement>) {
+        self.by_image.insert(image, (job, values));
+    }
+
+    /// Catches up with the database: images whose latest job is one not seen here (recorded by
+    /// another batch or an earlier run) are read; images with no successful job are dropped.
+    async fn refresh(&mut self, store: &Store, project: u32) -> Result<(), PipelineError> {
+        let latest = store.latest_jobs(project).await?;
+        let unseen: Vec<u32> = latest
+            .iter()
+            .filter(|(image, job)| self.by_image.get(image).map(|(j, _)| j) != Some(job))
+            .map(|&(_, job)| job)
+            .collect();
+        let current: HashMap<u32, u32> = latest.into_iter().collect();
+        self.by_image
+            .retain(|image, (job, _)| current.get(image) == Some(job));
+        for job in store.jobs(&unseen).await? {
+            let values = job.source.library_values(job.measurements);
+            self.recorded(job.image_id, job.id, values);
+        }
+        Ok(())
+    }
+
+    fn of(&self, image: u32) -> &[Measurement] {
+        self.by_image.get(&image).map_or(&[], |(_, v)| v.as_slice())
+    }
+}
+
+/// Rebuilds a project's library from the latest successful job of each image and saves it in
+/// one transaction (the previous library stays visible until the new one is complete).
+pub async fn rebuild(
+    store: &Store,
+    project: &ProjectSummary,
+) -> Result<StoredLibrary, PipelineError> {
+    rebuild_with(store, project, &mut ProjectValues::default()).await
+}
+
+/// [`rebuild`], reading only the jobs `values` has not seen.
+pub async fn rebuild_with(
+    store: &Store,
+    project: &ProjectSummary,
+    values: &mut ProjectValues,
+) -> Result<StoredLibrary, PipelineError> {
+    values.refresh(store, project.id).await?;
+    let images = store.images(project.id).await?;
+    let per_image: Vec<&[Measurement]> = images.iter().map(|im| values.of(im.id)).collect();
+    let edits = store.edits(project.id).await?;
+    let library = build_library(&per_image, &edits, project.threshold, project.root_px)?;
+    store.save_library(project, &images, &library).await?;
+    Ok(StoredLibrary {
+        project: store.project(&project.name).await?,
+        images,
+        library,
+    })
+}
+
+/// Applies a hand edit to a project's saved library and keeps it, so it is replayed whenever the
+/// library is rebuilt: the edit and the edited library are saved in one transaction. A refused
+/// edit (bad name, no such token) changes nothing. Returns the library as now saved.
+pub async fn edit_token(
+    store: &Store,
+    project: &ProjectSummary,
+    edit: &TokenEdit,
+) -> Result<StoredLibrary, PipelineError> {
+    let mut stored = store.load_library(&project.name).await?;
+    apply_edit(&mut stored.library, edit, project.threshold.get())?;
+    store
+        .save_edit(project, edit, &stored.images, &stored.library)
+        .await?;
+    // Token counts in the summary changed with a delete or a merge.
+    stored.project = store.project(&project.name).await?;
+    Ok(stored)
+}
+
+/// The job source of an AI provider.
+pub(crate) fn source_of(provider: copy_that_ai::Provider) -> JobSource {
+    match provider {
+        copy_that_ai::Provider::Claude => JobSource::Claude,
+        copy_that_ai::Provider::Openai => JobSource::Openai,
+        copy_that_ai::Provider::OpenaiCompatible => JobSource::OpenaiCompatible,
+    }
+}

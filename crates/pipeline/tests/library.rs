@@ -1,0 +1,107 @@
+//! Rebuilding a project's library keeps each image's values between rebuilds and reads only the
+//! jobs it has not seen, yet picks up what another writer recorded meanwhile.
+
+use copy_that_pipeline::library::{rebuild_with, ProjectValues};
+use copy_that_spacing::{Measurement, SpacingType};
+use copy_that_store::{NewImage, NewJob, Store};
+
+fn image(hash: &str) -> NewImage {
+    NewImage {
+        content_hash: hash.into(),
+        file_name: format!("{hash}.png"),
+        width: 100,
+        height: 100,
+        dpr: 1.0,
+        dpr_source: "default".into(),
+        thumbnail: vec![1],
+        source_path: None,
+    }
+}
+
+fn values(px: &[f64]) -> Vec<Measurement> {
+    px.iter()
+        .flat_map(|&v| std::iter::repeat_n(v, 3))
+        .map(|v| Measurement::new(v, 0.9, SpacingType::Padding).expect("valid"))
+        .collect()
+}
+
+fn job(px: &[f64]) -> NewJob {
+    NewJob {
+        source: "claude".into(),
+        model: String::new(),
+        measurements: values(px),
+        elapsed_ms: 1.0,
+        error: None,
+    }
+}
+
+#[tokio::test]
+async fn a_rebuild_reads_only_unseen_jobs_and_follows_other_writers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_dir(dir.path()).await.expect("open");
+    let p = store.create_project("P").await.expect("project");
+    let (a, _) = store.add_image(p.id, &image("a")).await.expect("image");
+    let job_a = store
+        .record_job(p.id, a, &job(&[8.0, 16.0, 24.0]))
+        .await
+        .expect("job");
+    let tokens = |lib: &copy_that_store::StoredLibrary| -> Vec<f64> {
+        lib.library.tokens.iter().map(|t| t.value_px).collect()
+    };
+
+    let mut kept = ProjectValues::default();
+    let built = rebuild_with(&store, &p, &mut kept).await.expect("rebuild");
+    assert_eq!(tokens(&built), [8.0, 16.0, 24.0]);
+
+    // What the batch recorded itself is taken from memory, not read again.
+    kept.recorded(a, job_a, values(&[40.0, 48.0]));
+    let built = rebuild_with(&store, &p, &mut kept).await.expect("rebuild");
+    assert_eq!(tokens(&built), [40.0, 48.0]);
+
+    // Another writer adds an image, then a newer job for the first: both are read.
+    let (b, _) = store.add_image(p.id, &image("b")).await.expect("image");
+    store.record_job(p.id, b, &job(&[64.0])).await.expect("job");
+    let built = rebuild_with(&store, &p, &mut kept).await.expect("rebuild");
+    assert_eq!(tokens(&built), [40.0, 48.0, 64.0]);
+    store.record_job(p.id, a, &job(&[12.0])).await.expect("job");
+    let built = rebuild_with(&store, &p, &mut kept).await.expect("rebuild");
+    assert_eq!(tokens(&built), [12.0, 64.0]);
+    assert_eq!(
+        store.load_library("P").await.expect("load").library,
+        built.library
+    );
+}
+
+#[tokio::test]
+async fn a_hand_edit_is_kept_with_its_library_and_a_refused_one_changes_nothing() {
+    use copy_that_pipeline::library::{edit_token, rebuild};
+    use copy_that_pipeline::PipelineError;
+    use copy_that_spacing::{EditError, TokenEdit};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_dir(dir.path()).await.expect("open");
+    let p = store.create_project("E").await.expect("project");
+    let (a, _) = store.add_image(p.id, &image("a")).await.expect("image");
+    store
+        .record_job(p.id, a, &job(&[8.0, 16.0, 32.0]))
+        .await
+        .expect("job");
+    rebuild(&store, &p).await.expect("rebuild");
+
+    let deleted = edit_token(&store, &p, &TokenEdit::Delete { value_px: 32.0 })
+        .await
+        .expect("delete");
+    assert_eq!(
+        deleted.project.token_count, 2,
+        "the summary counts the edited library"
+    );
+    let refused = edit_token(&store, &p, &TokenEdit::Delete { value_px: 32.0 }).await;
+    assert!(
+        matches!(refused, Err(PipelineError::Edit(EditError::NoToken(_)))),
+        "{refused:?}"
+    );
+    assert_eq!(store.edits(p.id).await.expect("edits").len(), 1);
+    // Replayed on the next rebuild: 32 stays deleted.
+    let rebuilt = rebuild(&store, &p).await.expect("rebuild");
+    let values: Vec<f64> = rebuilt.library.tokens.iter().map(|t| t.value_px).collect();
+    assert_eq!(values, [8.0, 16.0]);
+}
