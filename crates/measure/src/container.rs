@@ -6,7 +6,41 @@
 //! that stops before it is refused. Walking the structure skips over pixel data by its stated
 //! lengths, so this is cheap even for large files.
 
-use crate::decode::Format;
+/// The formats read: the container walked here, the pixels decoded in `decode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Png,
+    Jpeg,
+    WebP,
+}
+
+impl Format {
+    /// Every format read, in the order they are listed to a designer.
+    pub const ALL: [Format; 3] = [Format::Png, Format::Jpeg, Format::WebP];
+
+    /// The format of these bytes by their content (never a file name), if it is one this reads.
+    pub fn sniff(bytes: &[u8]) -> Option<Format> {
+        match image::guess_format(bytes).ok()? {
+            image::ImageFormat::Png => Some(Format::Png),
+            image::ImageFormat::Jpeg => Some(Format::Jpeg),
+            image::ImageFormat::WebP => Some(Format::WebP),
+            _ => None,
+        }
+    }
+
+    /// Lossy formats blur edges and add noise, so colour comparisons need more slack.
+    pub fn lossy(self) -> bool {
+        matches!(self, Format::Jpeg | Format::WebP)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Png => "PNG",
+            Format::Jpeg => "JPEG",
+            Format::WebP => "WebP",
+        }
+    }
+}
 
 /// Whether the file reaches its format's end marker. A structure this walk does not understand is
 /// left to the decoder to judge (true): only a file that runs out of bytes is called truncated.

@@ -5,6 +5,7 @@ use std::io::Cursor;
 
 use image::{DynamicImage, ImageFormat, ImageReader, Limits};
 
+pub use crate::container::Format;
 use crate::container::{self, png_chunks, read_u32_be};
 use crate::error::MeasureError;
 use crate::raster::Raster;
@@ -18,28 +19,6 @@ pub const MAX_ALLOC_BYTES: u64 = 512 * 1024 * 1024;
 /// PNG), so it alone let a 279 KB 16000 × 16000 grey PNG through to a 1 GB raster. With the decoded
 /// buffer (at most the same size) held while the raster is built, one image peaks at 1 GB.
 pub const MAX_RASTER_BYTES: u64 = 512 * 1024 * 1024;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Png,
-    Jpeg,
-    WebP,
-}
-
-impl Format {
-    /// Lossy formats blur edges and add noise, so colour comparisons need more slack.
-    pub fn lossy(self) -> bool {
-        matches!(self, Format::Jpeg | Format::WebP)
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Png => "PNG",
-            Format::Jpeg => "JPEG",
-            Format::WebP => "WebP",
-        }
-    }
-}
 
 /// A decoded image and what its file says about its pixel density.
 pub struct Decoded {
@@ -71,12 +50,7 @@ pub fn decode_image(bytes: &[u8], name: &str) -> Result<(DynamicImage, Format), 
     if bytes.is_empty() {
         return Err(MeasureError::Empty(name.to_string()));
     }
-    let format = match image::guess_format(bytes) {
-        Ok(ImageFormat::Png) => Format::Png,
-        Ok(ImageFormat::Jpeg) => Format::Jpeg,
-        Ok(ImageFormat::WebP) => Format::WebP,
-        _ => return Err(MeasureError::Unsupported(name.to_string())),
-    };
+    let format = Format::sniff(bytes).ok_or_else(|| MeasureError::Unsupported(name.to_string()))?;
     let image_format = match format {
         Format::Png => ImageFormat::Png,
         Format::Jpeg => ImageFormat::Jpeg,

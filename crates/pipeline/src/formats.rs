@@ -7,7 +7,7 @@
 use copy_that_measure::decode::Format;
 
 /// Every format the decoder reads, in the order messages name them.
-pub const FORMATS: [Format; 3] = [Format::Png, Format::Jpeg, Format::WebP];
+pub const FORMATS: [Format; 3] = Format::ALL;
 
 /// The file extensions of a format, lower case.
 pub fn extensions(format: Format) -> &'static [&'static str] {
@@ -48,14 +48,10 @@ pub fn listed() -> String {
     }
 }
 
-/// The format of these bytes, by their content (never a name), if it is one the decoder reads.
+/// The format of these bytes, by their content (never a name), if it is one the decoder reads:
+/// the decoder's own sniffing, so the two cannot disagree.
 pub fn sniff(bytes: &[u8]) -> Option<Format> {
-    match image::guess_format(bytes).ok()? {
-        image::ImageFormat::Png => Some(Format::Png),
-        image::ImageFormat::Jpeg => Some(Format::Jpeg),
-        image::ImageFormat::WebP => Some(Format::WebP),
-        _ => None,
-    }
+    Format::sniff(bytes)
 }
 
 #[cfg(test)]
