@@ -30,15 +30,44 @@ pub use error::MeasureError;
 /// Version of the measuring algorithm, recorded with every extraction.
 pub const ALGORITHM_VERSION: &str = "local/1";
 
-/// Densities a user may set: 1× to Android's 3.5×.
-const DENSITY_RANGE: std::ops::RangeInclusive<f64> = 1.0..=3.5;
+/// A density the user set: image pixels per CSS pixel, from 1× to Android's 3.5× (2.625, 2.75
+/// and 3.5 included). Checked here only: every way a forced density arrives (`--dpr`, a test, a
+/// caller) goes through [`Density::new`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Density(f64);
+
+impl Density {
+    /// The lowest density a user may set.
+    pub const MIN: f64 = 1.0;
+    /// The highest density a user may set.
+    pub const MAX: f64 = 3.5;
+
+    pub fn new(d: f64) -> Result<Self, MeasureError> {
+        if (Self::MIN..=Self::MAX).contains(&d) {
+            Ok(Density(d))
+        } else {
+            Err(MeasureError::Density(d))
+        }
+    }
+
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
 
 /// Pixel density to measure with: detected, or forced by the user.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum Dpr {
     #[default]
     Auto,
-    Fixed(f64),
+    Fixed(Density),
+}
+
+impl Dpr {
+    /// A forced density, checked.
+    pub fn fixed(d: f64) -> Result<Self, MeasureError> {
+        Density::new(d).map(Dpr::Fixed)
+    }
 }
 
 impl std::str::FromStr for Dpr {
@@ -49,8 +78,7 @@ impl std::str::FromStr for Dpr {
         }
         // Any density screens use, Android's fractional ones (2.625, 2.75, 3.5) included.
         match s.parse::<f64>() {
-            Ok(d) if DENSITY_RANGE.contains(&d) => Ok(Dpr::Fixed(d)),
-            Ok(d) => Err(MeasureError::Density(d)),
+            Ok(d) => Dpr::fixed(d),
             Err(_) => Err(MeasureError::Density(f64::NAN)),
         }
     }
@@ -205,7 +233,7 @@ pub fn measure(
     let layout = layout::Analyser::run(raster, tol, lossy);
     let user = match dpr {
         Dpr::Auto => None,
-        Dpr::Fixed(d) => Some(d),
+        Dpr::Fixed(d) => Some(d.get()),
     };
     // The crisp-edge scan reads the whole image: only done when the density is not given.
     let (dpr, dpr_source) = density::given(user, metadata_density).unwrap_or_else(|| {
@@ -281,11 +309,22 @@ pub fn measure(
 
 #[cfg(test)]
 mod tests {
-    use super::{css_px, Dpr};
+    use super::{css_px, Density, Dpr};
+
+    #[test]
+    fn a_density_is_checked_once_at_its_type() {
+        for ok in [Density::MIN, 2.0, 2.625, Density::MAX] {
+            assert_eq!(Density::new(ok).map(Density::get).ok(), Some(ok));
+        }
+        for bad in [0.0, 0.99, 3.51, -2.0, f64::NAN, f64::INFINITY] {
+            assert!(Density::new(bad).is_err(), "{bad}");
+            assert!(Dpr::fixed(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn a_user_may_set_an_android_density_but_not_a_nonsense_one() {
-        assert_eq!("2.625".parse::<Dpr>().ok(), Some(Dpr::Fixed(2.625)));
+        assert!(matches!("2.625".parse::<Dpr>(), Ok(Dpr::Fixed(d)) if d.get() == 2.625));
         assert_eq!("auto".parse::<Dpr>().ok(), Some(Dpr::Auto));
         for bad in ["4", "0", "-2", "nan", "inf", "two"] {
             assert!(bad.parse::<Dpr>().is_err(), "{bad}");

@@ -59,7 +59,12 @@ fn padding_and_gaps_between_boxes_are_exact_at_1x() {
 
 #[test]
 fn a_2x_screenshot_is_measured_in_css_px() {
-    let e = measure(&cards(2).raster(), false, None, Dpr::Fixed(2.0));
+    let e = measure(
+        &cards(2).raster(),
+        false,
+        None,
+        Dpr::fixed(2.0).expect("a valid density"),
+    );
     let padding = values(&e, SpacingType::Padding);
     assert!(padding.contains(&24.0), "{padding:?}");
     let all: Vec<f64> = e.measurements.iter().map(|m| m.value_px).collect();
@@ -320,7 +325,12 @@ fn a_pill_chip_is_a_box_and_its_padding_is_measured_exactly() {
     let mut c = Canvas::new(400, 200, 2, PAGE);
     c.pill(60, 40, 120, 40, 0xE0E7FF, Some(0xE0E7FF));
     c.fill(70, 55, 100, 10, ACCENT);
-    let e = measure(&c.raster(), false, None, Dpr::Fixed(2.0));
+    let e = measure(
+        &c.raster(),
+        false,
+        None,
+        Dpr::fixed(2.0).expect("a valid density"),
+    );
     assert_eq!(padding_at(&e, 120, 20), [10.0], "2×: {:?}", e.measurements);
 }
 
