@@ -12,7 +12,8 @@ use std::fmt;
 
 use copy_that_spacing::model::validate_px;
 use copy_that_spacing::{
-    aggregate, AggregateOptions, Measurement, SpacingError, SpacingLibrary, SpacingType,
+    aggregate, AggregateOptions, Measurement, SpacingError, SpacingLibrary, SpacingToken,
+    SpacingType,
 };
 use serde_json::Value;
 
@@ -86,22 +87,20 @@ pub fn import_dtcg(text: &str, source: &str, root_px: f64) -> Result<Imported, E
     Ok(Imported { library, skipped })
 }
 
-/// A library read from JSON (`export --from`) with the same check per token as an import: bad
-/// tokens are left out and listed. A library with no usable token is refused.
+/// A library read from JSON (`export --from`) with the same check per token as an import, on its
+/// value and its responsive suggestions: bad tokens are left out and listed. A library with no usable token is refused.
 pub fn check_library(mut library: SpacingLibrary, source: &str) -> Result<Imported, ExportError> {
     let mut skipped = Vec::new();
-    library
-        .tokens
-        .retain(|t| match check_px(t.value_px, &number_text(t.value_px)) {
-            Ok(_) => true,
-            Err(reason) => {
-                skipped.push(Skipped {
-                    name: t.name.clone(),
-                    reason,
-                });
-                false
-            }
-        });
+    library.tokens.retain(|t| match check_token(t) {
+        Ok(()) => true,
+        Err(reason) => {
+            skipped.push(Skipped {
+                name: t.name.clone(),
+                reason,
+            });
+            false
+        }
+    });
     if library.tokens.is_empty() && !skipped.is_empty() {
         return Err(ExportError::Import(
             source.into(),
@@ -109,6 +108,23 @@ pub fn check_library(mut library: SpacingLibrary, source: &str) -> Result<Import
         ));
     }
     Ok(Imported { library, skipped })
+}
+
+/// A library token's value and its responsive suggestions (which the CSS and SCSS media queries
+/// write) are each a spacing; the suggestion named in the reason when one is not.
+fn check_token(t: &SpacingToken) -> Result<(), String> {
+    check_px(t.value_px, &number_text(t.value_px))?;
+    let r = &t.responsive_scales;
+    for (breakpoint, px) in [
+        ("mobile", r.mobile),
+        ("tablet", r.tablet),
+        ("desktop", r.desktop),
+        ("widescreen", r.widescreen),
+    ] {
+        check_px(px, &number_text(px))
+            .map_err(|why| format!("its {breakpoint} suggestion {why}"))?;
+    }
+    Ok(())
 }
 
 /// `a: why; b: why` for an error that names every bad token.

@@ -144,3 +144,42 @@ fn a_library_json_with_negative_or_huge_tokens_skips_them_by_name() {
         "{shown:?}"
     );
 }
+
+/// Found by the `generators` fuzz target: a library file whose responsive suggestion was 1e300
+/// wrote `--spacing-md: 9223372036854775807px;` into the CSS media queries (and -5 wrote `-5px`),
+/// because only the token's own value was checked.
+#[test]
+fn a_library_with_a_huge_or_negative_responsive_suggestion_skips_that_token() {
+    let dtcg = tokens(&[("sm", "\"8px\""), ("md", "\"16px\""), ("lg", "\"24px\"")]);
+    let mut library = import_dtcg(&dtcg, "t.json", 16.0).expect("import").library;
+    library.tokens[0].responsive_scales.widescreen = 1e300;
+    library.tokens[2].responsive_scales.mobile = -5.0;
+    let checked = check_library(library, "library.json").expect("md is fine");
+    assert_eq!(px_values(&checked.library), [16.0]);
+    let shown: Vec<String> = checked.skipped.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert!(
+        shown[0].contains("spacing.sm")
+            && shown[0].contains("widescreen")
+            && shown[0].contains("larger"),
+        "{shown:?}"
+    );
+    assert!(
+        shown[1].contains("spacing.lg")
+            && shown[1].contains("mobile")
+            && shown[1].contains("negative"),
+        "{shown:?}"
+    );
+    let options = copy_that_export::ExportOptions {
+        responsive: true,
+        ..copy_that_export::ExportOptions::default()
+    };
+    let css = String::from_utf8(
+        copy_that_export::generate("css", &checked.library, &options).expect("css"),
+    )
+    .expect("utf-8");
+    assert!(
+        !css.contains("9223372036854775807") && !css.contains("-5px"),
+        "{css}"
+    );
+}
