@@ -86,19 +86,25 @@ pub fn decode_image(bytes: &[u8], name: &str) -> Result<(DynamicImage, Format), 
         name: name.to_string(),
         detail: e.to_string(),
     };
-    // Read the header first: a file claiming 100000 × 100000 px is refused before allocating.
+    let truncated = || MeasureError::Truncated {
+        name: name.to_string(),
+        format: format.name(),
+    };
+    // Read the header first: a file claiming 100000 × 100000 px is refused before allocating. A
+    // header the decoder cannot read in a file cut short is the cut, not damage: said as such
+    // (it was "damaged or truncated: unexpected end of file" for a PNG cut in its IHDR).
     let (width, height) = match png_dimensions(bytes) {
         Some(d) if format == Format::Png => d,
         _ => ImageReader::with_format(Cursor::new(bytes), image_format)
             .into_dimensions()
-            .map_err(corrupt)?,
+            .map_err(|e| match container::is_whole(format, bytes) {
+                true => corrupt(e),
+                false => truncated(),
+            })?,
     };
     check_size(name, width, height)?;
     if !container::is_whole(format, bytes) {
-        return Err(MeasureError::Truncated {
-            name: name.to_string(),
-            format: format.name(),
-        });
+        return Err(truncated());
     }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
     let mut limits = Limits::default();
