@@ -95,12 +95,13 @@ pub fn decode_image(bytes: &[u8], name: &str) -> Result<(DynamicImage, Format), 
     // (it was "damaged or truncated: unexpected end of file" for a PNG cut in its IHDR).
     let (width, height) = match png_dimensions(bytes) {
         Some(d) if format == Format::Png => d,
-        _ => ImageReader::with_format(Cursor::new(bytes), image_format)
-            .into_dimensions()
-            .map_err(|e| match container::is_whole(format, bytes) {
-                true => corrupt(e),
-                false => truncated(),
-            })?,
+        _ => guarded(name, format, || {
+            ImageReader::with_format(Cursor::new(bytes), image_format).into_dimensions()
+        })?
+        .map_err(|e| match container::is_whole(format, bytes) {
+            true => corrupt(e),
+            false => truncated(),
+        })?,
     };
     check_size(name, width, height)?;
     if !container::is_whole(format, bytes) {
@@ -112,7 +113,7 @@ pub fn decode_image(bytes: &[u8], name: &str) -> Result<(DynamicImage, Format), 
     limits.max_image_height = Some(MAX_DIMENSION);
     limits.max_alloc = Some(MAX_ALLOC_BYTES);
     reader.limits(limits);
-    let image = reader.decode().map_err(|e| match e {
+    let image = guarded(name, format, || reader.decode())?.map_err(|e| match e {
         image::ImageError::Limits(_) => MeasureError::TooLarge {
             name: name.to_string(),
             width,
@@ -122,6 +123,17 @@ pub fn decode_image(bytes: &[u8], name: &str) -> Result<(DynamicImage, Format), 
         other => corrupt(other),
     })?;
     Ok((image, format))
+}
+
+/// Runs a third-party decoder so that a panic inside it is this file's error, not the caller's
+/// crash: zune-jpeg 0.5's AVX2 upsampler asserts on a crafted progressive JPEG (found by the
+/// `decode_measure` fuzz target), which took down `extract_file` and the AI's preparation. Only
+/// the decoder's own state is lost, and it is dropped with the closure.
+fn guarded<T>(name: &str, format: Format, f: impl FnOnce() -> T) -> Result<T, MeasureError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| MeasureError::Corrupt {
+        name: name.to_string(),
+        detail: format!("the {} decoder failed on its data", format.name()),
+    })
 }
 
 /// The header's size against the side limit and the raster budget.
