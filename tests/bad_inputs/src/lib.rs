@@ -65,6 +65,27 @@ pub fn page(width: u32, height: u32) -> RgbImage {
     img
 }
 
+/// A large page with few things on it: six cards with a button each. Its pixels cost what any
+/// image of its size costs, its measurements almost nothing (for memory tests about pixels).
+pub fn sparse_page(width: u32, height: u32) -> RgbImage {
+    let mut img = RgbImage::from_pixel(width, height, image::Rgb([244, 244, 245]));
+    let (cw, ch) = (width / 4, height / 3);
+    for row in 0..2 {
+        for col in 0..3 {
+            let (x0, y0) = (cw / 4 + col * (cw + cw / 4), ch / 4 + row * (ch + ch / 4));
+            for (x, y, c) in [(x0, y0, [255, 255, 255]), (x0 + 24, y0 + 24, [79, 70, 229])] {
+                let (w, h) = if c[0] == 255 { (cw, ch) } else { (cw / 3, 40) };
+                for yy in y..(y + h).min(height) {
+                    for xx in x..(x + w).min(width) {
+                        img.put_pixel(xx, yy, image::Rgb(c));
+                    }
+                }
+            }
+        }
+    }
+    img
+}
+
 fn encode(img: &RgbImage, format: image::ImageFormat) -> Vec<u8> {
     let mut out = Vec::new();
     let (w, h) = img.dimensions();
