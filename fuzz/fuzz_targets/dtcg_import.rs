@@ -54,5 +54,10 @@ fuzz_target!(|data: &[u8]| {
         v.sort_by(f64::total_cmp);
         v
     };
-    assert_eq!(values(lib), values(&again.library), "export:\n{}", String::from_utf8_lossy(&out));
+    assert_eq!(
+        values(lib),
+        values(&again.library),
+        "export:\n{}",
+        String::from_utf8_lossy(&out)
+    );
 });
