@@ -89,8 +89,8 @@ fn run(bin: &Path, args: &[OsString], as_nobody: bool, scratch: &Path) -> Run {
     // GNU time prints "Command exited with non-zero status 1" before the figure.
     let max_rss_kb = rss
         .lines()
-        .filter_map(|l| l.trim().parse::<u64>().ok())
-        .last()
+        .rev()
+        .find_map(|l| l.trim().parse::<u64>().ok())
         .unwrap_or_else(|| panic!("no peak memory reported for {args:?}: {rss:?}"));
     Run {
         status: output.status,

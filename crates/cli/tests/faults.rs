@@ -39,8 +39,12 @@ fn rerun_as_namespace_root(test: &str) -> bool {
     true
 }
 
-/// A tmpfs of `size` mounted on a new folder, unmounted when dropped.
-struct Tmpfs(PathBuf, tempfile::TempDir);
+/// A tmpfs of `size` mounted on a new folder, unmounted when dropped (before its parent folder is
+/// removed).
+struct Tmpfs {
+    dir: PathBuf,
+    _parent: tempfile::TempDir,
+}
 
 impl Tmpfs {
     fn new(size: &str) -> Self {
@@ -51,16 +55,19 @@ impl Tmpfs {
             &["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"],
             &dir,
         );
-        Tmpfs(dir, parent)
+        Tmpfs {
+            dir,
+            _parent: parent,
+        }
     }
     fn remount(&self, mode: &str) {
-        mount(&["-o", &format!("remount,{mode}")], &self.0);
+        mount(&["-o", &format!("remount,{mode}")], &self.dir);
     }
 }
 
 impl Drop for Tmpfs {
     fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+        let _ = Command::new("umount").arg("-l").arg(&self.dir).status();
     }
 }
 
@@ -127,12 +134,12 @@ fn a_full_data_folder_is_a_clear_error_and_loses_nothing_saved() {
     }
     let shots = tempfile::tempdir().expect("tempdir");
     let fs = Tmpfs::new("2m");
-    save_one(&fs.0, shots.path());
-    let before = saved(&fs.0);
+    save_one(&fs.dir, shots.path());
+    let before = saved(&fs.dir);
     assert_eq!(before.1, 1);
 
     // Fill the disk to the last byte.
-    let filler = fs.0.join("filler");
+    let filler = fs.dir.join("filler");
     let mut f = std::fs::File::create(&filler).expect("filler");
     let chunk = vec![0u8; 64 * 1024];
     while std::io::Write::write_all(&mut f, &chunk).is_ok() {}
@@ -140,7 +147,7 @@ fn a_full_data_folder_is_a_clear_error_and_loses_nothing_saved() {
 
     let second = common::screenshot(shots.path(), "second.png");
     let out = cli(
-        &fs.0,
+        &fs.dir,
         &[
             "extract",
             second.to_str().expect("utf-8"),
@@ -150,7 +157,7 @@ fn a_full_data_folder_is_a_clear_error_and_loses_nothing_saved() {
     );
     assert_clear("extract", &out, "is full");
     for args in [&["projects"][..], &["show", "Kept"][..]] {
-        let out = cli(&fs.0, args);
+        let out = cli(&fs.dir, args);
         // Reading may still work (SQLite reads without new space); if it fails, it says why.
         if !out.status.success() {
             assert_clear(&format!("{args:?}"), &out, "is full");
@@ -158,7 +165,7 @@ fn a_full_data_folder_is_a_clear_error_and_loses_nothing_saved() {
     }
 
     std::fs::remove_file(&filler).expect("free the space");
-    assert_eq!(saved(&fs.0), before, "what was saved is all there");
+    assert_eq!(saved(&fs.dir), before, "what was saved is all there");
 }
 
 #[test]
@@ -168,8 +175,8 @@ fn a_read_only_data_folder_is_a_clear_error_and_loses_nothing_saved() {
     }
     let shots = tempfile::tempdir().expect("tempdir");
     let fs = Tmpfs::new("16m");
-    save_one(&fs.0, shots.path());
-    let before = saved(&fs.0);
+    save_one(&fs.dir, shots.path());
+    let before = saved(&fs.dir);
 
     fs.remount("ro");
     let second = common::screenshot(shots.path(), "second.png");
@@ -183,10 +190,10 @@ fn a_read_only_data_folder_is_a_clear_error_and_loses_nothing_saved() {
             "Kept",
         ][..],
     ] {
-        let out = cli(&fs.0, args);
+        let out = cli(&fs.dir, args);
         assert_clear(&format!("{args:?}"), &out, "Read-only file system");
     }
 
     fs.remount("rw");
-    assert_eq!(saved(&fs.0), before, "what was saved is all there");
+    assert_eq!(saved(&fs.dir), before, "what was saved is all there");
 }

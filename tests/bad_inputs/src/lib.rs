@@ -540,7 +540,7 @@ pub fn build(dir: &Path) -> Vec<Case> {
             png::ColorType::Rgba,
             png::BitDepth::Eight,
             None,
-            &[rgba.clone()],
+            std::slice::from_ref(&rgba),
         ),
         Measured,
     );
