@@ -84,6 +84,30 @@ pub fn import_dtcg(text: &str, source: &str, root_px: f64) -> Result<Imported, E
             t.name = name.clone();
         }
     }
+    // The aggregation merges values within a pixel of each other, as it does measurement noise: a
+    // file's 1px and 2px tokens become one. Not silently: each token that lost its own value is
+    // listed with the token it went into (it was dropped without a word, found by fuzzing).
+    for (name, px) in &found {
+        let own = |t: &&SpacingToken| (px - t.value_px).abs() <= QUARTER_PX / 2.0;
+        if library.tokens.iter().any(|t| own(&t)) {
+            continue;
+        }
+        if let Some(into) = library
+            .tokens
+            .iter()
+            .min_by(|a, b| (a.value_px - px).abs().total_cmp(&(b.value_px - px).abs()))
+        {
+            skipped.push(Skipped {
+                name: name.clone(),
+                reason: format!(
+                    "{} is within a pixel of {} ({}), so it was merged into it",
+                    number_text(*px),
+                    into.name,
+                    number_text(into.value_px)
+                ),
+            });
+        }
+    }
     Ok(Imported { library, skipped })
 }
 
