@@ -60,6 +60,8 @@ fn run(bin: &Path, args: &[OsString], as_nobody: bool, scratch: &Path) -> Run {
         .args(args)
         // No keyring of the machine is in reach (as in tests/common).
         .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        // Runs without --data-dir look in a folder of the test's, never the machine's own.
+        .env("COPY_THAT_DATA_DIR", scratch.join("default-data"))
         // Its own process group, so a hang is killed whole (GNU time and the CLI under it).
         .process_group(0)
         .stdin(Stdio::null())
