@@ -5,6 +5,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 APT_PACKAGES=(
   build-essential pkg-config libssl-dev file
+  # GNU time (a child's peak memory in the bad-input tests); setpriv comes with util-linux.
+  time util-linux
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev libdbus-1-dev
   xvfb xauth webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools
   xdotool python3-gi gir1.2-gtk-3.0
@@ -39,4 +41,10 @@ done
 if ! command -v tauri-driver >/dev/null 2>&1; then
   step "cargo: installing tauri-driver"
   cargo install tauri-driver --locked --version '^2' --quiet
+fi
+
+# cargo-fuzz for the short fuzz run in scripts/test.sh (scripts/fuzz.sh); it runs on stable too.
+if ! command -v cargo-fuzz >/dev/null 2>&1; then
+  step "cargo: installing cargo-fuzz"
+  cargo install cargo-fuzz --locked --quiet
 fi

@@ -43,6 +43,11 @@ done
 step "cargo test (includes the bindings drift check)"
 cargo test --workspace --locked
 
+# A short run of every fuzz target from the committed seeds (scripts/fuzz.sh 300 is the longer
+# run docs/RELIABILITY.md reports); a crash fails the run and leaves its input in fuzz/artifacts.
+step "fuzz: every target for 20 s"
+"$ROOT/scripts/fuzz.sh" 20
+
 step "exports through their real consumers (Terrazzo, Style Dictionary, sass, tsc, Tailwind, lightningcss, XML)"
 COPY_THAT_CLI="$CARGO_TARGET_DIR/debug/copy-that" node --test tests/consumers/
 

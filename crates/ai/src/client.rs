@@ -149,10 +149,7 @@ impl AiClient {
             _ = cancel.cancelled() => return Err(AiError::Cancelled),
         };
         let reply = self.send_with_retry(image, cancel).await?;
-        match self.cfg.provider {
-            Provider::Claude => read_claude(&reply),
-            _ => read_openai(&reply),
-        }
+        read_values(self.cfg.provider, &reply)
     }
 
     fn request(&self, image: &Prepared) -> RequestBuilder {
@@ -270,6 +267,20 @@ impl AiClient {
                 }
             }
         }
+    }
+}
+
+/// Reads a provider's whole reply body, as received, into validated values: the JSON, then the
+/// provider's envelope, then the values. The same steps [`AiClient::analyse`] takes on a reply; public
+/// so the fuzz target can feed it any bytes a server could send.
+pub fn read_reply_body(provider: Provider, body: &str) -> Result<Vec<AiValue>, AiError> {
+    read_values(provider, &parse_text(body)?)
+}
+
+fn read_values(provider: Provider, reply: &Value) -> Result<Vec<AiValue>, AiError> {
+    match provider {
+        Provider::Claude => read_claude(reply),
+        Provider::Openai | Provider::OpenaiCompatible => read_openai(reply),
     }
 }
 

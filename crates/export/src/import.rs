@@ -13,7 +13,7 @@ use std::fmt;
 use copy_that_spacing::model::validate_px;
 use copy_that_spacing::{
     aggregate, AggregateOptions, Measurement, MergeThreshold, RootPx, SpacingError, SpacingLibrary,
-    SpacingType,
+    SpacingToken, SpacingType,
 };
 use serde_json::Value;
 
@@ -81,25 +81,47 @@ pub fn import_dtcg(text: &str, source: &str, root_px: RootPx) -> Result<Imported
             t.name = name.clone();
         }
     }
+    // The aggregation merges values within a pixel of each other, as it does measurement noise: a
+    // file's 1px and 2px tokens become one. Not silently: each token that lost its own value is
+    // listed with the token it went into (it was dropped without a word, found by fuzzing).
+    for (name, px) in &found {
+        let own = |t: &&SpacingToken| (px - t.value_px).abs() <= QUARTER_PX / 2.0;
+        if library.tokens.iter().any(|t| own(&t)) {
+            continue;
+        }
+        if let Some(into) = library
+            .tokens
+            .iter()
+            .min_by(|a, b| (a.value_px - px).abs().total_cmp(&(b.value_px - px).abs()))
+        {
+            skipped.push(Skipped {
+                name: name.clone(),
+                reason: format!(
+                    "{} is within a pixel of {} ({}), so it was merged into it",
+                    number_text(*px),
+                    into.name,
+                    number_text(into.value_px)
+                ),
+            });
+        }
+    }
     Ok(Imported { library, skipped })
 }
 
-/// A library read from JSON (`export --from`) with the same check per token as an import: bad
-/// tokens are left out and listed. A library with no usable token is refused.
+/// A library read from JSON (`export --from`) with the same check per token as an import, on its
+/// value and its responsive suggestions: bad tokens are left out and listed. A library with no usable token is refused.
 pub fn check_library(mut library: SpacingLibrary, source: &str) -> Result<Imported, ExportError> {
     let mut skipped = Vec::new();
-    library
-        .tokens
-        .retain(|t| match check_px(t.value_px, &number_text(t.value_px)) {
-            Ok(_) => true,
-            Err(reason) => {
-                skipped.push(Skipped {
-                    name: t.name.clone(),
-                    reason,
-                });
-                false
-            }
-        });
+    library.tokens.retain(|t| match check_token(t) {
+        Ok(()) => true,
+        Err(reason) => {
+            skipped.push(Skipped {
+                name: t.name.clone(),
+                reason,
+            });
+            false
+        }
+    });
     if library.tokens.is_empty() && !skipped.is_empty() {
         return Err(ExportError::Import(
             source.into(),
@@ -107,6 +129,23 @@ pub fn check_library(mut library: SpacingLibrary, source: &str) -> Result<Import
         ));
     }
     Ok(Imported { library, skipped })
+}
+
+/// A library token's value and its responsive suggestions (which the CSS and SCSS media queries
+/// write) are each a spacing; the suggestion named in the reason when one is not.
+fn check_token(t: &SpacingToken) -> Result<(), String> {
+    check_px(t.value_px, &number_text(t.value_px))?;
+    let r = &t.responsive_scales;
+    for (breakpoint, px) in [
+        ("mobile", r.mobile),
+        ("tablet", r.tablet),
+        ("desktop", r.desktop),
+        ("widescreen", r.widescreen),
+    ] {
+        check_px(px, &number_text(px))
+            .map_err(|why| format!("its {breakpoint} suggestion {why}"))?;
+    }
+    Ok(())
 }
 
 /// `a: why; b: why` for an error that names every bad token.

@@ -149,3 +149,67 @@ fn a_library_json_with_negative_or_huge_tokens_skips_them_by_name() {
         "{shown:?}"
     );
 }
+
+/// Found by the `generators` fuzz target: a library file whose responsive suggestion was 1e300
+/// wrote `--spacing-md: 9223372036854775807px;` into the CSS media queries (and -5 wrote `-5px`),
+/// because only the token's own value was checked.
+#[test]
+fn a_library_with_a_huge_or_negative_responsive_suggestion_skips_that_token() {
+    let dtcg = tokens(&[("sm", "\"8px\""), ("md", "\"16px\""), ("lg", "\"24px\"")]);
+    let mut library = import_dtcg(&dtcg, "t.json", 16.0).expect("import").library;
+    library.tokens[0].responsive_scales.widescreen = 1e300;
+    library.tokens[2].responsive_scales.mobile = -5.0;
+    let checked = check_library(library, "library.json").expect("md is fine");
+    assert_eq!(px_values(&checked.library), [16.0]);
+    let shown: Vec<String> = checked.skipped.iter().map(ToString::to_string).collect();
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert!(
+        shown[0].contains("spacing.sm")
+            && shown[0].contains("widescreen")
+            && shown[0].contains("larger"),
+        "{shown:?}"
+    );
+    assert!(
+        shown[1].contains("spacing.lg")
+            && shown[1].contains("mobile")
+            && shown[1].contains("negative"),
+        "{shown:?}"
+    );
+    let options = copy_that_export::ExportOptions {
+        responsive: true,
+        ..copy_that_export::ExportOptions::default()
+    };
+    let css = String::from_utf8(
+        copy_that_export::generate("css", &checked.library, &options).expect("css"),
+    )
+    .expect("utf-8");
+    assert!(
+        !css.contains("9223372036854775807") && !css.contains("-5px"),
+        "{css}"
+    );
+}
+
+/// Found by the `generators` fuzz target: tokens within a pixel of each other (`1px` and `2px`,
+/// `15px` and `16px`) are merged by the aggregation as if they were measurement noise, and the
+/// file's second token vanished without a word. It is still merged (see docs/RELIABILITY.md),
+/// but now listed with the token it went into.
+#[test]
+fn tokens_within_a_pixel_of_each_other_are_merged_and_said_not_dropped_silently() {
+    let text = tokens(&[
+        ("hairline", "\"1px\""),
+        ("thin", "\"2px\""),
+        ("md", "\"15px\""),
+        ("md2", "\"16px\""),
+        ("lg", "\"24px\""),
+    ]);
+    let imported = import_dtcg(&text, "t.json", 16.0).expect("import");
+    assert_eq!(px_values(&imported.library), [1.0, 15.0, 24.0]);
+    let shown: Vec<String> = imported.skipped.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "skipped spacing.md2: 16px is within a pixel of spacing.md (15px), so it was merged into it",
+            "skipped spacing.thin: 2px is within a pixel of spacing.hairline (1px), so it was merged into it",
+        ]
+    );
+}

@@ -60,27 +60,42 @@ pub fn decode_image(bytes: &[u8], name: &str) -> Result<(DynamicImage, Format), 
         name: name.to_string(),
         detail: e.to_string(),
     };
-    // Read the header first: a file claiming 100000 × 100000 px is refused before allocating.
+    let truncated = || MeasureError::Truncated {
+        name: name.to_string(),
+        format: format.name(),
+    };
+    // Read the header first: a file claiming 100000 × 100000 px is refused before allocating. A
+    // header the decoder cannot read in a file cut short is the cut, not damage: said as such
+    // (it was "damaged or truncated: unexpected end of file" for a PNG cut in its IHDR).
     let (width, height) = match png_dimensions(bytes) {
         Some(d) if format == Format::Png => d,
-        _ => ImageReader::with_format(Cursor::new(bytes), image_format)
-            .into_dimensions()
-            .map_err(corrupt)?,
+        _ => guarded(name, format, || {
+            ImageReader::with_format(Cursor::new(bytes), image_format).into_dimensions()
+        })?
+        .map_err(|e| match container::is_whole(format, bytes) {
+            true => corrupt(e),
+            false => truncated(),
+        })?,
     };
     check_size(name, width, height)?;
     if !container::is_whole(format, bytes) {
-        return Err(MeasureError::Truncated {
-            name: name.to_string(),
-            format: format.name(),
-        });
+        return Err(truncated());
     }
+    // A PNG's colour profile is never used, and the decoder inflates it whole (up to the allocation
+    // limit) before any pixel: a 1 MB file with a 1 GB iCCP chunk cost 540 MB and seconds of
+    // inflating. The decoder is given the file without it.
+    let without_profile = match format {
+        Format::Png => without_iccp(bytes),
+        _ => None,
+    };
+    let bytes = without_profile.as_deref().unwrap_or(bytes);
     let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_DIMENSION);
     limits.max_image_height = Some(MAX_DIMENSION);
     limits.max_alloc = Some(MAX_ALLOC_BYTES);
     reader.limits(limits);
-    let image = reader.decode().map_err(|e| match e {
+    let image = guarded(name, format, || reader.decode())?.map_err(|e| match e {
         image::ImageError::Limits(_) => MeasureError::TooLarge {
             name: name.to_string(),
             width,
@@ -90,6 +105,17 @@ pub fn decode_image(bytes: &[u8], name: &str) -> Result<(DynamicImage, Format), 
         other => corrupt(other),
     })?;
     Ok((image, format))
+}
+
+/// Runs a third-party decoder so that a panic inside it is this file's error, not the caller's
+/// crash: zune-jpeg 0.5's AVX2 upsampler asserts on a crafted progressive JPEG (found by the
+/// `decode_measure` fuzz target), which took down `extract_file` and the AI's preparation. Only
+/// the decoder's own state is lost, and it is dropped with the closure.
+fn guarded<T>(name: &str, format: Format, f: impl FnOnce() -> T) -> Result<T, MeasureError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| MeasureError::Corrupt {
+        name: name.to_string(),
+        detail: format!("the {} decoder failed on its data", format.name()),
+    })
 }
 
 /// The header's size against the side limit and the raster budget.
@@ -113,6 +139,26 @@ fn check_size(name: &str, width: u32, height: u32) -> Result<(), MeasureError> {
         });
     }
     Ok(())
+}
+
+/// The PNG without its iCCP chunk (which comes before the image data), or `None` when it has none.
+fn without_iccp(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut pos = 8usize;
+    loop {
+        let len = read_u32_be(bytes, pos)? as usize;
+        let kind = bytes.get(pos + 4..pos + 8)?;
+        let end = pos.checked_add(12)?.checked_add(len)?;
+        match kind {
+            b"iCCP" if end <= bytes.len() => {
+                let mut out = Vec::with_capacity(bytes.len() - (end - pos));
+                out.extend_from_slice(&bytes[..pos]);
+                out.extend_from_slice(&bytes[end..]);
+                return Some(out);
+            }
+            b"IDAT" | b"IEND" => return None,
+            _ => pos = end,
+        }
+    }
 }
 
 /// Width and height from a PNG's IHDR, which the format requires to come first.

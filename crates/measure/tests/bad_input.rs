@@ -135,8 +135,11 @@ fn the_largest_raster_within_the_budget_is_still_accepted_by_the_header_checks()
 
 #[test]
 fn corrupt_jpeg() {
-    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    // Whole (an APP0 segment of its stated length, then the end marker) but with no frame in it. A
+    // segment claiming more bytes than the file holds is a cut file, reported as truncated.
+    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x42];
     bytes.extend([0x13; 64]);
+    bytes.extend([0xFF, 0xD9]);
     let e = extract_bytes(&bytes, "broken.jpg", Dpr::Auto).unwrap_err();
     assert!(matches!(e, MeasureError::Corrupt { .. }), "{e}");
 }

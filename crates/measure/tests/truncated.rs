@@ -110,3 +110,23 @@ fn bytes_after_the_end_marker_do_not_make_a_file_truncated() {
         extract_bytes(&bytes, "tail", Dpr::Auto).expect("measured");
     }
 }
+
+/// Found by the bad-input corpus: a file cut inside its header (a PNG's signature or IHDR, a JPEG
+/// before its frame header, a WebP's RIFF header) was "damaged or truncated: unexpected end of
+/// file" (the decoder's words), where every later cut says it is truncated.
+#[test]
+fn a_file_cut_inside_its_header_is_called_truncated() {
+    for (format, name, cuts) in [
+        (image::ImageFormat::Png, "cut.png", &[8, 12, 20][..]),
+        (image::ImageFormat::Jpeg, "cut.jpg", &[4, 30][..]),
+        (image::ImageFormat::WebP, "cut.webp", &[12, 16][..]),
+    ] {
+        let whole = encode(format);
+        for &cut in cuts {
+            match extract_bytes(&whole[..cut], name, Dpr::Auto) {
+                Err(MeasureError::Truncated { .. }) => {}
+                other => panic!("{name} cut at {cut}: {:?}", other.map(|e| e.width)),
+            }
+        }
+    }
+}

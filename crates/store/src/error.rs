@@ -13,7 +13,7 @@ pub enum StoreError {
     Locked(PathBuf),
     #[error("the disk holding {0} is full; free some space and try again (nothing was saved)")]
     DiskFull(PathBuf),
-    #[error("could not open the data folder {path}: {source}")]
+    #[error("could not write to the data folder {path}: {source}")]
     Io {
         path: PathBuf,
         #[source]
@@ -46,6 +46,13 @@ impl StoreError {
             match code.parse::<i32>().map(|c| c & 0xFF) {
                 Ok(5) | Ok(6) => return StoreError::Locked(path.to_path_buf()),
                 Ok(13) => return StoreError::DiskFull(path.to_path_buf()),
+                // Cannot open (14), read-only (8) and I/O errors (10: a full disk fails the WAL's
+                // shared memory file as "disk I/O error") say nothing of why: the folder is asked.
+                Ok(8) | Ok(10) | Ok(14) => {
+                    if let Some(why) = unwritable(path) {
+                        return why;
+                    }
+                }
                 _ => {}
             }
             if db
@@ -56,6 +63,34 @@ impl StoreError {
             }
         }
         StoreError::Database(e.to_string())
+    }
+}
+
+/// Why the database at `db` cannot be written, when its folder or the file itself refuses a small
+/// write: the disk is full, or the folder (or file) is read-only or not this user's. `None` when
+/// both take it (the error was something else). A read-only data folder was "(code: 14) unable to
+/// open database file" and a full one "(code: 4874) disk I/O error", for reading commands too.
+fn unwritable(db: &std::path::Path) -> Option<StoreError> {
+    let dir = db.parent()?;
+    let probe = dir.join(".copy-that-write-probe");
+    let tried = std::fs::write(&probe, [0u8; 64 * 1024]);
+    let _ = std::fs::remove_file(&probe);
+    let tried = tried.and_then(|()| {
+        if db.exists() {
+            std::fs::OpenOptions::new().append(true).open(db).map(drop)
+        } else {
+            Ok(())
+        }
+    });
+    match tried {
+        Ok(()) => None,
+        Err(e) if e.kind() == std::io::ErrorKind::StorageFull => {
+            Some(StoreError::DiskFull(db.to_path_buf()))
+        }
+        Err(source) => Some(StoreError::Io {
+            path: dir.to_path_buf(),
+            source,
+        }),
     }
 }
 
