@@ -156,7 +156,7 @@ fn a_library_json_with_negative_or_huge_tokens_skips_them_by_name() {
 #[test]
 fn a_library_with_a_huge_or_negative_responsive_suggestion_skips_that_token() {
     let dtcg = tokens(&[("sm", "\"8px\""), ("md", "\"16px\""), ("lg", "\"24px\"")]);
-    let mut library = import_dtcg(&dtcg, "t.json", 16.0).expect("import").library;
+    let mut library = import_dtcg(&dtcg, "t.json", RootPx::DEFAULT).expect("import").library;
     library.tokens[0].responsive_scales.widescreen = 1e300;
     library.tokens[2].responsive_scales.mobile = -5.0;
     let checked = check_library(library, "library.json").expect("md is fine");
@@ -202,7 +202,7 @@ fn tokens_within_a_pixel_of_each_other_are_merged_and_said_not_dropped_silently(
         ("md2", "\"16px\""),
         ("lg", "\"24px\""),
     ]);
-    let imported = import_dtcg(&text, "t.json", 16.0).expect("import");
+    let imported = import_dtcg(&text, "t.json", RootPx::DEFAULT).expect("import");
     assert_eq!(px_values(&imported.library), [1.0, 15.0, 24.0]);
     let shown: Vec<String> = imported.skipped.iter().map(ToString::to_string).collect();
     assert_eq!(
