@@ -13,8 +13,8 @@ use std::fmt;
 
 use reqwest::Url;
 
-use crate::client::Provider;
 use crate::error::AiError;
+use crate::provider::Provider;
 
 /// A base URL checked against its provider's rule. The only way to build one is [`BaseUrl::parse`]
 /// or [`BaseUrl::default_for`].

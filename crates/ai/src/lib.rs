@@ -7,9 +7,11 @@ pub mod error;
 pub mod hybrid;
 pub mod prep;
 pub mod prompt;
+pub mod provider;
 pub mod reply;
 pub mod retry;
 pub mod secret;
+mod vendors;
 
 use std::collections::HashMap;
 use std::sync::Mutex;
