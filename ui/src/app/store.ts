@@ -13,6 +13,7 @@ import {
   type TokenEdit,
 } from "../bindings";
 import { call, describe } from "./api";
+import { reads, type Reads } from "./reads";
 import { NO_FILTERS, type Filters, type SortKey } from "./format";
 
 export type BatchImage = { index: number; fileName: string; phase: ImagePhase; error: string | null; note: string | null };
@@ -26,7 +27,7 @@ export type Batch = {
   cancelling: boolean;
 };
 
-export type AppState = {
+export type AppState = Reads & {
   ready: boolean;
   projects: ProjectSummary[];
   current: StoredLibrary_Serialize | null;
@@ -119,6 +120,7 @@ export function createAppStore() {
     };
 
     return {
+      ...reads(get),
       ready: false,
       projects: [],
       current: null,

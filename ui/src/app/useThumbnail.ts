@@ -1,13 +1,13 @@
 import { useEffect, useState } from "react";
-import { commands } from "../bindings";
-import { call } from "./api";
+import { useApp } from "./context";
 
 /** An image's thumbnail as a data URL once Rust has sent it; `failed` when it has none. */
 export function useThumbnail(image: number): { src: string | null; failed: boolean } {
+  const thumbnail = useApp((s) => s.thumbnail);
   const [state, setState] = useState<{ src: string | null; failed: boolean }>({ src: null, failed: false });
   useEffect(() => {
     let live = true;
-    call(commands.imageThumbnail(image)).then(
+    thumbnail(image).then(
       (src) => live && setState({ src, failed: false }),
       () => live && setState({ src: null, failed: true }),
     );

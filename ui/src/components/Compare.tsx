@@ -1,9 +1,9 @@
 import { useMemo, useState } from "react";
-import { call, describe } from "../app/api";
+import { describe } from "../app/api";
 import { compareLibraries } from "../app/compare";
 import { useApp } from "../app/context";
 import { px } from "../app/format";
-import { commands, type SpacingLibrary_Serialize, type SpacingToken_Serialize } from "../bindings";
+import { type SpacingLibrary_Serialize, type SpacingToken_Serialize } from "../bindings";
 
 function Tok({ t }: { t: SpacingToken_Serialize }) {
   return (
@@ -17,7 +17,8 @@ function Tok({ t }: { t: SpacingToken_Serialize }) {
 export function Compare() {
   const current = useApp((s) => s.current);
   const projects = useApp((s) => s.projects);
-  const settings = useApp((s) => s.settings);
+  const loadLibrary = useApp((s) => s.loadLibrary);
+  const importDtcgFile = useApp((s) => s.importDtcgFile);
   // What the other side is, and the tokens its file's bad values left out (none for a project).
   const [other, setOther] = useState<{ label: string; library: SpacingLibrary_Serialize; skipped: string[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +29,7 @@ export function Compare() {
   const loadProject = async (name: string) => {
     if (!name) return;
     try {
-      const s = await call(commands.loadLibrary(name));
+      const s = await loadLibrary(name);
       setOther({ label: name, library: s.library, skipped: [] });
       setError(null);
     } catch (e) {
@@ -37,7 +38,7 @@ export function Compare() {
   };
   const loadFile = async () => {
     try {
-      const r = await call(commands.importDtcgFile(settings?.rootPx ?? 16));
+      const r = await importDtcgFile();
       if (r) {
         setOther({ label: r.fileName, library: r.library, skipped: r.skipped });
         setError(null);

@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { call, describe } from "../app/api";
+import { describe } from "../app/api";
 import { useApp } from "../app/context";
 import { percent, px, TYPES } from "../app/format";
 import { fit, hitTest, instancesFor, KIND_COLOURS, layout, place, zoomAt, type Drawn, type Instance, type View } from "../app/overlay";
-import { commands, type SpacingType } from "../bindings";
+import { type SpacingType } from "../bindings";
 import { useThumbnail } from "../app/useThumbnail";
 
 function Film({ id, name, active, count, onPick }: { id: number; name: string; active: boolean; count: number; onPick(): void }) {
@@ -60,6 +60,7 @@ export function Overlay() {
   const current = useApp((s) => s.current);
   const selected = useApp((s) => s.selected);
   const select = useApp((s) => s.select);
+  const imageSource = useApp((s) => s.imageSource);
   const [index, setIndex] = useState(0);
   const [src, setSrc] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -96,7 +97,7 @@ export function Overlay() {
     setSrc(null);
     setError(null);
     fitView();
-    call(commands.imageSource(image.id)).then(
+    imageSource(image.id).then(
       (s) => live && setSrc(s),
       (e) => live && setError(describe(e)),
     );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
-import { call, describe } from "../app/api";
+import { describe } from "../app/api";
 import { useApp } from "../app/context";
-import { commands, SETTING_LIMITS, type KeyStatus, type Provider, type Settings_Serialize } from "../bindings";
+import { SETTING_LIMITS, type KeyStatus, type Provider, type Settings_Serialize } from "../bindings";
 import { EngineSelect } from "./EngineSelect";
 import { Modal } from "./Modal";
 
@@ -16,6 +16,8 @@ const PROVIDER_LABEL: Record<Provider, string> = {
 };
 
 function KeyRow({ status, onChange }: { status: KeyStatus; onChange: () => void }) {
+  const storeKey = useApp((s) => s.storeKey);
+  const deleteKey = useApp((s) => s.deleteKey);
   const [key, setKey] = useState("");
   const [error, setError] = useState<string | null>(null);
   const label = PROVIDER_LABEL[status.provider];
@@ -30,7 +32,7 @@ function KeyRow({ status, onChange }: { status: KeyStatus; onChange: () => void 
         onSubmit={async (e) => {
           e.preventDefault();
           try {
-            await call(commands.storeApiKey(status.provider, key));
+            await storeKey(status.provider, key);
             setKey("");
             setError(null);
             onChange();
@@ -48,7 +50,7 @@ function KeyRow({ status, onChange }: { status: KeyStatus; onChange: () => void 
         <button
           onClick={async () => {
             try {
-              await call(commands.deleteApiKey(status.provider));
+              await deleteKey(status.provider);
               onChange();
             } catch (err) {
               setError(describe(err));
@@ -70,14 +72,15 @@ function KeyRow({ status, onChange }: { status: KeyStatus; onChange: () => void 
 
 export function SettingsModal() {
   const saved = useApp((s) => s.settings);
-  const setSettings = useApp((s) => s.setSettings);
+  const saveSettings = useApp((s) => s.saveSettings);
+  const keyStatus = useApp((s) => s.keyStatus);
   const [form, setForm] = useState<Settings_Serialize | null>(saved);
   const [keys, setKeys] = useState<KeyStatus[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
   const loadKeys = () =>
-    call(commands.keyStatus()).then(setKeys, (e) => setError(describe(e)));
+    keyStatus().then(setKeys, (e) => setError(describe(e)));
   useEffect(() => {
     loadKeys();
   }, []);
@@ -90,8 +93,7 @@ export function SettingsModal() {
           onSubmit={async (e) => {
             e.preventDefault();
             try {
-              const s = await call(commands.saveSettings(form));
-              setSettings(s);
+              await saveSettings(form);
               setError(null);
               setStatus("Saved");
             } catch (err) {
