@@ -156,7 +156,9 @@ fn a_library_json_with_negative_or_huge_tokens_skips_them_by_name() {
 #[test]
 fn a_library_with_a_huge_or_negative_responsive_suggestion_skips_that_token() {
     let dtcg = tokens(&[("sm", "\"8px\""), ("md", "\"16px\""), ("lg", "\"24px\"")]);
-    let mut library = import_dtcg(&dtcg, "t.json", RootPx::DEFAULT).expect("import").library;
+    let mut library = import_dtcg(&dtcg, "t.json", RootPx::DEFAULT)
+        .expect("import")
+        .library;
     library.tokens[0].responsive_scales.widescreen = 1e300;
     library.tokens[2].responsive_scales.mobile = -5.0;
     let checked = check_library(library, "library.json").expect("md is fine");
