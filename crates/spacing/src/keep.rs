@@ -1,0 +1,175 @@
+//! A token keeps its name once the project has it. When a project's library is rebuilt (images
+//! added, a job re-run), each new token whose measurements span a previous token's value, or whose
+//! value is within the merge threshold of it, takes that token's name; the nearest pair is matched
+//! first and each name goes to one token. Tokens matched by nothing keep their [`step`] name, or
+//! the first free `-2`, `-3` variant of it when a kept name already holds it.
+//!
+//! Names of the rank scheme earlier versions gave (`md`, `lg`, `2xs`, `none`) are not kept: a
+//! project saved by them takes step names once, at its first rebuild. Renames are hand edits and
+//! are replayed after this, as always.
+
+use std::collections::HashSet;
+
+use crate::aggregate::SpacingLibrary;
+use crate::naming::free_name;
+
+/// A token of the library a project had: its value and its name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KnownName {
+    pub value_px: f64,
+    pub name: String,
+}
+
+/// Whether `name` is one of the rank names (t-shirt sizes) earlier versions gave as identity.
+pub fn is_rank_name(name: &str) -> bool {
+    let size = name
+        .strip_suffix("xs")
+        .or_else(|| name.strip_suffix("xl"))
+        .map(|n| n.is_empty() || n.bytes().all(|b| b.is_ascii_digit()));
+    size == Some(true) || matches!(name, "sm" | "md" | "lg" | "none")
+}
+
+/// Whether a token spanning `lo..=hi` around `value` stands for the previous token at `known`.
+fn covers(lo: f64, hi: f64, value: f64, known: f64, threshold: f64) -> bool {
+    (lo..=hi).contains(&known) || (value - known).abs() <= (known * threshold).max(0.5)
+}
+
+/// Gives the tokens of a rebuilt library the names of the previous library's tokens they stand
+/// for (see the module). `threshold` is the project's merge threshold, a fraction of the value.
+pub fn keep_names(library: &mut SpacingLibrary, previous: &[KnownName], threshold: f64) {
+    let previous: Vec<&KnownName> = previous.iter().filter(|k| !is_rank_name(&k.name)).collect();
+    let mut pairs = Vec::new();
+    for (i, t) in library.tokens.iter().enumerate() {
+        let (lo, hi) = t
+            .occurrences
+            .iter()
+            .fold((t.value_px, t.value_px), |(lo, hi), o| {
+                (lo.min(o.value_px), hi.max(o.value_px))
+            });
+        for (j, k) in previous.iter().enumerate() {
+            if covers(lo, hi, t.value_px, k.value_px, threshold) {
+                pairs.push(((t.value_px - k.value_px).abs(), i, j));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut kept: Vec<Option<&str>> = vec![None; library.tokens.len()];
+    let mut used = vec![false; previous.len()];
+    let mut taken = HashSet::new();
+    for (_, i, j) in pairs {
+        if kept[i].is_none() && !used[j] && taken.insert(previous[j].name.clone()) {
+            kept[i] = Some(&previous[j].name);
+            used[j] = true;
+        }
+    }
+    for (t, name) in library.tokens.iter_mut().zip(&kept) {
+        if let Some(name) = name {
+            t.name = (*name).to_string();
+        }
+    }
+    for (t, name) in library.tokens.iter_mut().zip(&kept) {
+        if name.is_none() {
+            t.name = free_name(&t.name, &mut taken);
+        }
+    }
+    relate(library);
+}
+
+/// Each token's `related_to`: the names of its neighbours on the scale.
+fn relate(library: &mut SpacingLibrary) {
+    let names: Vec<String> = library.tokens.iter().map(|t| t.name.clone()).collect();
+    for (i, t) in library.tokens.iter_mut().enumerate() {
+        t.related_to = [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| names.get(j).cloned())
+            .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{aggregate, AggregateOptions, Measurement, SpacingType};
+    use proptest::prelude::*;
+
+    fn library(values: &[f64]) -> SpacingLibrary {
+        let m: Vec<Measurement> = values
+            .iter()
+            .map(|&v| Measurement::new(v, 0.9, SpacingType::Padding).expect("valid"))
+            .collect();
+        aggregate(&[m], &AggregateOptions::default()).expect("library")
+    }
+
+    fn known(value_px: f64, name: &str) -> KnownName {
+        KnownName {
+            value_px,
+            name: name.into(),
+        }
+    }
+
+    fn names(lib: &SpacingLibrary) -> Vec<&str> {
+        lib.tokens.iter().map(|t| t.name.as_str()).collect()
+    }
+
+    #[test]
+    fn a_token_that_moved_within_the_threshold_keeps_its_name() {
+        let mut lib = library(&[8.0, 17.0, 32.0]);
+        keep_names(&mut lib, &[known(16.0, "4"), known(8.0, "2")], 0.1);
+        assert_eq!(names(&lib), ["2", "4", "8"]);
+        assert_eq!(lib.tokens[1].related_to, ["2", "8"]);
+    }
+
+    #[test]
+    fn a_new_token_takes_a_free_name_when_its_step_is_held() {
+        // 20 px is the 19.5 px token that was named `4`; the new 16 px token's step is held.
+        let mut lib = library(&[16.0, 20.0]);
+        keep_names(&mut lib, &[known(19.5, "4")], 0.1);
+        assert_eq!(names(&lib), ["4-2", "4"]);
+    }
+
+    #[test]
+    fn two_previous_tokens_merged_into_one_leave_the_nearer_name() {
+        let mut lib = library(&[15.0, 16.0, 17.0]);
+        assert_eq!(lib.tokens.len(), 1);
+        keep_names(&mut lib, &[known(15.0, "tight"), known(16.5, "card")], 0.1);
+        assert_eq!(names(&lib), ["card"]);
+    }
+
+    #[test]
+    fn rank_names_of_earlier_versions_give_way_to_steps() {
+        for rank in ["md", "sm", "lg", "xs", "xl", "2xs", "9xl", "none"] {
+            assert!(is_rank_name(rank), "{rank}");
+        }
+        for other in ["4", "card-padding", "xxl", "mdx", "2x", "s"] {
+            assert!(!is_rank_name(other), "{other}");
+        }
+        let mut lib = library(&[8.0, 16.0]);
+        keep_names(&mut lib, &[known(8.0, "sm"), known(16.0, "card")], 0.1);
+        assert_eq!(names(&lib), ["2", "card"]);
+    }
+
+    proptest! {
+        /// Rebuilding with the library's own names changes nothing, and names stay distinct
+        /// whatever the previous library held.
+        #[test]
+        fn names_are_kept_and_stay_distinct(
+            values in proptest::collection::vec(1u32..400, 1..12),
+            old in proptest::collection::vec((1u32..400, 0usize..4), 0..12),
+        ) {
+            let values: Vec<f64> = values.into_iter().map(f64::from).collect();
+            let mut lib = library(&values);
+            let before = lib.clone();
+            let own: Vec<KnownName> =
+                lib.tokens.iter().map(|t| known(t.value_px, &t.name)).collect();
+            keep_names(&mut lib, &own, 0.1);
+            prop_assert_eq!(&lib, &before);
+            let pool = ["4", "card", "5", "gap"];
+            let old: Vec<KnownName> =
+                old.into_iter().map(|(v, n)| known(f64::from(v), pool[n])).collect();
+            keep_names(&mut lib, &old, 0.1);
+            let distinct: HashSet<&str> = lib.tokens.iter().map(|t| t.name.as_str()).collect();
+            prop_assert_eq!(distinct.len(), lib.tokens.len());
+        }
+    }
+}
