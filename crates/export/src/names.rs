@@ -6,7 +6,7 @@
 //! order. Each format then only changes the case and separators of these safe names. Aliases are
 //! written only where they carry meaning (see [`resolve`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use copy_that_spacing::naming::slug;
 use copy_that_spacing::{ResponsiveScales, SpacingLibrary, SpacingToken};
@@ -85,34 +85,21 @@ pub fn resolve<'a>(library: &'a SpacingLibrary, options: &ExportOptions) -> Reso
 }
 
 /// Aliases that carry meaning: a token measured in a named context (`card padding`) gets that
-/// context as a second name. One alias per context, for the token most measured in it (the
-/// first in library order on a tie), never numbered, never a name an entry has; it always
+/// context as a second name. The engine gives each token one context and no two tokens the same
+/// one, and keeps it across rebuilds (`copy_that_spacing::keep`); here an alias is also never a
+/// name an entry has nor one an earlier alias took (it is left out, never numbered), and it always
 /// points at an entry, never at another alias.
 fn aliases(entries: &[Entry], taken: &HashSet<String>) -> Vec<Alias> {
-    // By alias name, the index of the entry it names.
-    let mut best: HashMap<String, usize> = HashMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        if e.token.context.is_empty() {
-            continue;
-        }
-        let Some(name) = slug(&e.token.semantic_names.contextual) else {
-            continue;
-        };
-        if taken.contains(&name) {
-            continue;
-        }
-        let held = best.entry(name).or_insert(i);
-        if e.token.occurrence_count > entries[*held].token.occurrence_count {
-            *held = i;
-        }
-    }
-    let mut named: Vec<(usize, String)> = best.into_iter().map(|(name, i)| (i, name)).collect();
-    named.sort();
-    named
-        .into_iter()
-        .map(|(i, name)| Alias {
-            name,
-            target: entries[i].name.clone(),
+    let mut written = HashSet::new();
+    entries
+        .iter()
+        .filter(|e| !e.token.context.is_empty())
+        .filter_map(|e| {
+            let name = slug(&e.token.semantic_names.contextual)?;
+            (!taken.contains(&name) && written.insert(name.clone())).then(|| Alias {
+                name,
+                target: e.name.clone(),
+            })
         })
         .collect()
 }
@@ -236,6 +223,15 @@ mod tests {
         aggregate(&[m], &AggregateOptions::default()).expect("library")
     }
 
+    /// Every token in `context`, as a library saved by an earlier version could have them.
+    fn all_in(mut lib: SpacingLibrary, context: &str) -> SpacingLibrary {
+        for t in &mut lib.tokens {
+            t.context = context.into();
+            t.semantic_names.contextual = format!("{context}-padding");
+        }
+        lib
+    }
+
     fn pairs(r: &Resolved) -> Vec<(String, String)> {
         let a = r.aliases.iter();
         a.map(|a| (a.name.clone(), a.target.clone())).collect()
@@ -244,16 +240,21 @@ mod tests {
     #[test]
     fn no_numbered_alias_copies_when_tokens_share_a_context() {
         // Was: `card-padding` → 8 px, `card-padding-2` → 16 px, `card-padding-3` → 24 px.
+        // The engine now gives a context to one token only (the most measured in it)…
         let lib = library(&[(8.0, 2, "card"), (16.0, 5, "card"), (24.0, 3, "card")]);
         let r = resolve(&lib, &ExportOptions::default());
         assert_eq!(pairs(&r), [("card-padding".into(), "4".into())]);
+        // …and a library saved before that still gets one alias per context, the first.
+        let old = all_in(lib, "card");
+        let r = resolve(&old, &ExportOptions::default());
+        assert_eq!(pairs(&r), [("card-padding".into(), "2".into())]);
     }
 
     #[test]
     fn contextual_naming_writes_no_alias_pointing_at_an_alias() {
         // Was: entries `card-padding`, `card-padding-2` and an alias `card-padding-3` →
         // `card-padding-2`, a copy of a copy.
-        let lib = library(&[(8.0, 2, "card"), (16.0, 5, "card")]);
+        let lib = all_in(library(&[(8.0, 2, ""), (16.0, 5, "")]), "card");
         let options = ExportOptions {
             naming: Naming::Contextual,
             ..ExportOptions::default()

@@ -279,6 +279,12 @@ pub fn aggregate_with_progress<I: AsRef<[Measurement]>>(
     let values: Vec<f64> = clusters.iter().map(|c| c.representative).collect();
     let scales = analysis::assign_scale(&values);
     let names = naming::step_names(&values);
+    let contexts = naming::unique_contexts(
+        &clusters
+            .iter()
+            .map(|c| (c.count, c.contexts.iter().map(|(s, n)| (*s, *n)).collect()))
+            .collect::<Vec<_>>(),
+    );
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
     progress(report(AggregatePhase::Naming, 0, clusters.len()));
 
@@ -291,12 +297,7 @@ pub fn aggregate_with_progress<I: AsRef<[Measurement]>>(
     {
         let value = c.representative;
         let spacing_type = dominant_type(&c.type_weight, c.count);
-        let context = c
-            .contexts
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(s, _)| naming::slug(s).map_or(String::new(), |_| s.to_string()))
-            .unwrap_or_default();
+        let context = contexts[idx].clone();
         let mut components: Vec<String> = c
             .contexts
             .keys()

@@ -4,6 +4,9 @@
 //! first and each name goes to one token. Tokens matched by nothing keep their [`step`] name, or
 //! the first free `-2`, `-3` variant of it when a kept name already holds it.
 //!
+//! A kept token also keeps its context (the alias exports write for it), and no new token may
+//! take a context a kept one holds: an alias, once written, keeps pointing at the same token.
+//!
 //! Names of the rank scheme earlier versions gave (`md`, `lg`, `2xs`, `none`) are not kept: a
 //! project saved by them takes step names once, at its first rebuild. Renames are hand edits and
 //! are replayed after this, as always.
@@ -11,13 +14,25 @@
 use std::collections::HashSet;
 
 use crate::aggregate::SpacingLibrary;
-use crate::naming::free_name;
+use crate::model::SpacingToken;
+use crate::naming::{free_name, semantic_names, slug};
 
-/// A token of the library a project had: its value and its name.
-#[derive(Debug, Clone, PartialEq)]
+/// A token of the library a project had: its value, its name and its context (its alias).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct KnownName {
     pub value_px: f64,
     pub name: String,
+    pub context: String,
+}
+
+impl From<&SpacingToken> for KnownName {
+    fn from(t: &SpacingToken) -> Self {
+        KnownName {
+            value_px: t.value_px,
+            name: t.name.clone(),
+            context: t.context.clone(),
+        }
+    }
 }
 
 /// Whether `name` is one of the rank names (t-shirt sizes) earlier versions gave as identity.
@@ -53,26 +68,53 @@ pub fn keep_names(library: &mut SpacingLibrary, previous: &[KnownName], threshol
         }
     }
     pairs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut kept: Vec<Option<&str>> = vec![None; library.tokens.len()];
+    let mut kept: Vec<Option<usize>> = vec![None; library.tokens.len()];
     let mut used = vec![false; previous.len()];
     let mut taken = HashSet::new();
     for (_, i, j) in pairs {
         if kept[i].is_none() && !used[j] && taken.insert(previous[j].name.clone()) {
-            kept[i] = Some(&previous[j].name);
+            kept[i] = Some(j);
             used[j] = true;
         }
     }
-    for (t, name) in library.tokens.iter_mut().zip(&kept) {
-        if let Some(name) = name {
-            t.name = (*name).to_string();
+    for (t, j) in library.tokens.iter_mut().zip(&kept) {
+        if let Some(j) = j {
+            t.name.clone_from(&previous[*j].name);
         }
     }
-    for (t, name) in library.tokens.iter_mut().zip(&kept) {
-        if name.is_none() {
+    for (t, j) in library.tokens.iter_mut().zip(&kept) {
+        if j.is_none() {
             t.name = free_name(&t.name, &mut taken);
         }
     }
+    let contexts: Vec<Option<&str>> = kept
+        .iter()
+        .map(|j| {
+            j.map(|j| previous[j].context.as_str())
+                .filter(|c| !c.is_empty())
+        })
+        .collect();
+    keep_contexts(library, &contexts);
     relate(library);
+}
+
+/// A kept token keeps the context it had (so its alias stays); a token whose context a kept one
+/// holds gives it up. Every token's contextual name follows its context.
+fn keep_contexts(library: &mut SpacingLibrary, kept: &[Option<&str>]) {
+    let held: HashSet<String> = kept.iter().flatten().filter_map(|c| slug(c)).collect();
+    for (t, context) in library.tokens.iter_mut().zip(kept) {
+        match context {
+            Some(c) => t.context = (*c).to_string(),
+            None if slug(&t.context).is_some_and(|s| held.contains(&s)) => t.context.clear(),
+            None => continue,
+        }
+        t.semantic_names = semantic_names(
+            t.value_px,
+            &t.semantic_names.t_shirt,
+            t.spacing_type,
+            &t.context,
+        );
+    }
 }
 
 /// Each token's `related_to`: the names of its neighbours on the scale.
@@ -105,6 +147,7 @@ mod tests {
         KnownName {
             value_px,
             name: name.into(),
+            context: String::new(),
         }
     }
 
@@ -137,6 +180,36 @@ mod tests {
     }
 
     #[test]
+    fn a_kept_token_keeps_its_context_and_a_new_one_cannot_take_it() {
+        let m = |v, n, ctx| {
+            let m = Measurement::new(v, 0.9, SpacingType::Padding).expect("valid");
+            std::iter::repeat_n(m.with_context(ctx), n)
+        };
+        // 24 px was the card padding; now 32 px is measured in cards more often, and 24 px in
+        // lists.
+        let ms: Vec<Measurement> = m(24.0, 3, "list")
+            .chain(m(24.0, 2, "card"))
+            .chain(m(32.0, 6, "card"))
+            .collect();
+        let mut lib = aggregate(&[ms], &AggregateOptions::default()).expect("library");
+        assert_eq!(
+            [&lib.tokens[0].context, &lib.tokens[1].context],
+            ["list", "card"]
+        );
+        let before = KnownName {
+            context: "card".into(),
+            ..known(24.0, "6")
+        };
+        keep_names(&mut lib, &[before], 0.1);
+        assert_eq!(
+            [&lib.tokens[0].context, &lib.tokens[1].context],
+            ["card", ""]
+        );
+        assert_eq!(lib.tokens[0].semantic_names.contextual, "card-padding");
+        assert_eq!(lib.tokens[1].semantic_names.contextual, "lg-padding");
+    }
+
+    #[test]
     fn rank_names_of_earlier_versions_give_way_to_steps() {
         for rank in ["md", "sm", "lg", "xs", "xl", "2xs", "9xl", "none"] {
             assert!(is_rank_name(rank), "{rank}");
@@ -160,8 +233,7 @@ mod tests {
             let values: Vec<f64> = values.into_iter().map(f64::from).collect();
             let mut lib = library(&values);
             let before = lib.clone();
-            let own: Vec<KnownName> =
-                lib.tokens.iter().map(|t| known(t.value_px, &t.name)).collect();
+            let own: Vec<KnownName> = lib.tokens.iter().map(KnownName::from).collect();
             keep_names(&mut lib, &own, 0.1);
             prop_assert_eq!(&lib, &before);
             let pool = ["4", "card", "5", "gap"];

@@ -175,12 +175,7 @@ mod tests {
             .expect("library")
         };
         let known = |lib: &SpacingLibrary| -> Vec<KnownName> {
-            let t = lib.tokens.iter();
-            t.map(|t| KnownName {
-                value_px: t.value_px,
-                name: t.name.clone(),
-            })
-            .collect()
+            lib.tokens.iter().map(KnownName::from).collect()
         };
         let mut images = vec![vec![m(8.0), m(8.0), m(16.0), m(16.0), m(24.0), m(24.0)]];
         let first = build(&images, &[]);

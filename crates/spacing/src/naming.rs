@@ -86,6 +86,29 @@ pub fn step_names(values: &[f64]) -> Vec<String> {
         .collect()
 }
 
+/// One context per token, no two tokens the same (as aliases: the contexts' slugs): each token,
+/// the most measured first (ties in library order), takes its most frequent context (ties
+/// alphabetical) that no token before it holds; none when every one is held or none is usable.
+/// `candidates[i]` is token i's occurrence count and its contexts with how often each was seen.
+pub fn unique_contexts(candidates: &[(u64, Vec<(&str, u64)>)]) -> Vec<String> {
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(candidates[i].0), i));
+    let mut held = std::collections::HashSet::new();
+    let mut out = vec![String::new(); candidates.len()];
+    for i in order {
+        let mut ranked = candidates[i].1.clone();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        if let Some((context, _)) = ranked
+            .into_iter()
+            .find(|(c, _)| slug(c).is_some_and(|s| !held.contains(&s)))
+        {
+            held.extend(slug(context));
+            out[i] = context.to_string();
+        }
+    }
+    out
+}
+
 /// `spacing-N`, N the value's [`step`] (`spacing-4`, `spacing-0-5`).
 pub fn scale_position(value_px: f64) -> String {
     format!("spacing-{}", step(value_px))
@@ -177,6 +200,18 @@ mod tests {
         assert_eq!(scale_position(2.0), "spacing-0-5");
         assert_eq!(scale_position(0.0), "spacing-0");
         assert_eq!(scale_position(6.0), "spacing-1-5");
+    }
+
+    #[test]
+    fn one_context_per_token_and_no_two_tokens_share_one() {
+        // Was: three tokens all `card padding`, exported as `card-padding`, `card-padding-2`…
+        let got = unique_contexts(&[
+            (3, vec![("card padding", 3)]),
+            (9, vec![("card padding", 6), ("list gap", 3)]),
+            (5, vec![("Card  padding", 4), ("button", 1)]),
+            (2, vec![("!!!", 2)]),
+        ]);
+        assert_eq!(got, ["", "card padding", "button", ""]);
     }
 
     #[test]

@@ -63,11 +63,12 @@ impl Store {
             .collect())
     }
 
-    /// The value and name of each token of the project's saved library, in library order (none
+    /// The value, name and context of each token of the project's saved library, in library order (none
     /// before its first build): what a rebuild keeps names from. Read from the token rows alone.
     pub async fn known_names(&self, project: u32) -> Result<Vec<KnownName>, StoreError> {
         let rows = sqlx::query(
-            "SELECT t.value_px, t.name FROM tokens t JOIN libraries l ON l.id = t.library_id
+            "SELECT t.value_px, t.name, coalesce(json_extract(t.data, '$.context'), '') AS context
+             FROM tokens t JOIN libraries l ON l.id = t.library_id
              WHERE l.project_id = ? ORDER BY t.position",
         )
         .bind(i64::from(project))
@@ -79,6 +80,7 @@ impl Store {
             .map(|r| KnownName {
                 value_px: r.get("value_px"),
                 name: r.get("name"),
+                context: r.get("context"),
             })
             .collect())
     }

@@ -115,7 +115,10 @@ async fn edits_persist_and_are_replayed_when_images_are_added() {
         .await
         .expect("known names")
         .into_iter()
-        .map(|k| (k.value_px, k.name))
+        .map(|k| {
+            assert_eq!(k.context, "", "the jobs measured no context");
+            (k.value_px, k.name)
+        })
         .collect();
     assert_eq!(
         known,
