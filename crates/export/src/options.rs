@@ -41,8 +41,8 @@ pub struct ExportOptions {
     pub naming: Naming,
     /// Prefix of variable names (`spacing` → `--spacing-4`); empty for none.
     pub prefix: String,
-    /// Also write semantic aliases (`card-padding` → the `4` token): one per context, for the
-    /// token most measured in it; none with contextual naming (the names are the contexts).
+    /// Also write semantic aliases (`card-padding` → the `4` token): a token's context, which the
+    /// engine gives one token only; none with contextual naming (the names are the contexts).
     pub aliases: bool,
     /// Include where each value was measured (DTCG `$extensions`, comments elsewhere).
     pub provenance: bool,
