@@ -99,21 +99,37 @@ pub fn keep_names(library: &mut SpacingLibrary, previous: &[KnownName], threshol
 }
 
 /// A kept token keeps the context it had (so its alias stays); a token whose context a kept one
-/// holds gives it up. Every token's contextual name follows its context.
+/// holds gives it up. Each context stays with one token: of kept tokens that had the same one (a
+/// library saved by an earlier version), the most measured keeps it. Every token's contextual name
+/// follows its context.
 fn keep_contexts(library: &mut SpacingLibrary, kept: &[Option<&str>]) {
-    let held: HashSet<String> = kept.iter().flatten().filter_map(|c| slug(c)).collect();
-    for (t, context) in library.tokens.iter_mut().zip(kept) {
-        match context {
-            Some(c) => t.context = (*c).to_string(),
-            None if slug(&t.context).is_some_and(|s| held.contains(&s)) => t.context.clear(),
-            None => continue,
+    let tokens = &library.tokens;
+    let mut order: Vec<usize> = (0..tokens.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(tokens[i].occurrence_count), i));
+    let mut held = HashSet::new();
+    let mut context: Vec<Option<String>> = vec![None; tokens.len()];
+    for &i in &order {
+        if let Some(c) = kept[i].filter(|c| slug(c).is_some_and(|s| held.insert(s))) {
+            context[i] = Some(c.to_string());
         }
-        t.semantic_names = semantic_names(
-            t.value_px,
-            &t.semantic_names.t_shirt,
-            t.spacing_type,
-            &t.context,
-        );
+    }
+    for &i in &order {
+        let fresh = &tokens[i].context;
+        if context[i].is_none() && slug(fresh).is_some_and(|s| held.insert(s)) {
+            context[i] = Some(fresh.clone());
+        }
+    }
+    for (t, context) in library.tokens.iter_mut().zip(context) {
+        let context = context.unwrap_or_default();
+        if t.context != context {
+            t.context = context;
+            t.semantic_names = semantic_names(
+                t.value_px,
+                &t.semantic_names.t_shirt,
+                t.spacing_type,
+                &t.context,
+            );
+        }
     }
 }
 
@@ -210,6 +226,28 @@ mod tests {
     }
 
     #[test]
+    fn contexts_an_earlier_version_gave_several_tokens_stay_with_one() {
+        let m = |v, n| {
+            let m = Measurement::new(v, 0.9, SpacingType::Padding).expect("valid");
+            std::iter::repeat_n(m.with_context("card"), n)
+        };
+        let ms: Vec<Measurement> = m(8.0, 2).chain(m(16.0, 5)).chain(m(24.0, 3)).collect();
+        let mut lib = aggregate(&[ms], &AggregateOptions::default()).expect("library");
+        // Saved before contexts were unique: `card-padding`, `card-padding-2`… in exports.
+        let before: Vec<KnownName> = lib
+            .tokens
+            .iter()
+            .map(|t| KnownName {
+                context: "card".into(),
+                ..KnownName::from(t)
+            })
+            .collect();
+        keep_names(&mut lib, &before, 0.1);
+        let contexts: Vec<&str> = lib.tokens.iter().map(|t| t.context.as_str()).collect();
+        assert_eq!(contexts, ["", "card", ""], "the most measured keeps it");
+    }
+
+    #[test]
     fn rank_names_of_earlier_versions_give_way_to_steps() {
         for rank in ["md", "sm", "lg", "xs", "xl", "2xs", "9xl", "none"] {
             assert!(is_rank_name(rank), "{rank}");
@@ -237,11 +275,20 @@ mod tests {
             keep_names(&mut lib, &own, 0.1);
             prop_assert_eq!(&lib, &before);
             let pool = ["4", "card", "5", "gap"];
-            let old: Vec<KnownName> =
-                old.into_iter().map(|(v, n)| known(f64::from(v), pool[n])).collect();
+            let old: Vec<KnownName> = old
+                .into_iter()
+                .map(|(v, n)| KnownName {
+                    context: pool[(n + 1) % 4].into(),
+                    ..known(f64::from(v), pool[n])
+                })
+                .collect();
             keep_names(&mut lib, &old, 0.1);
             let distinct: HashSet<&str> = lib.tokens.iter().map(|t| t.name.as_str()).collect();
             prop_assert_eq!(distinct.len(), lib.tokens.len());
+            let contexts: Vec<&str> =
+                lib.tokens.iter().map(|t| t.context.as_str()).filter(|c| !c.is_empty()).collect();
+            let distinct: HashSet<&&str> = contexts.iter().collect();
+            prop_assert_eq!(distinct.len(), contexts.len());
         }
     }
 }
