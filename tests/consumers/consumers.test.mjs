@@ -68,8 +68,9 @@ describe("DTCG 2025.10 (Terrazzo)", () => {
 
   test("validates, with dimension objects and resolved aliases", async () => {
     const { tokens } = await parseDtcg(out);
-    assert.deepEqual(tokens["spacing.md"].$value, { value: 16, unit: "px" });
-    assert.equal(tokens["spacing.md"].$type, "dimension");
+    // 16 px is step 4 of the 4 px scale, whatever else the set holds.
+    assert.deepEqual(tokens["spacing.4"].$value, { value: 16, unit: "px" });
+    assert.equal(tokens["spacing.4"].$type, "dimension");
     assert.deepEqual(tokens["semantic.card-padding"].$value, tokens[`spacing.${library.tokens.find((t) => t.semantic_names.contextual === "card-padding").name}`].$value);
   });
 
@@ -97,8 +98,8 @@ describe("DTCG resolver 2025.10 (Terrazzo)", () => {
       }
     }
     // With no input the default context applies: desktop, the measured values.
-    const md = library.tokens.find((t) => t.name === "md");
-    assert.deepEqual(resolver.apply({})["spacing.md"].$value, { value: md.responsive_scales.desktop, unit: "px" });
+    const md = library.tokens.find((t) => t.name === "4");
+    assert.deepEqual(resolver.apply({})["spacing.4"].$value, { value: md.responsive_scales.desktop, unit: "px" });
   });
 
   test("parses with hostile names", async () => {
@@ -141,7 +142,7 @@ describe("SCSS (sass)", () => {
   };
 
   test("the map and function yield our values", () => {
-    const css = compile(out, ".card { padding: s.spacing(\"md\"); margin: s.$spacing-lg; }\n.r { @include s.spacing-responsive(gap, \"md\"); }");
+    const css = compile(out, ".card { padding: s.spacing(\"4\"); margin: s.$spacing-6; }\n.r { @include s.spacing-responsive(gap, \"4\"); }");
     assert.match(css, /padding: 16px;/);
     assert.match(css, /margin: 24px;/);
     assert.match(css, /@media \(max-width: 639px\)[^}]*gap: 12px/s);
@@ -163,7 +164,7 @@ describe("TypeScript theme (tsc --strict)", () => {
   };
 
   test("type-checks with a file that uses it", () => {
-    const r = check(out, 'import { spacing, spacingPx, theme, type SpacingKey } from "./spacing";\nconst k: SpacingKey = "md";\nconst v: "16px" = spacing.md;\nconst n: 16 = spacingPx.md;\nexport const all = [k, v, n, theme.spacingRem.md];\n');
+    const r = check(out, 'import { spacing, spacingPx, theme, type SpacingKey } from "./spacing";\nconst k: SpacingKey = "4";\nconst v: "16px" = spacing["4"];\nconst n: 16 = spacingPx["4"];\nconst c: "16px" = spacing["card-padding"];\nexport const all = [k, v, n, c, theme.spacingRem["4"]];\n');
     assert.equal(r.status, 0, r.stdout + r.stderr);
   });
 
@@ -180,25 +181,26 @@ describe("TypeScript theme (tsc --strict)", () => {
 });
 
 describe("Tailwind", () => {
-  test("v4 compiles p-md and gap-lg to our values", () => {
+  test("v4 compiles p-4 and gap-6 to our values", () => {
     const dir = join(out, "tw4");
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "index.html"), '<div class="p-md gap-lg flex"></div>');
+    writeFileSync(join(dir, "index.html"), '<div class="p-4 gap-6 flex"></div>');
     const tailwind = join(here, "node_modules/tailwindcss/index.css");
     writeFileSync(join(dir, "input.css"), `@import "${tailwind}";\n@import "../spacing.tailwind.css";\n@source "./index.html";\n`);
     execFileSync(bin("tailwindcss"), ["-i", join(dir, "input.css"), "-o", join(dir, "out.css")], { cwd: here, stdio: "pipe" });
     const css = read(dir, "out.css");
-    assert.match(css, /--spacing-md: 16px;/);
-    assert.match(css, /--spacing-lg: 24px;/);
-    assert.match(css, /\.p-md \{\s*padding: var\(--spacing-md\);/);
-    assert.match(css, /\.gap-lg \{\s*gap: var\(--spacing-lg\);/);
+    assert.match(css, /--spacing-4: 16px;/);
+    assert.match(css, /--spacing-6: 24px;/);
+    assert.match(css, /\.p-4 \{\s*padding: var\(--spacing-4\);/);
+    assert.match(css, /\.gap-6 \{\s*gap: var\(--spacing-6\);/);
   });
 
   test("the v3 config loads and resolves", () => {
     const config = require(join(out, "tailwind.config.js"));
     const resolveConfig = require("tailwindcss3/resolveConfig");
     const full = resolveConfig({ content: [], ...config });
-    assert.equal(full.theme.spacing.md, "16px");
+    // Our step 4 is Tailwind's: 16px here, where the default theme says 1rem.
+    assert.equal(full.theme.spacing["4"], "16px");
     const firstCard = library.tokens.find((t) => t.semantic_names.contextual === "card-padding");
     assert.equal(full.theme.spacing["card-padding"], `${firstCard.value_px}px`);
     assert.equal(require(join(hostile, "tailwind.config.js")).theme.extend.spacing !== undefined, true);
@@ -234,13 +236,13 @@ describe("Android XML, Figma JSON, Swift and Dart", () => {
     assert.equal(XMLValidator.validate(read(out, "dimens.xml")), true);
     assert.equal(XMLValidator.validate(read(hostile, "dimens.xml")), true);
     const doc = new XMLParser({ ignoreAttributes: false }).parse(read(out, "dimens.xml"));
-    const md = doc.resources.dimen.find((d) => d["@_name"] === "spacing_md");
+    const md = doc.resources.dimen.find((d) => d["@_name"] === "spacing_4");
     assert.equal(md["#text"], "16dp");
   });
 
   test("the Figma collection holds our values", () => {
     const figma = JSON.parse(read(out, "spacing.figma.json"));
-    const md = figma.collections[0].variables.find((v) => v.name === "spacing/md");
+    const md = figma.collections[0].variables.find((v) => v.name === "spacing/4");
     assert.equal(md.valuesByMode.Default, 16);
     JSON.parse(read(hostile, "spacing.figma.json"));
   });
@@ -248,8 +250,8 @@ describe("Android XML, Figma JSON, Swift and Dart", () => {
   test("Swift and Dart declare one constant per token", () => {
     const swift = read(out, "Spacing.swift");
     const dart = read(out, "spacing.dart");
-    assert.match(swift, /public static let md: CGFloat = 16\n/);
-    assert.match(dart, /static const double md = 16\.0;/);
+    assert.match(swift, /public static let size4: CGFloat = 16\n/);
+    assert.match(dart, /static const double size4 = 16\.0;/);
     for (const text of [read(hostile, "Spacing.swift"), read(hostile, "spacing.dart")]) {
       for (const m of text.matchAll(/(?:static let|static const double) (\S+)/g)) {
         assert.match(m[1], /^[A-Za-z][A-Za-z0-9]*:?$/);

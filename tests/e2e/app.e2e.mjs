@@ -98,7 +98,9 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
       const v = await rowValues();
       return v.length > 0 && v.length < 4 ? v : null;
     });
-    assert.ok(filtered.includes(24), `card padding includes 24: ${filtered}`);
+    // One token holds the context "card padding" (the engine gives a context to one token only):
+    // 24 or 32 px, both measured in card padding, whichever the project had first.
+    assert.ok(filtered.length === 1 && [24, 32].includes(filtered[0]), `card padding is 24 or 32: ${filtered}`);
     assert.match(await text("#token-count"), /of \d+ tokens/);
     // Ctrl+A, release, Backspace: typed like a person, so React sees the input change.
     await session.type(await session.find("#token-search"), "\uE009a\uE000\uE003", { clear: false });

@@ -207,9 +207,12 @@ export type ExportOptions = {
 	/**  Root font size for rem values. */
 	root_px: RootPx,
 	naming: Naming,
-	/**  Prefix of variable names (`spacing` → `--spacing-md`); empty for none. */
+	/**  Prefix of variable names (`spacing` → `--spacing-4`); empty for none. */
 	prefix: string,
-	/**  Also write semantic aliases (`card-padding` → the `md` token). */
+	/**
+	 *  Also write semantic aliases (`card-padding` → the `4` token): a token's context, which the
+	 *  engine gives one token only; none with contextual naming (the names are the contexts).
+	 */
 	aliases: boolean,
 	/**  Include where each value was measured (DTCG `$extensions`, comments elsewhere). */
 	provenance: boolean,
@@ -406,10 +409,16 @@ export type Measurement_Serialize = {
  */
 export type MergeThreshold = number | null;
 
-/**  Which of a token's names becomes its name in the file. */
+/**
+ *  Which of a token's names becomes its name in the file. Only `Simple` is stable: the token's
+ *  own name, its step on the 4 px scale (`4` for 16 px) given once and kept by the project, or the
+ *  designer's rename. The others are derived from the set and may move as images are added.
+ */
 export type Naming = 
-/**  `md` */
+/**  The token's name: `4` (16 px), or as renamed. */
 "simple" | 
+/**  The t-shirt size, the value's rank in the set: `md`. */
+"t-shirt" | 
 /**  `md-padding` */
 "descriptive" | 
 /**  `card-padding` */
@@ -496,9 +505,41 @@ export type Rhythm =
 export type RootPx = number | null;
 
 /**  The same token named five ways, for teams with different conventions. */
-export type SemanticNames = {
-	/**  The scale step, e.g. `md`. */
+export type SemanticNames = SemanticNames_Serialize | SemanticNames_Deserialize;
+
+/**  The same token named five ways, for teams with different conventions. */
+export type SemanticNames_Deserialize = {
+	/**  Step and role, e.g. `md-padding`. */
+	descriptive: string,
+	/**  Where it is used, e.g. `card-padding`. */
+	contextual: string,
+	/**  Position on a 4 px numeric scale, as Tailwind counts it, e.g. `spacing-4` for 16 px. */
+	scale_position: string,
+	/**  How it feels, e.g. `comfortable-padding`. */
+	semantic: string,
+} & ({
+	/**
+	 *  The t-shirt size: the value's rank in the set (the step nearest 16 px is `md`), e.g. `md`.
+	 *  A naming scheme, not an identity: it moves as values join the set.
+	 */
+	t_shirt: string,
+	simple?: never,
+} | {
+	/**
+	 *  The t-shirt size: the value's rank in the set (the step nearest 16 px is `md`), e.g. `md`.
+	 *  A naming scheme, not an identity: it moves as values join the set.
+	 */
 	simple: string,
+	t_shirt?: never,
+});
+
+/**  The same token named five ways, for teams with different conventions. */
+export type SemanticNames_Serialize = {
+	/**
+	 *  The t-shirt size: the value's rank in the set (the step nearest 16 px is `md`), e.g. `md`.
+	 *  A naming scheme, not an identity: it moves as values join the set.
+	 */
+	t_shirt: string,
 	/**  Step and role, e.g. `md-padding`. */
 	descriptive: string,
 	/**  Where it is used, e.g. `card-padding`. */
@@ -612,7 +653,7 @@ export type SpacingToken_Deserialize = {
 	/**  Whether the set this token belongs to keeps one rhythm. */
 	rhythm_consistency: Rhythm,
 	responsive_scales: ResponsiveScales,
-	semantic_names: SemanticNames,
+	semantic_names: SemanticNames_Deserialize,
 	/**  Names of the neighbouring steps of the scale. */
 	related_to: string[],
 	/**  Components it was measured in, e.g. "card", "button". */
@@ -662,7 +703,7 @@ export type SpacingToken_Serialize = {
 	/**  Whether the set this token belongs to keeps one rhythm. */
 	rhythm_consistency: Rhythm,
 	responsive_scales: ResponsiveScales,
-	semantic_names: SemanticNames,
+	semantic_names: SemanticNames_Serialize,
 	/**  Names of the neighbouring steps of the scale. */
 	related_to: string[],
 	/**  Components it was measured in, e.g. "card", "button". */

@@ -18,7 +18,11 @@ pub enum UnitArg {
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum NamingArg {
+    /// The token's name: its step on the 4 px scale (`4` for 16 px), kept by the project, or
+    /// the designer's rename. Stable: adding images does not change it.
     Simple,
+    /// T-shirt sizes, the value's rank in the set (`md` nearest 16 px); they move as values join.
+    TShirt,
     Descriptive,
     Contextual,
     ScalePosition,
@@ -116,6 +120,7 @@ pub fn run(data_dir: &Path, args: &ExportArgs) -> Result<()> {
         root_px: args.root_px,
         naming: match args.naming {
             NamingArg::Simple => Naming::Simple,
+            NamingArg::TShirt => Naming::TShirt,
             NamingArg::Descriptive => Naming::Descriptive,
             NamingArg::Contextual => Naming::Contextual,
             NamingArg::ScalePosition => Naming::ScalePosition,

@@ -72,7 +72,8 @@ fn aggregate_json_has_the_contract_shape() {
     let md = &tokens[3];
     assert_eq!(md["occurrence_count"], 2);
     assert_eq!(md["scale"], "md");
-    assert_eq!(md["name"], "md");
+    assert_eq!(md["name"], "4", "16 px is step 4 of the 4 px scale");
+    assert_eq!(md["semantic_names"]["t_shirt"], "md");
     assert_eq!(md["average_confidence"], 0.8);
     assert_eq!(md["spacing_type"], "padding");
     assert_eq!(v["statistics"]["base_unit"], 4.0);
@@ -134,7 +135,7 @@ fn aggregate_reads_stdin_and_prints_a_table() {
     assert!(out.starts_with("base unit 4 px"), "{out}");
     assert!(
         out.lines()
-            .any(|l| l.starts_with("md") && l.contains(" 16 ")),
+            .any(|l| l.starts_with("4 ") && l.contains(" 16 ")),
         "{out}"
     );
 }
@@ -392,11 +393,29 @@ fn export_writes_the_chosen_formats_from_a_library_or_a_project() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let css = std::fs::read_to_string(out.join("spacing.css")).expect("css");
-    assert!(css.contains("--spacing-md: 16px;"), "{css}");
+    assert!(css.contains("--spacing-4: 16px;"), "{css}");
     let dtcg: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("tokens.json")).expect("dtcg"))
             .expect("json");
-    assert_eq!(dtcg["spacing"]["md"]["$value"]["value"], 16.0);
+    assert_eq!(dtcg["spacing"]["4"]["$value"]["value"], 16.0);
+    let t_shirt = dir.path().join("t-shirt");
+    let o = copy_that(
+        &[
+            "export",
+            "--from",
+            lib.to_str().expect("utf-8"),
+            "--format",
+            "css",
+            "--naming",
+            "t-shirt",
+            "-o",
+            t_shirt.to_str().expect("utf-8"),
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let css = std::fs::read_to_string(t_shirt.join("spacing.css")).expect("css");
+    assert!(css.contains("--spacing-md: 16px;"), "{css}");
     assert!(!out.join("spacing.ts").exists(), "only the chosen formats");
 
     let list = copy_that(&["export", "--list-formats"], None);

@@ -3,7 +3,8 @@
 //! Names come from measurements and models (contexts such as "card padding", AI intents), so they
 //! are never trusted: each is reduced to lower-case kebab-case ASCII (`[a-z0-9-]`), an empty result
 //! falls back to the token's position, and collisions get a stable `-2`, `-3` suffix in library
-//! order. Each format then only changes the case and separators of these safe names.
+//! order. Each format then only changes the case and separators of these safe names. Aliases are
+//! written only where they carry meaning (see [`resolve`]).
 
 use std::collections::HashSet;
 
@@ -48,6 +49,7 @@ fn unique(name: String, taken: &mut HashSet<String>) -> String {
 fn scheme_name(t: &SpacingToken, naming: Naming) -> &str {
     match naming {
         Naming::Simple => &t.name,
+        Naming::TShirt => &t.semantic_names.t_shirt,
         Naming::Descriptive => &t.semantic_names.descriptive,
         Naming::Contextual => &t.semantic_names.contextual,
         Naming::ScalePosition => &t.semantic_names.scale_position,
@@ -70,26 +72,36 @@ pub fn resolve<'a>(library: &'a SpacingLibrary, options: &ExportOptions) -> Reso
             }
         })
         .collect();
-    let mut aliases = Vec::new();
-    if options.aliases {
-        for e in &entries {
-            let Some(name) = slug(&e.token.semantic_names.contextual) else {
-                continue;
-            };
-            if name == e.name {
-                continue;
-            }
-            aliases.push(Alias {
-                name: unique(name, &mut taken),
-                target: e.name.clone(),
-            });
-        }
-    }
+    let aliases = if options.aliases && options.naming != Naming::Contextual {
+        aliases(&entries, &taken)
+    } else {
+        Vec::new()
+    };
     Resolved {
         entries,
         aliases,
         base_unit: library.statistics.base_unit,
     }
+}
+
+/// Aliases that carry meaning: a token measured in a named context (`card padding`) gets that
+/// context as a second name. The engine gives each token one context and no two tokens the same
+/// one, and keeps it across rebuilds (`copy_that_spacing::keep`); here an alias is also never a
+/// name an entry has nor one an earlier alias took (it is left out, never numbered), and it always
+/// points at an entry, never at another alias.
+fn aliases(entries: &[Entry], taken: &HashSet<String>) -> Vec<Alias> {
+    let mut written = HashSet::new();
+    entries
+        .iter()
+        .filter(|e| !e.token.context.is_empty())
+        .filter_map(|e| {
+            let name = slug(&e.token.semantic_names.contextual)?;
+            (!taken.contains(&name) && written.insert(name.clone())).then(|| Alias {
+                name,
+                target: e.name.clone(),
+            })
+        })
+        .collect()
 }
 
 /// A token's suggested value at a named breakpoint (`mobile`, `tablet`, `desktop`, `widescreen`).
@@ -196,6 +208,84 @@ pub fn prefixed(prefix: &str, name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use copy_that_spacing::{aggregate, AggregateOptions, Measurement, SpacingType};
+
+    /// Each value measured `n` times in its context.
+    fn library(values: &[(f64, usize, &str)]) -> SpacingLibrary {
+        let m: Vec<Measurement> = values
+            .iter()
+            .flat_map(|&(v, n, ctx)| {
+                let m = Measurement::new(v, 0.9, SpacingType::Padding).expect("valid");
+                std::iter::repeat_n(m.with_context(ctx), n)
+            })
+            .collect();
+        aggregate(&[m], &AggregateOptions::default()).expect("library")
+    }
+
+    /// Every token in `context`, as a library saved by an earlier version could have them.
+    fn all_in(mut lib: SpacingLibrary, context: &str) -> SpacingLibrary {
+        for t in &mut lib.tokens {
+            t.context = context.into();
+            t.semantic_names.contextual = format!("{context}-padding");
+        }
+        lib
+    }
+
+    fn pairs(r: &Resolved) -> Vec<(String, String)> {
+        let a = r.aliases.iter();
+        a.map(|a| (a.name.clone(), a.target.clone())).collect()
+    }
+
+    #[test]
+    fn no_numbered_alias_copies_when_tokens_share_a_context() {
+        // Was: `card-padding` → 8 px, `card-padding-2` → 16 px, `card-padding-3` → 24 px.
+        // The engine now gives a context to one token only (the most measured in it)…
+        let lib = library(&[(8.0, 2, "card"), (16.0, 5, "card"), (24.0, 3, "card")]);
+        let r = resolve(&lib, &ExportOptions::default());
+        assert_eq!(pairs(&r), [("card-padding".into(), "4".into())]);
+        // …and a library saved before that still gets one alias per context, the first.
+        let old = all_in(lib, "card");
+        let r = resolve(&old, &ExportOptions::default());
+        assert_eq!(pairs(&r), [("card-padding".into(), "2".into())]);
+    }
+
+    #[test]
+    fn contextual_naming_writes_no_alias_pointing_at_an_alias() {
+        // Was: entries `card-padding`, `card-padding-2` and an alias `card-padding-3` →
+        // `card-padding-2`, a copy of a copy.
+        let lib = all_in(library(&[(8.0, 2, ""), (16.0, 5, "")]), "card");
+        let options = ExportOptions {
+            naming: Naming::Contextual,
+            ..ExportOptions::default()
+        };
+        let r = resolve(&lib, &options);
+        let names: Vec<&str> = r.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["card-padding", "card-padding-2"]);
+        assert!(r.aliases.is_empty());
+    }
+
+    #[test]
+    fn a_token_without_a_context_gets_no_alias_of_its_rank() {
+        // Was: `md-padding` → `md`, an alias made of the rank and the role, carrying nothing.
+        let lib = library(&[(8.0, 2, ""), (16.0, 2, "button")]);
+        let r = resolve(&lib, &ExportOptions::default());
+        assert_eq!(pairs(&r), [("button-padding".into(), "4".into())]);
+    }
+
+    #[test]
+    fn an_alias_never_takes_a_name_an_entry_has() {
+        // Was: `md-padding-2` → `sm-padding`, a numbered copy of the 16 px entry's name.
+        let lib = library(&[(8.0, 2, "md padding"), (16.0, 2, "")]);
+        let options = ExportOptions {
+            naming: Naming::Descriptive,
+            ..ExportOptions::default()
+        };
+        let r = resolve(&lib, &options);
+        let names: Vec<&str> = r.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["sm-padding", "md-padding"]);
+        assert!(r.aliases.is_empty(), "{:?}", pairs(&r));
+    }
 
     #[test]
     fn camel_and_snake() {

@@ -63,11 +63,11 @@ fn dtcg_uses_2025_dimension_objects_aliases_and_extensions() {
         serde_json::from_slice(&generate("dtcg", &lib, &opts).expect("dtcg")).expect("json");
     assert_eq!(v["spacing"]["$type"], "dimension");
     assert_eq!(
-        v["spacing"]["md"]["$value"],
+        v["spacing"]["4"]["$value"],
         serde_json::json!({"value": 16.0, "unit": "px"})
     );
-    assert_eq!(v["semantic"]["card-padding"]["$value"], "{spacing.md}");
-    let ext = &v["spacing"]["md"]["$extensions"]["app.copythat"];
+    assert_eq!(v["semantic"]["card-padding"]["$value"], "{spacing.4}");
+    let ext = &v["spacing"]["4"]["$extensions"]["app.copythat"];
     assert_eq!(ext["occurrences"], 3);
     assert_eq!(ext["sources"].as_array().map(Vec::len), Some(3));
     let rem = ExportOptions {
@@ -77,7 +77,7 @@ fn dtcg_uses_2025_dimension_objects_aliases_and_extensions() {
     let v: serde_json::Value =
         serde_json::from_slice(&generate("dtcg", &lib, &rem).expect("dtcg")).expect("json");
     assert_eq!(
-        v["spacing"]["md"]["$value"],
+        v["spacing"]["4"]["$value"],
         serde_json::json!({"value": 1.0, "unit": "rem"})
     );
 }
@@ -89,10 +89,19 @@ fn naming_schemes_and_prefix_shape_the_names() {
         String::from_utf8(generate("css", &lib, &opts).expect("css")).expect("utf-8")
     };
     let simple = css(ExportOptions::default());
-    assert!(simple.contains("--spacing-md: 16px;"), "{simple}");
+    assert!(simple.contains("--spacing-4: 16px;"), "{simple}");
     assert!(
-        simple.contains("--spacing-card-padding: var(--spacing-md);"),
+        simple.contains("--spacing-card-padding: var(--spacing-4);"),
         "{simple}"
+    );
+    let t_shirt = css(ExportOptions {
+        naming: Naming::TShirt,
+        ..Default::default()
+    });
+    assert!(t_shirt.contains("--spacing-md: 16px;"), "{t_shirt}");
+    assert!(
+        t_shirt.contains("--spacing-card-padding: var(--spacing-md);"),
+        "{t_shirt}"
     );
     let ctx = css(ExportOptions {
         naming: Naming::Contextual,
@@ -107,7 +116,7 @@ fn naming_schemes_and_prefix_shape_the_names() {
         root_px: RootPx::new(10.0).expect("a root size"),
         ..Default::default()
     });
-    assert!(rem.contains("--spacing-md: 1.6rem;"), "{rem}");
+    assert!(rem.contains("--spacing-4: 1.6rem;"), "{rem}");
     let position = css(ExportOptions {
         naming: Naming::ScalePosition,
         ..Default::default()
@@ -282,7 +291,7 @@ fn dtcg_imports_back_into_the_same_values_and_names() {
         l.tokens.iter().map(|t| t.value_px).collect::<Vec<_>>()
     };
     assert_eq!(values(&back), values(&lib));
-    assert_eq!(back.tokens[3].name, "spacing.md");
+    assert_eq!(back.tokens[3].name, "spacing.4");
     let old = r#"{"space": {"$type": "dimension", "sm": {"$value": "8px"}, "lg": {"$value": "1.5rem"}, "ref": {"$value": "{space.sm}"}}}"#;
     let lib = import_dtcg(old, "old.json", RootPx::DEFAULT)
         .expect("older string values")

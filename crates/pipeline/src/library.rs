@@ -1,5 +1,6 @@
 //! A project's library: rebuilt from each image's latest successful job (its values chosen by the
-//! engine that measured it, merged, the hand edits replayed: `copy_that_spacing::build_library`)
+//! engine that measured it, merged, each token keeping the name the saved library gave it, the
+//! hand edits replayed: `copy_that_spacing::build_library`)
 //! and edited by hand (`apply_edit`). The store only reads the rows and writes the result.
 
 use std::collections::HashMap;
@@ -48,7 +49,8 @@ impl ProjectValues {
     }
 }
 
-/// Rebuilds a project's library from the latest successful job of each image and saves it in
+/// Rebuilds a project's library from the latest successful job of each image, its tokens keeping
+/// the names of the saved library's ([`copy_that_spacing::keep_names`]), and saves it in
 /// one transaction (the previous library stays visible until the new one is complete).
 pub async fn rebuild(
     store: &Store,
@@ -67,7 +69,14 @@ pub async fn rebuild_with(
     let images = store.images(project.id).await?;
     let per_image: Vec<&[Measurement]> = images.iter().map(|im| values.of(im.id)).collect();
     let edits = store.edits(project.id).await?;
-    let library = build_library(&per_image, &edits, project.threshold, project.root_px)?;
+    let known = store.known_names(project.id).await?;
+    let library = build_library(
+        &per_image,
+        &known,
+        &edits,
+        project.threshold,
+        project.root_px,
+    )?;
     store.save_library(project, &images, &library).await?;
     Ok(StoredLibrary {
         project: store.project(&project.name).await?,

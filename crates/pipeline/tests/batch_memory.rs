@@ -64,7 +64,7 @@ async fn twelve_large_images_at_two_at_a_time_peak_near_two_images_not_twelve() 
         .expect("open");
     store.create_project("Big").await.expect("project");
     let settings = Settings {
-        concurrency: 2,
+        concurrency: copy_that_pipeline::Concurrency::new(2).expect("2 images at once"),
         ..Settings::default()
     };
     let one = peak_growth_kb(&store, &paths[..1], &settings).await;

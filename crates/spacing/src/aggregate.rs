@@ -278,19 +278,26 @@ pub fn aggregate_with_progress<I: AsRef<[Measurement]>>(
     clusters.retain(visible);
     let values: Vec<f64> = clusters.iter().map(|c| c.representative).collect();
     let scales = analysis::assign_scale(&values);
+    let names = naming::step_names(&values);
+    let contexts = naming::unique_contexts(
+        &clusters
+            .iter()
+            .map(|c| (c.count, c.contexts.iter().map(|(s, n)| (*s, *n)).collect()))
+            .collect::<Vec<_>>(),
+    );
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
     progress(report(AggregatePhase::Naming, 0, clusters.len()));
 
     let mut tokens = Vec::with_capacity(clusters.len());
-    for (idx, (c, (scale, name))) in clusters.into_iter().zip(scales.iter()).enumerate() {
+    for (idx, ((c, (scale, t_shirt)), name)) in clusters
+        .into_iter()
+        .zip(scales.iter())
+        .zip(names.iter())
+        .enumerate()
+    {
         let value = c.representative;
         let spacing_type = dominant_type(&c.type_weight, c.count);
-        let context = c
-            .contexts
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|(s, _)| naming::slug(s).map_or(String::new(), |_| s.to_string()))
-            .unwrap_or_default();
+        let context = contexts[idx].clone();
         let mut components: Vec<String> = c
             .contexts
             .keys()
@@ -303,7 +310,7 @@ pub fn aggregate_with_progress<I: AsRef<[Measurement]>>(
         let related_to = [idx.checked_sub(1), Some(idx + 1)]
             .into_iter()
             .flatten()
-            .filter_map(|j| scales.get(j).map(|s| s.1.clone()))
+            .filter_map(|j| names.get(j).cloned())
             .collect();
         tokens.push(SpacingToken {
             value_px: value,
@@ -321,7 +328,7 @@ pub fn aggregate_with_progress<I: AsRef<[Measurement]>>(
                 .map(|(s, _)| s.to_string())
                 .unwrap_or_default(),
             use_case: naming::use_case(value, spacing_type),
-            semantic_names: naming::semantic_names(value, name, spacing_type, &context),
+            semantic_names: naming::semantic_names(value, t_shirt, spacing_type, &context),
             context,
             confidence: round3(average_confidence * support),
             is_grid_compliant: analysis::on_grid(value, base.unit),

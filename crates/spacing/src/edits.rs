@@ -122,7 +122,6 @@ pub fn apply_edit(
                 return Err(EditError::NameTaken(name.clone()));
             }
             library.tokens[i].name = name.clone();
-            library.tokens[i].semantic_names.simple = name.clone();
         }
         TokenEdit::Retype {
             value_px,
@@ -191,7 +190,12 @@ mod tests {
     #[test]
     fn rename_validates_and_refuses_clashes() {
         let mut lib = library(&[8.0, 16.0, 24.0]);
-        let other = lib.tokens[0].name.clone();
+        let other = "tight".to_string();
+        let first = TokenEdit::Rename {
+            value_px: 8.0,
+            name: other.clone(),
+        };
+        apply_edit(&mut lib, &first, 0.1).unwrap();
         let rename = |name: &str| TokenEdit::Rename {
             value_px: 16.0,
             name: name.into(),

@@ -7,6 +7,7 @@ pub mod bounds;
 mod cluster;
 pub mod edits;
 pub mod error;
+pub mod keep;
 pub mod library;
 pub mod model;
 pub mod naming;
@@ -20,6 +21,7 @@ pub use analysis::{infer_base_unit, BaseUnit};
 pub use bounds::{Bounds, MergeThreshold, RootPx};
 pub use edits::{apply_edit, replay, valid_token_name, EditError, TokenEdit};
 pub use error::SpacingError;
+pub use keep::{keep_names, KnownName};
 pub use library::{build_library, JobSource};
 pub use model::{
     BBox, ExtractionMetadata, ImageUsage, Measurement, Occurrence, ResponsiveScales, Rhythm,

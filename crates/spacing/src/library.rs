@@ -6,6 +6,7 @@ use crate::aggregate::{aggregate_with_progress, AggregateOptions, SpacingLibrary
 use crate::bounds::{MergeThreshold, RootPx};
 use crate::edits::{replay, TokenEdit};
 use crate::error::SpacingError;
+use crate::keep::{keep_names, KnownName};
 use crate::model::Measurement;
 use crate::select::{select_system, SelectOptions};
 
@@ -72,10 +73,12 @@ impl From<&str> for JobSource {
 pub const PROJECT_PROVIDER: &str = "project";
 
 /// A project's library from each image's library values (in the project's image order; see
-/// [`JobSource::library_values`]): merged at the project's threshold and root size, then its
-/// hand edits replayed in order (an edit whose token is gone is skipped).
+/// [`JobSource::library_values`]): merged at the project's threshold and root size, each token
+/// keeping the name it had in `previous` (the library the project had; see [`keep_names`]), then
+/// its hand edits replayed in order (an edit whose token is gone is skipped).
 pub fn build_library<I: AsRef<[Measurement]>>(
     images: &[I],
+    previous: &[KnownName],
     edits: &[TokenEdit],
     threshold: MergeThreshold,
     root_px: RootPx,
@@ -87,6 +90,7 @@ pub fn build_library<I: AsRef<[Measurement]>>(
         ..AggregateOptions::default()
     };
     let mut library = aggregate_with_progress(images, &options, &mut |_| {})?;
+    keep_names(&mut library, previous, threshold.get());
     replay(&mut library, edits, threshold.get());
     Ok(library)
 }
@@ -138,12 +142,70 @@ mod tests {
                 name: "card-padding".into(),
             },
         ];
-        let lib = build_library(&images, &edits, MergeThreshold::DEFAULT, RootPx::DEFAULT)
-            .expect("library");
+        let lib = build_library(
+            &images,
+            &[],
+            &edits,
+            MergeThreshold::DEFAULT,
+            RootPx::DEFAULT,
+        )
+        .expect("library");
         let values: Vec<f64> = lib.tokens.iter().map(|t| t.value_px).collect();
         assert_eq!(values, [8.0, 16.0]);
         assert_eq!(lib.tokens[1].name, "card-padding");
         assert_eq!(lib.tokens[1].image_count, 2);
         assert_eq!(lib.tokens[0].extraction_metadata.provider, PROJECT_PROVIDER);
+    }
+
+    #[test]
+    fn tokens_keep_their_names_when_images_are_added() {
+        let m = |v| Measurement::new(v, 0.9, SpacingType::Padding).expect("valid");
+        let build = |images: &[Vec<Measurement>], previous: &[KnownName]| {
+            let edits = [TokenEdit::Rename {
+                value_px: 24.0,
+                name: "card-padding".into(),
+            }];
+            build_library(
+                images,
+                previous,
+                &edits,
+                MergeThreshold::DEFAULT,
+                RootPx::DEFAULT,
+            )
+            .expect("library")
+        };
+        let known = |lib: &SpacingLibrary| -> Vec<KnownName> {
+            lib.tokens.iter().map(KnownName::from).collect()
+        };
+        let mut images = vec![vec![m(8.0), m(8.0), m(16.0), m(16.0), m(24.0), m(24.0)]];
+        let first = build(&images, &[]);
+        let named = |lib: &SpacingLibrary| -> Vec<(f64, String)> {
+            lib.tokens
+                .iter()
+                .map(|t| (t.value_px, t.name.clone()))
+                .collect()
+        };
+        assert_eq!(
+            named(&first),
+            [
+                (8.0, "2".into()),
+                (16.0, "4".into()),
+                (24.0, "card-padding".into())
+            ]
+        );
+        // More images: 17 px outweighs 16 px in their group, and 40 px is new.
+        images.push(vec![m(17.0), m(17.0), m(17.0), m(40.0), m(40.0)]);
+        let second = build(&images, &known(&first));
+        assert_eq!(
+            named(&second),
+            [
+                (8.0, "2".into()),
+                (17.0, "4".into()),
+                (24.0, "card-padding".into()),
+                (40.0, "10".into())
+            ]
+        );
+        // Without the previous library, 17 px would have been named by its own step.
+        assert_eq!(build(&images, &[]).tokens[1].name, "4-25");
     }
 }

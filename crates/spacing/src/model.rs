@@ -249,8 +249,10 @@ pub struct ResponsiveScales {
 /// The same token named five ways, for teams with different conventions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct SemanticNames {
-    /// The scale step, e.g. `md`.
-    pub simple: String,
+    /// The t-shirt size: the value's rank in the set (the step nearest 16 px is `md`), e.g. `md`.
+    /// A naming scheme, not an identity: it moves as values join the set.
+    #[serde(alias = "simple")]
+    pub t_shirt: String,
     /// Step and role, e.g. `md-padding`.
     pub descriptive: String,
     /// Where it is used, e.g. `card-padding`.

@@ -166,7 +166,8 @@ fn zero_is_its_own_none_token() {
         &AggregateOptions::default(),
     )
     .expect("aggregate");
-    assert_eq!(lib.tokens[0].name, "none");
+    assert_eq!(lib.tokens[0].name, "0", "step 0, as Tailwind's spacing-0");
+    assert_eq!(lib.tokens[0].semantic_names.t_shirt, "none");
     assert_eq!(lib.tokens[0].value_px, 0.0);
 }
 
@@ -230,7 +231,9 @@ fn rem_follows_the_root_size_and_names_are_unique() {
     let mut names: Vec<&str> = lib.tokens.iter().map(|t| t.name.as_str()).collect();
     names.dedup();
     assert_eq!(names.len(), lib.tokens.len());
-    assert_eq!(lib.tokens[3].related_to, ["sm", "lg"]);
+    assert_eq!(lib.tokens[3].name, "4", "16 px is step 4 (16 / 4 px)");
+    assert_eq!(lib.tokens[3].related_to, ["3", "5"]);
+    assert_eq!(lib.tokens[3].semantic_names.t_shirt, "md");
 }
 
 #[test]

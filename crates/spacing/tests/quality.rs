@@ -47,6 +47,12 @@ fn noisy_measurements_of_a_4_px_scale_aggregate_back_to_it() {
     assert_eq!(lib.statistics.base_unit, 4.0);
     assert!(lib.statistics.base_unit_confidence > 0.8);
     let names: Vec<&str> = lib.tokens.iter().map(|t| t.name.as_str()).collect();
-    assert_eq!(names, ["2xs", "xs", "sm", "md", "lg", "xl", "2xl", "3xl"]);
+    assert_eq!(names, ["1", "2", "3", "4", "6", "8", "12", "16"]);
+    let sizes: Vec<&str> = lib
+        .tokens
+        .iter()
+        .map(|t| t.semantic_names.t_shirt.as_str())
+        .collect();
+    assert_eq!(sizes, ["2xs", "xs", "sm", "md", "lg", "xl", "2xl", "3xl"]);
     assert!(lib.tokens.iter().all(|t| t.image_count > 50));
 }

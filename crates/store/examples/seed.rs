@@ -61,7 +61,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let project = store.project(name).await?;
     let images = store.images(project.id).await?;
     let edits = store.edits(project.id).await?;
-    let lib = build_library(&seeded, &edits, project.threshold, project.root_px)?;
+    let lib = build_library(&seeded, &[], &edits, project.threshold, project.root_px)?;
     store.save_library(&project, &images, &lib).await?;
     // Building applies the default evidence rules; save every value as a token instead. Past
     // 2,500 tokens the values no longer fit the 10,000 px range 4 px apart: build them one by one.

@@ -8,8 +8,8 @@ use specta::Type;
 use sqlx::{QueryBuilder, Row, Sqlite};
 
 use copy_that_spacing::{
-    aggregate, AggregateOptions, BBox, ImageUsage, JobSource, LibraryStatistics, Measurement,
-    Occurrence, SpacingLibrary, SpacingScale, SpacingToken, SpacingType,
+    aggregate, AggregateOptions, BBox, ImageUsage, JobSource, KnownName, LibraryStatistics,
+    Measurement, Occurrence, SpacingLibrary, SpacingScale, SpacingToken, SpacingType,
 };
 
 use crate::db::{now, Store};
@@ -59,6 +59,28 @@ impl Store {
             .map(|r| {
                 let id = |c: &str| r.get::<i64, _>(c) as u32;
                 (id("image_id"), id("job_id"))
+            })
+            .collect())
+    }
+
+    /// The value, name and context of each token of the project's saved library, in library order (none
+    /// before its first build): what a rebuild keeps names from. Read from the token rows alone.
+    pub async fn known_names(&self, project: u32) -> Result<Vec<KnownName>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT t.value_px, t.name, coalesce(json_extract(t.data, '$.context'), '') AS context
+             FROM tokens t JOIN libraries l ON l.id = t.library_id
+             WHERE l.project_id = ? ORDER BY t.position",
+        )
+        .bind(i64::from(project))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(|e| self.err(e))?;
+        Ok(rows
+            .iter()
+            .map(|r| KnownName {
+                value_px: r.get("value_px"),
+                name: r.get("name"),
+                context: r.get("context"),
             })
             .collect())
     }

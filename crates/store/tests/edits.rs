@@ -110,6 +110,24 @@ async fn edits_persist_and_are_replayed_when_images_are_added() {
     assert_eq!(values, vec![8.0, 16.0, 24.0]);
     assert_eq!(lib.tokens[1].name, "card-padding");
     assert_eq!(lib.tokens[0].spacing_type, SpacingType::Gap);
+    let known: Vec<(f64, String)> = store
+        .known_names(p.id)
+        .await
+        .expect("known names")
+        .into_iter()
+        .map(|k| {
+            assert_eq!(k.context, "", "the jobs measured no context");
+            (k.value_px, k.name)
+        })
+        .collect();
+    assert_eq!(
+        known,
+        [
+            (8.0, "2".into()),
+            (16.0, "card-padding".into()),
+            (24.0, "6".into())
+        ]
+    );
 
     // A second image brings 32 back and adds 48; the edits are replayed on the rebuilt library.
     let (b, _) = store.add_image(p.id, &image("b")).await.expect("image");
@@ -124,6 +142,8 @@ async fn edits_persist_and_are_replayed_when_images_are_added() {
     let t16 = &lib.tokens[1];
     assert_eq!(t16.name, "card-padding");
     assert_eq!(t16.image_count, 2);
+    let names: Vec<&str> = lib.tokens.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["2", "card-padding", "6", "12"]);
 }
 
 #[tokio::test]

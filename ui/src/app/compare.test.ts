@@ -6,10 +6,10 @@ describe("compareLibraries", () => {
   it("sorts tokens into same, drifted and one-sided", () => {
     const a = stored([4, 8, 16, 24]).library;
     const b = stored([4]).library;
-    b.tokens = [token(4, 0), token(9, 1), token(20, 3, { name: "md" }), token(48, 6, { name: "hero" })];
+    b.tokens = [token(4, 0), token(9, 1, { name: "2" }), token(20, 3, { name: "6" }), token(48, 6, { name: "hero" })];
     const r = compareLibraries(a, b);
     expect(r.same.map((p) => p.left.value_px)).toEqual([4]);
-    // xs 8 ↔ xs 9 by name; md 24 ↔ md 20 by name.
+    // `2` 8 ↔ `2` 9 by name; `6` 24 ↔ `6` 20 by name.
     expect(r.drifted.map((p) => [p.left.value_px, p.right.value_px, p.delta])).toEqual([
       [8, 9, 1],
       [24, 20, -4],

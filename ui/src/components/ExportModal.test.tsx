@@ -20,8 +20,9 @@ function setup(extra: Parameters<typeof mockBackend>[0] = {}) {
   const calls = mockBackend({
     export_formats: () => FORMATS,
     preview_export: ({ format, options }) => {
-      const o = options as { unit: string; prefix: string };
-      return format === "css" ? `:root { --${o.prefix}-md: ${o.unit === "rem" ? "1rem" : "16px"}; }` : `{"spacing":{}}`;
+      const o = options as { unit: string; prefix: string; naming: string };
+      const name = o.naming === "t-shirt" ? "md" : "4";
+      return format === "css" ? `:root { --${o.prefix}-${name}: ${o.unit === "rem" ? "1rem" : "16px"}; }` : `{"spacing":{}}`;
     },
     ...extra,
   });
@@ -39,10 +40,12 @@ describe("ExportModal", () => {
   it("previews the exact bytes for the chosen format and options", async () => {
     setup();
     const preview = screen.getByLabelText("Preview");
-    await waitFor(() => expect(preview.textContent).toBe(":root { --spacing-md: 16px; }"));
+    await waitFor(() => expect(preview.textContent).toBe(":root { --spacing-4: 16px; }"));
     fireEvent.change(screen.getByLabelText("Unit"), { target: { value: "rem" } });
-    await waitFor(() => expect(preview.textContent).toBe(":root { --spacing-md: 1rem; }"));
+    await waitFor(() => expect(preview.textContent).toBe(":root { --spacing-4: 1rem; }"));
     fireEvent.change(screen.getByLabelText("Prefix"), { target: { value: "space" } });
+    await waitFor(() => expect(preview.textContent).toBe(":root { --space-4: 1rem; }"));
+    fireEvent.change(screen.getByLabelText("Naming"), { target: { value: "t-shirt" } });
     await waitFor(() => expect(preview.textContent).toBe(":root { --space-md: 1rem; }"));
     fireEvent.change(screen.getByLabelText("Format"), { target: { value: "dtcg" } });
     await waitFor(() => expect(preview.textContent).toBe('{"spacing":{}}'));

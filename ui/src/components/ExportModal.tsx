@@ -4,7 +4,15 @@ import { useApp } from "../app/context";
 import { commands, type ExportOptions, type FormatInfo, type Naming } from "../bindings";
 import { Modal } from "./Modal";
 
-const NAMINGS: Naming[] = ["simple", "descriptive", "contextual", "scale-position", "semantic"];
+/** Each naming scheme with what it writes for 16 px; only the token's own name is stable. */
+const NAMINGS: [Naming, string][] = [
+  ["simple", "name (stable: 4)"],
+  ["t-shirt", "t-shirt (md)"],
+  ["descriptive", "descriptive (md-padding)"],
+  ["contextual", "contextual (card-padding)"],
+  ["scale-position", "scale position (spacing-4)"],
+  ["semantic", "semantic (comfortable-padding)"],
+];
 
 async function copyText(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) {
@@ -95,8 +103,10 @@ export function ExportModal() {
             <label>
               Naming
               <select aria-label="Naming" value={options.naming} onChange={(e) => set({ naming: e.target.value as Naming })}>
-                {NAMINGS.map((n) => (
-                  <option key={n}>{n}</option>
+                {NAMINGS.map(([n, label]) => (
+                  <option key={n} value={n}>
+                    {label}
+                  </option>
                 ))}
               </select>
             </label>

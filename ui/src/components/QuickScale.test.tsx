@@ -2,14 +2,14 @@ import { act, cleanup, fireEvent, render, screen } from "@testing-library/react"
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AggregateProgress, SpacingLibrary_Serialize } from "../bindings";
 import { createScaleStore, type ScaleClient } from "../store";
+import { step } from "../test/fixtures";
 import { QuickScale } from "./QuickScale";
 
 afterEach(cleanup);
 
 function library(base: number, values: number[]): SpacingLibrary_Serialize {
-  const names = ["2xs", "xs", "sm", "md", "lg"];
   return {
-    tokens: values.map((v, i) => ({ value_px: v, value_rem: v / 16, name: names[i], occurrence_count: 2, semantic_names: { semantic: "tight-gap" } })),
+    tokens: values.map((v) => ({ value_px: v, value_rem: v / 16, name: step(v), occurrence_count: 2, semantic_names: { semantic: "tight-gap" } })),
     statistics: { base_unit: base, base_unit_confidence: 0.9, rhythm: "consistent" },
   } as unknown as SpacingLibrary_Serialize;
 }

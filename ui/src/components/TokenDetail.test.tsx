@@ -30,7 +30,9 @@ function setup(handlers: Parameters<typeof mockBackend>[0] = {}) {
 describe("TokenDetail", () => {
   it("shows names, responsive values, base unit and where the token was measured", async () => {
     setup();
-    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("md 24 px · 1.5 rem");
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("6 24 px · 1.5 rem");
+    // The t-shirt size is one naming scheme among the others.
+    expect(screen.getByText("T-shirt").nextElementSibling?.textContent).toBe("md");
     expect(screen.getByText("md-padding")).toBeTruthy();
     expect(screen.getByText("spacing-6")).toBeTruthy();
     expect(screen.getByText("4 px × 6 (on grid)")).toBeTruthy();
@@ -75,7 +77,7 @@ describe("TokenDetail", () => {
     const { calls } = setup({ edit_token: () => stored([4, 8, 16, 32]) });
     fireEvent.click(screen.getByRole("button", { name: "Delete…" }));
     expect(calls).not.toHaveBeenCalledWith("edit_token", expect.anything());
-    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Delete md" })));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Delete 6" })));
     expect(calls).toHaveBeenCalledWith("edit_token", { project: "Shop", edit: { kind: "delete", valuePx: 24 } });
     await waitFor(() => expect(screen.getByText(/Select a token/)).toBeTruthy());
   });

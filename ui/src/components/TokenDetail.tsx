@@ -132,8 +132,8 @@ export function TokenDetail() {
       </dl>
       <h3>Names</h3>
       <dl className="facts names">
-        <dt>Simple</dt>
-        <dd>{token.semantic_names.simple}</dd>
+        <dt>T-shirt</dt>
+        <dd>{token.semantic_names.t_shirt}</dd>
         <dt>Descriptive</dt>
         <dd>{token.semantic_names.descriptive}</dd>
         <dt>Contextual</dt>

@@ -28,36 +28,37 @@ const names = () => rows().map((r) => r.getAttribute("data-token"));
 describe("TokenTable", () => {
   it("lists every token with px, rem, scale, type, name, uses and confidence", () => {
     setup();
-    expect(names()).toEqual(["2xs", "xs", "sm", "md", "lg"]);
+    expect(names()).toEqual(["1", "2", "4", "6", "8"]);
     const md = rows()[3]!;
     const cells = within(md).getAllByRole("gridcell").map((c) => c.textContent);
-    expect(cells).toEqual(["24 px 1.5 rem", "md", "gap", "md", "7", "80 %"]);
+    // The scale column is the t-shirt size; the name is the stable step (24 px / 4 px).
+    expect(cells).toEqual(["24 px 1.5 rem", "md", "gap", "6", "7", "80 %"]);
     expect(screen.getByText(/5 tokens · base unit 4 px \(92 %\)/)).toBeTruthy();
   });
 
   it("sorts by a column, and reverses on a second click", () => {
     setup();
     fireEvent.click(screen.getByRole("button", { name: "Confidence" }));
-    expect(names()).toEqual(["2xs", "xs", "sm", "md", "lg"]);
+    expect(names()).toEqual(["1", "2", "4", "6", "8"]);
     fireEvent.click(screen.getByRole("button", { name: /Confidence/ }));
-    expect(names()).toEqual(["lg", "md", "sm", "xs", "2xs"]);
+    expect(names()).toEqual(["8", "6", "4", "2", "1"]);
     expect(screen.getByRole("columnheader", { name: /Confidence/ }).getAttribute("aria-sort")).toBe("descending");
   });
 
   it("filters by type, grid and confidence, and searches names and contexts", () => {
     const store = setup([4, 8, 10, 24, 32]);
     fireEvent.change(screen.getByLabelText("Filter by type"), { target: { value: "gap" } });
-    expect(names()).toEqual(["xs", "md"]);
+    expect(names()).toEqual(["2", "6"]);
     expect(screen.getByText("2 of 5 tokens", { exact: false })).toBeTruthy();
     fireEvent.change(screen.getByLabelText("Filter by type"), { target: { value: "" } });
     fireEvent.change(screen.getByLabelText("Filter by grid"), { target: { value: "off" } });
-    expect(names()).toEqual(["sm"]);
+    expect(names()).toEqual(["2-5"]);
     fireEvent.change(screen.getByLabelText("Filter by grid"), { target: { value: "all" } });
     fireEvent.change(screen.getByLabelText("Minimum confidence"), { target: { value: "0.8" } });
-    expect(names()).toEqual(["md", "lg"]);
+    expect(names()).toEqual(["6", "8"]);
     act(() => store.getState().setFilters({ minConfidence: 0 }));
     fireEvent.change(screen.getByLabelText("Search tokens by name or context"), { target: { value: "list gap" } });
-    expect(names()).toEqual(["xs", "md"]);
+    expect(names()).toEqual(["2", "6"]);
     fireEvent.change(screen.getByLabelText("Search tokens by name or context"), { target: { value: "nothing like it" } });
     expect(screen.getByText("No token matches these filters.")).toBeTruthy();
   });

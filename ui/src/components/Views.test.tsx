@@ -48,11 +48,11 @@ describe("ScaleVisualizer", () => {
     expect(screen.getByText("Base unit 4 px")).toBeTruthy();
     const bars = [...document.querySelectorAll<HTMLElement>(".step-bar")].map((b) => b.style.width);
     expect(bars).toEqual(["4px", "8px", "10px", "24px"]);
-    const off = document.querySelector('[data-step="sm"]')!;
+    const off = document.querySelector('[data-step="2-5"]')!;
     expect(off.classList.contains("off-grid")).toBe(true);
     expect(off.textContent).toContain("off grid");
     expect(document.querySelectorAll(".off-grid")).toHaveLength(1);
-    fireEvent.click(document.querySelector('[data-step="md"]')!);
+    fireEvent.click(document.querySelector('[data-step="6"]')!);
     expect(store.getState().selected).toBe(24);
     fireEvent.click(screen.getByRole("button", { name: "4×" }));
     expect([...document.querySelectorAll<HTMLElement>(".step-bar")].map((b) => b.style.width)).toEqual(["16px", "32px", "40px", "96px"]);
@@ -108,7 +108,7 @@ describe("Overlay", () => {
     expect(screen.getByTestId("stage").style.transform).toBe("translate(16px, 16px) scale(0.5)");
     // At 1:1 a 2× image shows at CSS size: the box at image x 40 is 20 screen px from the pan.
     fireEvent.pointerMove(viewport, { clientX: 16 + 20 + 8, clientY: 16 + 15 + 50 });
-    expect(screen.getByRole("tooltip").textContent).toBe("16 px gap · 90 % · token 2xs");
+    expect(screen.getByRole("tooltip").textContent).toBe("16 px gap · 90 % · token 4");
   });
 
   it("hides a kind when toggled off, and says when the source file is gone", async () => {
@@ -164,6 +164,8 @@ describe("Playground", () => {
 describe("Compare", () => {
   it("holds the project against another one", async () => {
     const other = stored([4, 9]);
+    // The 8 px token measured at 9 px in the other project: it kept its name, `2`.
+    other.library.tokens[1]!.name = "2";
     mockBackend({ load_library: () => other });
     mount(<Compare />, stored([4, 8, 16]));
     await act(async () => fireEvent.change(screen.getByLabelText("Compare with project"), { target: { value: "Live site" } }));

@@ -2,6 +2,9 @@ import type { ImageRecord_Serialize, ProjectSummary, SpacingToken_Serialize, Sto
 
 const SCALES = ["2xs", "xs", "sm", "md", "lg", "xl", "2xl", "3xl"] as const;
 
+/** A value's step on the 4 px scale, as the engine names tokens: 16 → `4`, 10 → `2-5`. */
+export const step = (value: number) => String(value / 4).replace(".", "-");
+
 export function token(value: number, i = 0, over: Partial<SpacingToken_Serialize> = {}): SpacingToken_Serialize {
   const scale = SCALES[Math.min(i, SCALES.length - 1)] ?? "md";
   return {
@@ -11,7 +14,7 @@ export function token(value: number, i = 0, over: Partial<SpacingToken_Serialize
     scale,
     base_unit: 4,
     multiplier: value / 4,
-    name: scale,
+    name: step(value),
     spacing_type: i % 2 === 0 ? "padding" : "gap",
     design_intent: "",
     use_case: "padding inside cards",
@@ -20,7 +23,7 @@ export function token(value: number, i = 0, over: Partial<SpacingToken_Serialize
     is_grid_compliant: value % 4 === 0,
     rhythm_consistency: "consistent",
     responsive_scales: { mobile: value * 0.75, tablet: value * 0.875, desktop: value, widescreen: value * 1.25, rule: "scaled by breakpoint" },
-    semantic_names: { simple: scale, descriptive: `${scale}-padding`, contextual: "card-padding", scale_position: `spacing-${value / 4}`, semantic: "comfortable-padding" },
+    semantic_names: { t_shirt: scale, descriptive: `${scale}-padding`, contextual: "card-padding", scale_position: `spacing-${step(value)}`, semantic: "comfortable-padding" },
     related_to: [],
     component_usage: ["card"],
     occurrence_count: 10 - i,

@@ -20,7 +20,9 @@ pub async fn rebuild(store: &Store, p: &ProjectSummary) -> SpacingLibrary {
         })
         .collect();
     let edits = store.edits(p.id).await.expect("edits");
-    let library = build_library(&per_image, &edits, p.threshold, p.root_px).expect("library");
+    let known = store.known_names(p.id).await.expect("known names");
+    let library =
+        build_library(&per_image, &known, &edits, p.threshold, p.root_px).expect("library");
     store
         .save_library(p, &images, &library)
         .await
