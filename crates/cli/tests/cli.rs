@@ -14,16 +14,22 @@ fn copy_that(args: &[&str], stdin: Option<&str>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn copy-that");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input.as_bytes())
-            .expect("write stdin");
+    // Fed from a thread while the output is read, and a closed pipe is no failure: a command that
+    // refuses its arguments exits without reading its input (`--threshold 2`), and one that reads
+    // a file instead never reads it. Writing it all first, on this thread, failed with a broken
+    // pipe whenever the child had exited before the write, and could block on a large input.
+    let feeder = child.stdin.take().map(|mut pipe| {
+        let input = stdin.unwrap_or_default().to_owned();
+        std::thread::spawn(move || match pipe.write_all(input.as_bytes()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
+            _ => Ok(()),
+        })
+    });
+    let output = child.wait_with_output().expect("wait");
+    if let Some(f) = feeder {
+        f.join().expect("stdin thread").expect("write stdin");
     }
-    drop(child.stdin.take());
-    child.wait_with_output().expect("wait")
+    output
 }
 
 fn stdout(o: &Output) -> String {
