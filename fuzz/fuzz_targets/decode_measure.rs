@@ -25,8 +25,8 @@ fuzz_target!(
     };
     let dpr = match choice % 4 {
         0 | 1 => Dpr::Auto,
-        2 => Dpr::Fixed(2.0),
-        _ => Dpr::Fixed(2.625),
+        2 => Dpr::fixed(2.0).expect("a valid density"),
+        _ => Dpr::fixed(2.625).expect("a valid density"),
     };
     let Ok(decoded) = decode::decode(bytes, "fuzz.png") else {
         return;

@@ -3,7 +3,7 @@
 #![no_main]
 
 use copy_that_export::{generate, import_dtcg, ExportOptions};
-use copy_that_spacing::MAX_SPACING_PX;
+use copy_that_spacing::{RootPx, MAX_SPACING_PX};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -13,8 +13,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return;
     };
-    // Root sizes the settings accept (and one they do not, which must be refused, not used).
-    let root_px = [16.0, 10.0, 20.0, 0.0][usize::from(root % 4)];
+    // Root sizes the settings accept (and one they do not, which the type refuses before use).
+    let Ok(root_px) = RootPx::new([16.0, 10.0, 20.0, 0.0][usize::from(root % 4)]) else {
+        return;
+    };
     let imported = match import_dtcg(text, "fuzz.json", root_px) {
         Ok(i) => i,
         Err(e) => {
@@ -22,7 +24,6 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    assert!(root_px > 0.0, "a root size of 0 px was accepted");
     let lib = &imported.library;
     assert!(!lib.tokens.is_empty());
     for t in &lib.tokens {
@@ -39,14 +40,14 @@ fuzz_target!(|data: &[u8]| {
     }
     // What was imported is exported and imported again: the same values come back.
     let opts = ExportOptions {
-        root_px: 16.0,
+        root_px: RootPx::DEFAULT,
         ..ExportOptions::default()
     };
     let out = generate("dtcg", lib, &opts).expect("dtcg export of an imported library");
     let again = import_dtcg(
         std::str::from_utf8(&out).expect("utf-8 export"),
         "again.json",
-        16.0,
+        RootPx::DEFAULT,
     )
     .expect("an exported library imports");
     let values = |l: &copy_that_spacing::SpacingLibrary| {
