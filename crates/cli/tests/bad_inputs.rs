@@ -45,6 +45,17 @@ fn reachable_binary(dir: &Path) -> PathBuf {
 
 /// Runs `bin args` under GNU time, as `nobody` when asked, and waits for it up to [`DEADLINE`].
 fn run(bin: &Path, args: &[OsString], as_nobody: bool, scratch: &Path) -> Run {
+    run_with(bin, args, as_nobody, scratch, &[])
+}
+
+/// [`run`] with extra environment variables (a provider's key).
+fn run_with(
+    bin: &Path,
+    args: &[OsString],
+    as_nobody: bool,
+    scratch: &Path,
+    env: &[(&str, &str)],
+) -> Run {
     let rss_file = scratch.join("rss");
     let mut cmd = Command::new("/usr/bin/time");
     cmd.arg("-f").arg("%M").arg("-o").arg(&rss_file);
@@ -62,6 +73,7 @@ fn run(bin: &Path, args: &[OsString], as_nobody: bool, scratch: &Path) -> Run {
         .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
         // Runs without --data-dir look in a folder of the test's, never the machine's own.
         .env("COPY_THAT_DATA_DIR", scratch.join("default-data"))
+        .envs(env.iter().copied())
         // Its own process group, so a hang is killed whole (GNU time and the CLI under it).
         .process_group(0)
         .stdin(Stdio::null())
@@ -309,4 +321,56 @@ fn the_whole_corpus_in_one_batch_keeps_every_good_image() {
         images >= 10 && images <= measured,
         "{images} images for {measured} measured cases"
     );
+}
+
+#[test]
+fn a_huge_png_sent_to_an_ai_provider_is_refused_from_its_header_like_the_local_path() {
+    // The AI engines prepare the image through the same decoder as the local one: a 279 KB
+    // 16000×16000 grey PNG (256 megapixels, a 1 GB raster) must be refused from its header before
+    // anything is allocated or sent, whichever engine is asked. The keys are sentinels and no
+    // server is reachable: a request would fail with another message.
+    let root = tempfile::tempdir().expect("tempdir");
+    let bin = reachable_binary(root.path());
+    let shot = root.path().join("grey16000.png");
+    std::fs::write(&shot, copy_that_bad_inputs::grey_bomb(16_000, 16_000)).expect("write");
+    let cases: [(&str, &[(&str, &str)]); 3] = [
+        ("local", &[]),
+        (
+            "claude",
+            &[("ANTHROPIC_API_KEY", "sk-ant-sentinel-never-sent")],
+        ),
+        ("openai", &[("OPENAI_API_KEY", "sk-sentinel-never-sent")]),
+    ];
+    for (provider, env) in cases {
+        let r = run_with(
+            &bin,
+            &args(&[
+                OsStr::new("extract"),
+                shot.as_os_str(),
+                OsStr::new("--provider"),
+                OsStr::new(provider),
+            ]),
+            false,
+            root.path(),
+            env,
+        );
+        check_clean(provider, &r);
+        assert!(!r.status.success(), "{provider}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("16000×16000 px") && r.stderr.contains("are supported"),
+            "{provider}: {}",
+            r.stderr
+        );
+        assert!(
+            !r.stderr.contains("could not reach"),
+            "{provider}: a request was attempted: {}",
+            r.stderr
+        );
+        // Refused from the header: the process stays near its own size.
+        assert!(
+            r.max_rss_kb < 64 * 1024,
+            "{provider}: peak {} KB before refusing",
+            r.max_rss_kb
+        );
+    }
 }
