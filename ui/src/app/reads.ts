@@ -1,5 +1,7 @@
 import {
   commands,
+  type ExportOptions,
+  type FormatInfo,
   type ImportedLibrary_Serialize,
   type KeyStatus,
   type Provider,
@@ -11,7 +13,7 @@ import { call } from "./api";
 
 /**
  * The store's actions that fetch or save for one view (a thumbnail, the overlay's image, keys,
- * settings, the other side of Compare). They live in the one store so no component calls the
+ * settings, the other side of Compare, the export dialog's previews and files). They live in the one store so no component calls the
  * bindings itself; each throws a `CommandError` the view puts into words with `describe`.
  */
 export type Reads = {
@@ -25,6 +27,12 @@ export type Reads = {
   loadLibrary(name: string): Promise<StoredLibrary_Serialize>;
   /** A DTCG file picked in the native dialog, read at the settings' root size; null if none was picked. */
   importDtcgFile(): Promise<ImportedLibrary_Serialize | null>;
+  exportFormats(): Promise<FormatInfo[]>;
+  previewExport(project: string, format: string, options: ExportOptions): Promise<string>;
+  /** Saved through the native save dialog: the path, or null when the designer cancelled. */
+  saveExport(project: string, format: string, options: ExportOptions): Promise<string | null>;
+  /** Several formats into a folder picked in the native dialog: the files, or null when cancelled. */
+  exportToFolder(project: string, formats: string[], options: ExportOptions): Promise<string[] | null>;
 };
 
 type Slice = { settings: Settings_Serialize | null; setSettings(s: Settings_Serialize): void };
@@ -45,5 +53,9 @@ export function reads(get: () => Slice): Reads {
     },
     loadLibrary: (name) => call(commands.loadLibrary(name)),
     importDtcgFile: () => call(commands.importDtcgFile(get().settings?.rootPx ?? 16)),
+    exportFormats: () => commands.exportFormats(),
+    previewExport: (project, format, options) => call(commands.previewExport(project, format, options)),
+    saveExport: (project, format, options) => call(commands.saveExport(project, format, options)),
+    exportToFolder: (project, formats, options) => call(commands.exportToFolder(project, formats, options)),
   };
 }

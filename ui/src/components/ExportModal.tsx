@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
-import { call, describe } from "../app/api";
+import { describe } from "../app/api";
 import { useApp } from "../app/context";
-import { commands, type ExportOptions, type FormatInfo, type Naming } from "../bindings";
+import { type ExportOptions, type FormatInfo, type Naming } from "../bindings";
 import { Modal } from "./Modal";
 
 /** Each naming scheme with what it writes for 16 px; only the token's own name is stable. */
@@ -31,6 +31,10 @@ async function copyText(text: string): Promise<void> {
 export function ExportModal() {
   const current = useApp((s) => s.current);
   const settings = useApp((s) => s.settings);
+  const exportFormats = useApp((s) => s.exportFormats);
+  const previewExport = useApp((s) => s.previewExport);
+  const saveExport = useApp((s) => s.saveExport);
+  const exportToFolder = useApp((s) => s.exportToFolder);
   const [formats, setFormats] = useState<FormatInfo[]>([]);
   const [format, setFormat] = useState("css");
   const [options, setOptions] = useState<ExportOptions>({
@@ -49,13 +53,13 @@ export function ExportModal() {
   const project = current?.project.name ?? "";
 
   useEffect(() => {
-    commands.exportFormats().then(setFormats, (e) => setError(describe(e)));
+    exportFormats().then(setFormats, (e) => setError(describe(e)));
   }, []);
 
   useEffect(() => {
     if (!project) return;
     let live = true;
-    call(commands.previewExport(project, format, options)).then(
+    previewExport(project, format, options).then(
       (text) => {
         if (!live) return;
         setPreview(text);
@@ -125,7 +129,7 @@ export function ExportModal() {
             </label>
             <div className="buttons">
               <button id="export-save" className="primary" onClick={() => act(async () => {
-                const path = await call(commands.saveExport(project, format, options));
+                const path = await saveExport(project, format, options);
                 return path ? `Saved ${path}` : null;
               })}>
                 Save…
@@ -151,7 +155,7 @@ export function ExportModal() {
                 </label>
               ))}
               <button id="export-folder" disabled={many.length === 0} onClick={() => act(async () => {
-                const files = await call(commands.exportToFolder(project, many, options));
+                const files = await exportToFolder(project, many, options);
                 return files ? `Wrote ${files.length} files: ${files.join(", ")}` : null;
               })}>
                 Export to folder…
