@@ -1,9 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { tauriClient } from "./client";
 import { StoreProvider, useApp } from "./app/context";
 import { createAppStore, type AppStore } from "./app/store";
-import { createScaleStore } from "./store";
 import { BatchPanel } from "./components/BatchPanel";
 import { ExportModal } from "./components/ExportModal";
 import { QuickScale } from "./components/QuickScale";
@@ -34,10 +32,9 @@ export const tauriDrops: DropSource = async ({ hover, drop }) =>
   });
 
 function QuickScaleDialog() {
-  const store = useMemo(() => createScaleStore(tauriClient), []);
   return (
     <Modal id="quick" title="Spacing values by hand" className="quick">
-      <QuickScale store={store} />
+      <QuickScale />
     </Modal>
   );
 }

@@ -13,6 +13,7 @@ import {
   type TokenEdit,
 } from "../bindings";
 import { call, describe } from "./api";
+import { quickActions, type QuickActions } from "./quick";
 import { reads, type Reads } from "./reads";
 import { NO_FILTERS, type Filters, type SortKey } from "./format";
 
@@ -27,7 +28,7 @@ export type Batch = {
   cancelling: boolean;
 };
 
-export type AppState = Reads & {
+export type AppState = Reads & QuickActions & {
   ready: boolean;
   projects: ProjectSummary[];
   current: StoredLibrary_Serialize | null;
@@ -121,6 +122,7 @@ export function createAppStore() {
 
     return {
       ...reads(get),
+      ...quickActions(set, get),
       ready: false,
       projects: [],
       current: null,

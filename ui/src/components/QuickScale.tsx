@@ -1,20 +1,15 @@
 import { useState } from "react";
-import { useStore } from "zustand";
-import type { StoreApi } from "zustand/vanilla";
+import { useApp } from "../app/context";
 import { parseBatch, px } from "../parse";
-import type { ScaleState } from "../store";
 
 const SAMPLE = "4 8 12 16 24 32 48\n8 16 16 24 32 64\n4 12 16 24 48";
 
 /** Paste measured values (one line per screenshot) and see the scale Copy That infers from them. */
-export function QuickScale({ store }: { store: StoreApi<ScaleState> }) {
+export function QuickScale() {
   const [text, setText] = useState(SAMPLE);
-  const status = useStore(store, (s) => s.status);
-  const library = useStore(store, (s) => s.library);
-  const progress = useStore(store, (s) => s.progress);
-  const error = useStore(store, (s) => s.error);
-  const analyse = useStore(store, (s) => s.analyse);
-  const fail = useStore(store, (s) => s.fail);
+  const { status, library, progress, error } = useApp((s) => s.quick);
+  const analyse = useApp((s) => s.analyseValues);
+  const fail = useApp((s) => s.failQuick);
 
   const run = () => {
     const parsed = parseBatch(text);
