@@ -33,14 +33,49 @@ fn json(o: &Output) -> Value {
 }
 
 /// A project's one image as the app's commands read it: its record and its thumbnail.
-async fn saved_image(data: &Path, project: &str) -> (ImageRecord, Vec<u8>) {
+/// What a project holds after one image was added: the image row, its thumbnail, the project's
+/// merge threshold and its job rows (source and measurements).
+struct Saved {
+    image: ImageRecord,
+    thumbnail: Vec<u8>,
+    threshold: f64,
+    jobs: Vec<(String, usize, Vec<(f64, f64)>)>,
+}
+
+async fn saved_image(data: &Path, project: &str) -> Saved {
     let store = Store::open_dir(data).await.expect("open");
     let p = store.project(project).await.expect("project");
     let images = store.images(p.id).await.expect("images");
     assert_eq!(images.len(), 1, "{images:?}");
     let thumbnail = store.thumbnail(images[0].id).await.expect("thumbnail");
+    let ids: Vec<u32> = store
+        .latest_jobs(p.id)
+        .await
+        .expect("jobs")
+        .into_iter()
+        .map(|(_, job)| job)
+        .collect();
+    let jobs = store
+        .jobs(&ids)
+        .await
+        .expect("job rows")
+        .into_iter()
+        .map(|j| {
+            let values = j
+                .measurements
+                .iter()
+                .map(|m| (m.value_px, m.confidence))
+                .collect();
+            (format!("{:?}", j.source), j.measurements.len(), values)
+        })
+        .collect();
     store.close().await;
-    (images[0].clone(), thumbnail)
+    Saved {
+        image: images[0].clone(),
+        thumbnail,
+        threshold: p.threshold.get(),
+        jobs,
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -63,7 +98,8 @@ async fn cli_saved_image_has_thumbnail() {
         dir.path(),
     );
     assert!(o.status.success(), "{}", err(&o));
-    let (cli_image, cli_thumb) = saved_image(&cli_data, "Site").await;
+    let cli = saved_image(&cli_data, "Site").await;
+    let (cli_image, cli_thumb) = (&cli.image, &cli.thumbnail);
 
     // The app's command: the pipeline's batch on the absolute path the native dialog gives.
     let app_data = dir.path().join("app");
@@ -82,13 +118,14 @@ async fn cli_saved_image_has_thumbnail() {
     .expect("batch");
     assert_eq!(summary.saved, 1);
     store.close().await;
-    let (app_image, app_thumb) = saved_image(&app_data, "Site").await;
+    let app = saved_image(&app_data, "Site").await;
+    let (app_image, app_thumb) = (&app.image, &app.thumbnail);
 
     assert!(
         !cli_thumb.is_empty(),
         "the app would say: this image has no thumbnail"
     );
-    let thumb = image::load_from_memory(&cli_thumb).expect("a PNG");
+    let thumb = image::load_from_memory(cli_thumb).expect("a PNG");
     assert!(thumb.width().max(thumb.height()) <= 320);
     assert_eq!(cli_thumb, app_thumb, "one thumbnail maker");
     let canonical = std::fs::canonicalize(&shot).expect("canonical");
@@ -101,6 +138,11 @@ async fn cli_saved_image_has_thumbnail() {
         (&cli_image.file_name, &cli_image.content_hash, cli_image.dpr),
         (&app_image.file_name, &app_image.content_hash, app_image.dpr)
     );
+    // The same project settings and the same job rows: one flow, not two that look alike.
+    assert_eq!(cli.threshold, app.threshold);
+    assert_eq!(cli.jobs.len(), 1, "{:?}", cli.jobs);
+    assert!(cli.jobs[0].1 > 0, "the job keeps its measurements");
+    assert_eq!(cli.jobs, app.jobs);
 }
 
 /// Runs `copy-that` until it exits, or fails the test when it has not after `limit`.
