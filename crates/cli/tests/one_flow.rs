@@ -33,13 +33,16 @@ fn json(o: &Output) -> Value {
 }
 
 /// A project's one image as the app's commands read it: its record and its thumbnail.
+/// A job row as compared: its source, how many measurements, each one's value and confidence.
+type JobRow = (String, usize, Vec<(f64, f64)>);
+
 /// What a project holds after one image was added: the image row, its thumbnail, the project's
 /// merge threshold and its job rows (source and measurements).
 struct Saved {
     image: ImageRecord,
     thumbnail: Vec<u8>,
     threshold: f64,
-    jobs: Vec<(String, usize, Vec<(f64, f64)>)>,
+    jobs: Vec<JobRow>,
 }
 
 async fn saved_image(data: &Path, project: &str) -> Saved {
