@@ -4,17 +4,9 @@
 
 #![cfg(target_os = "linux")]
 
+use copy_that_bad_inputs::memory::PeakWatch;
 use copy_that_measure::raster::Raster;
 use image::{DynamicImage, GrayImage};
-
-fn status_kb(field: &str) -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("status");
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("field")
-}
 
 #[test]
 fn a_grey_image_becomes_a_raster_without_an_rgba_copy() {
@@ -22,14 +14,11 @@ fn a_grey_image_becomes_a_raster_without_an_rgba_copy() {
     let n = (w * h) as u64;
     let grey = GrayImage::from_raw(w, h, vec![200u8; n as usize]).expect("buffer");
     let image = DynamicImage::ImageLuma8(grey);
-    // Reset the high-water mark to the current resident size (Linux 4.0+).
-    std::fs::write("/proc/self/clear_refs", "5").expect("clear_refs");
-    let before = status_kb("VmRSS:");
+    let watch = PeakWatch::start();
     let raster = Raster::from_image(image);
-    let peak = status_kb("VmHWM:");
+    let grown = watch.grown_kb() * 1024;
     assert_eq!(raster.px.len() as u64, n);
     assert_eq!(raster.at(7, 7), 0xC8C8C8);
-    let grown = (peak - before) * 1024;
     // The raster is 4 bytes a pixel; going through RGBA added another 4 (and the old code did).
     assert!(
         grown < n * 4 + n * 4 / 4,

@@ -6,17 +6,9 @@
 
 #![cfg(target_os = "linux")]
 
+use copy_that_bad_inputs::memory::PeakWatch;
 use copy_that_bad_inputs::{chunk, page, png, zlib_zeros};
 use copy_that_measure::{extract_bytes, Dpr};
-
-fn status_kb(field: &str) -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("status");
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("field")
-}
 
 #[test]
 fn a_png_whose_colour_profile_inflates_to_256_mb_is_measured_without_inflating_it() {
@@ -29,10 +21,9 @@ fn a_png_whose_colour_profile_inflates_to_256_mb_is_measured_without_inflating_i
     bomb.extend_from_slice(&small[33..]);
     assert!(bomb.len() < 2 << 20, "a {} byte file", bomb.len());
 
-    std::fs::write("/proc/self/clear_refs", "5").expect("clear_refs");
-    let before = status_kb("VmRSS:");
+    let watch = PeakWatch::start();
     let e = extract_bytes(&bomb, "profile.png", Dpr::Auto).expect("measured");
-    let grown = (status_kb("VmHWM:") - before) * 1024;
+    let grown = watch.grown_kb() * 1024;
     assert_eq!((e.width, e.height), (160, 120));
     assert!(!e.measurements.is_empty());
     // The file itself and a copy without the profile: a few MB, not the 256 MB profile.

@@ -10,23 +10,14 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use copy_that_bad_inputs::memory::PeakWatch;
 use copy_that_pipeline::{run_batch, Settings};
 use copy_that_store::Store;
 use tokio_util::sync::CancellationToken;
 
-fn status_kb(field: &str) -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("status");
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("field")
-}
-
 /// How far resident memory rose above where it stood while `paths` went through the app's batch.
 async fn peak_growth_kb(store: &Store, paths: &[PathBuf], settings: &Settings) -> u64 {
-    std::fs::write("/proc/self/clear_refs", "5").expect("clear_refs");
-    let before = status_kb("VmRSS:");
+    let watch = PeakWatch::start();
     let summary = run_batch(
         store,
         "Big",
@@ -39,7 +30,7 @@ async fn peak_growth_kb(store: &Store, paths: &[PathBuf], settings: &Settings) -
     .await
     .expect("batch");
     assert_eq!(summary.saved as usize, paths.len(), "{summary:?}");
-    status_kb("VmHWM:").saturating_sub(before)
+    watch.grown_kb()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

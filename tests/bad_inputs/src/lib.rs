@@ -7,6 +7,8 @@
 //! app's add-images path) both run it; `cargo run -p copy-that-bad-inputs -- DIR` writes it to a
 //! folder to try by hand.
 
+pub mod memory;
+
 use std::path::{Path, PathBuf};
 
 use image::{ImageEncoder, RgbImage};
