@@ -2,21 +2,11 @@
 //! wrote, and reads back as its `JobSource`.
 
 use copy_that_spacing::{JobSource, Measurement, SpacingType};
-use copy_that_store::{NewImage, NewJob, Store, DB_FILE};
+use copy_that_store::{NewJob, Store, DB_FILE};
 use sqlx::Connection;
 
-fn image(hash: &str, name: &str) -> NewImage {
-    NewImage {
-        content_hash: hash.into(),
-        file_name: name.into(),
-        width: 1280,
-        height: 800,
-        dpr: 1.0,
-        dpr_source: "default".into(),
-        thumbnail: vec![1, 2, 3],
-        source_path: None,
-    }
-}
+mod common;
+use common::image;
 
 fn job(source: JobSource) -> NewJob {
     NewJob {

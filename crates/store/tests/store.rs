@@ -1,6 +1,7 @@
 //! The store on real database files in temporary folders.
 
 mod common;
+use common::image;
 
 use std::time::Duration;
 
@@ -9,19 +10,6 @@ use copy_that_store::{
     content_hash, NewImage, NewJob, OpenOptions, Store, StoreError, TokenFilter, DB_FILE,
 };
 use sqlx::Connection;
-
-fn image(hash: &str, name: &str) -> NewImage {
-    NewImage {
-        content_hash: hash.into(),
-        file_name: name.into(),
-        width: 1280,
-        height: 800,
-        dpr: 1.0,
-        dpr_source: "default".into(),
-        thumbnail: vec![1, 2, 3],
-        source_path: None,
-    }
-}
 
 fn job(values: &[(f64, f64)]) -> NewJob {
     NewJob {

@@ -1,7 +1,23 @@
 //! What the store's tests share.
 
+#![allow(dead_code)] // each test binary uses its own part of it
+
 use copy_that_spacing::{build_library, Measurement, SpacingLibrary};
-use copy_that_store::{ProjectSummary, Store};
+use copy_that_store::{NewImage, ProjectSummary, Store};
+
+/// An image row of a 1280×800 screenshot with no source path.
+pub fn image(hash: &str, name: &str) -> NewImage {
+    NewImage {
+        content_hash: hash.into(),
+        file_name: name.into(),
+        width: 1280,
+        height: 800,
+        dpr: 1.0,
+        dpr_source: "default".into(),
+        thumbnail: vec![1, 2, 3],
+        source_path: None,
+    }
+}
 
 /// A project's library built from the store's rows as the pipeline builds it (each image's
 /// latest successful job, its library values, the hand edits) and saved back.
