@@ -43,6 +43,12 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --locked --version '^2' --quiet
 fi
 
+# cargo-deny for the licence, ban, source and advisory checks (scripts/deny.sh).
+if ! cargo deny --version 2>/dev/null | grep -q '^cargo-deny 0\.20\.'; then
+  step "cargo: installing cargo-deny"
+  cargo install cargo-deny --locked --version '~0.20.2' --quiet
+fi
+
 # cargo-fuzz for the short fuzz run in scripts/test.sh (scripts/fuzz.sh); it runs on stable too.
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
   step "cargo: installing cargo-fuzz"

@@ -40,6 +40,9 @@ for pair in x86_64-apple-darwin:apple-native x86_64-pc-windows-msvc:windows-nati
   echo "$target: keyring with $feature"
 done
 
+step "cargo deny: advisories, licences, bans, sources (deny.toml, offline snapshot)"
+"$ROOT/scripts/deny.sh"
+
 step "cargo test (includes the bindings drift check)"
 cargo test --workspace --locked
 
