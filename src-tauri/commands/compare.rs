@@ -19,7 +19,7 @@ pub async fn load_library(
     state: State<'_, AppState>,
     name: String,
 ) -> Result<StoredLibrary, AppError> {
-    Ok(state.store()?.load_library(&name).await?)
+    Ok(copy_that_pipeline::load_library(state.store()?, &name).await?)
 }
 
 #[derive(Debug, Serialize, Type)]

@@ -40,7 +40,7 @@ async fn render(
     format: &str,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, AppError> {
-    let stored = state.store()?.load_library(project).await?;
+    let stored = copy_that_pipeline::load_library(state.store()?, project).await?;
     Ok(generate(format, &stored.library, options)?)
 }
 
@@ -115,7 +115,7 @@ pub async fn export_to_folder(
                 .ok_or_else(|| AppError::InvalidInput(format!("unknown format {n:?}")))
         })
         .collect::<Result<_, _>>()?;
-    let stored = state.store()?.load_library(&project).await?;
+    let stored = copy_that_pipeline::load_library(state.store()?, &project).await?;
     let picked = tokio::task::spawn_blocking(move || {
         app.dialog()
             .file()

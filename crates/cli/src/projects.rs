@@ -43,7 +43,7 @@ pub fn list(dir: &Path, json: bool) -> Result<()> {
 pub fn show(dir: &Path, name: &str) -> Result<SpacingLibrary> {
     let stored = runtime()?.block_on(async {
         let store = Store::open_dir(dir).await?;
-        let lib = store.load_library(name).await;
+        let lib = copy_that_pipeline::load_library(&store, name).await;
         store.close().await;
         lib
     })?;

@@ -20,7 +20,7 @@ pub use engine::build_client;
 pub use error::PipelineError;
 pub use events::{BatchSummary, ExtractEvent, ImagePhase, QueuedImage, Sink, SkippedFile};
 pub use files::expand;
-pub use library::rebuild;
+pub use library::{load as load_library, rebuild};
 pub use run::{run, run_batch, Batch, Finished};
 pub use settings::{Concurrency, Settings, LIMITS};
 pub use target::Target;

@@ -85,6 +85,18 @@ pub async fn rebuild_with(
     })
 }
 
+/// A project's saved library, rebuilt first when it is stale: a process that died between
+/// recording a job and rebuilding left it without its newest images
+/// ([`Store::library_is_current`]). Every face reads a project through this.
+pub async fn load(store: &Store, name: &str) -> Result<StoredLibrary, PipelineError> {
+    let project = store.project(name).await?;
+    if store.library_is_current(project.id).await? {
+        Ok(store.load_library(name).await?)
+    } else {
+        rebuild(store, &project).await
+    }
+}
+
 /// Applies a hand edit to a project's saved library and keeps it, so it is replayed whenever the
 /// library is rebuilt: the edit and the edited library are saved in one transaction. A refused
 /// edit (bad name, no such token) changes nothing. Returns the library as now saved.
@@ -93,7 +105,7 @@ pub async fn edit_token(
     project: &ProjectSummary,
     edit: &TokenEdit,
 ) -> Result<StoredLibrary, PipelineError> {
-    let mut stored = store.load_library(&project.name).await?;
+    let mut stored = load(store, &project.name).await?;
     apply_edit(&mut stored.library, edit, project.threshold.get())?;
     store
         .save_edit(project, edit, &stored.images, &stored.library)

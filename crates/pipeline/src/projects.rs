@@ -43,7 +43,7 @@ pub async fn last_project(
     settings: &Settings,
 ) -> Result<Option<StoredLibrary>, PipelineError> {
     Ok(match &settings.last_project {
-        Some(name) => store.load_library(name).await.ok(),
+        Some(name) => crate::library::load(store, name).await.ok(),
         None => None,
     })
 }
@@ -69,7 +69,7 @@ pub async fn ensure_project(store: &Store, name: &str) -> Result<ProjectSummary,
 
 /// Loads a project's library and remembers it as the one to reopen.
 pub async fn open_project(store: &Store, name: &str) -> Result<StoredLibrary, PipelineError> {
-    let stored = store.load_library(name).await?;
+    let stored = crate::library::load(store, name).await?;
     remember(store, Some(stored.project.name.clone())).await?;
     Ok(stored)
 }

@@ -150,7 +150,6 @@ async fn save(
         thumbnail: m.thumbnail,
         source_path: Some(source_path(&m.path)),
     };
-    let (image_id, _) = store.add_image(project.id, &image).await?;
     let elapsed_ms = e.decode_ms + e.measure_ms;
     // The job keeps every raw local measurement (the library the selection's kept values), or
     // the AI engine's values (the library the same).
@@ -165,6 +164,6 @@ async fn save(
         elapsed_ms,
         error: None,
     };
-    let job_id = store.record_job(project.id, image_id, &job).await?;
+    let (image_id, job_id) = store.save_measured(project.id, &image, &job).await?;
     Ok((image_id, job_id, kept.unwrap_or(job.measurements)))
 }

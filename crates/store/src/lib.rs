@@ -3,10 +3,12 @@
 //! provenance, so saved work can be browsed offline. No secrets are ever stored here: API keys live
 //! in the OS keyring.
 
+mod ai_cache;
 pub mod damage;
 pub mod db;
 pub mod edits;
 pub mod error;
+mod freshness;
 pub mod library;
 pub mod repo;
 

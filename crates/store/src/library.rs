@@ -169,6 +169,7 @@ impl Store {
         .fetch_one(&mut **tx)
         .await
         .map_err(|e| self.err(e))?;
+        self.mark_built_from(tx, library_id, project.id).await?;
         for (position, token) in library.tokens.iter().enumerate() {
             let bare = SpacingToken {
                 occurrences: Vec::new(),

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use specta::Type;
-use sqlx::{QueryBuilder, Row};
+use sqlx::{QueryBuilder, Row, SqliteConnection};
 
 use copy_that_spacing::{JobSource, Measurement, MergeThreshold, RootPx, SpacingType};
 
@@ -216,11 +216,39 @@ impl Store {
         project: u32,
         image: &NewImage,
     ) -> Result<(u32, bool), StoreError> {
+        let mut conn = self.pool.acquire().await.map_err(|e| self.err(e))?;
+        self.add_image_in(&mut conn, project, image).await
+    }
+
+    /// Saves a measured image and its job in one transaction, so a process killed in between
+    /// never leaves an image without the job that measured it. Returns their ids.
+    pub async fn save_measured(
+        &self,
+        project: u32,
+        image: &NewImage,
+        job: &NewJob,
+    ) -> Result<(u32, u32), StoreError> {
+        for m in &job.measurements {
+            m.validate()?;
+        }
+        let mut tx = self.pool.begin().await.map_err(|e| self.err(e))?;
+        let (image_id, _) = self.add_image_in(&mut tx, project, image).await?;
+        let job_id = self.record_job_in(&mut tx, project, image_id, job).await?;
+        tx.commit().await.map_err(|e| self.err(e))?;
+        Ok((image_id, job_id))
+    }
+
+    async fn add_image_in(
+        &self,
+        conn: &mut SqliteConnection,
+        project: u32,
+        image: &NewImage,
+    ) -> Result<(u32, bool), StoreError> {
         let existing: Option<i64> =
             sqlx::query_scalar("SELECT id FROM images WHERE project_id = ? AND content_hash = ?")
                 .bind(i64::from(project))
                 .bind(&image.content_hash)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *conn)
                 .await
                 .map_err(|e| self.err(e))?;
         if let Some(id) = existing {
@@ -234,7 +262,7 @@ impl Store {
             .bind(&image.source_path)
             .bind(&image.thumbnail)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *conn)
             .await
             .map_err(|e| self.err(e))?;
             return Ok((id as u32, false));
@@ -256,7 +284,7 @@ impl Store {
         .bind(&image.thumbnail)
         .bind(&image.source_path)
         .bind(now())
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *conn)
         .await
         .map_err(|e| self.err(e))?;
         Ok((id as u32, true))
@@ -308,6 +336,18 @@ impl Store {
             m.validate()?;
         }
         let mut tx = self.pool.begin().await.map_err(|e| self.err(e))?;
+        let job_id = self.record_job_in(&mut tx, project, image, job).await?;
+        tx.commit().await.map_err(|e| self.err(e))?;
+        Ok(job_id)
+    }
+
+    async fn record_job_in(
+        &self,
+        tx: &mut SqliteConnection,
+        project: u32,
+        image: u32,
+        job: &NewJob,
+    ) -> Result<u32, StoreError> {
         let status = if job.error.is_some() {
             "failed"
         } else {
@@ -355,40 +395,6 @@ impl Store {
             .execute(&mut *tx)
             .await
             .map_err(|e| self.err(e))?;
-        tx.commit().await.map_err(|e| self.err(e))?;
         Ok(job_id as u32)
-    }
-}
-
-/// The AI reply cache: measurements an AI engine returned for an image, by cache key.
-impl Store {
-    pub async fn ai_cache_get(&self, key: &str) -> Result<Option<Vec<Measurement>>, StoreError> {
-        let text: Option<String> =
-            sqlx::query_scalar("SELECT measurements FROM ai_cache WHERE key = ?")
-                .bind(key)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(|e| self.err(e))?;
-        Ok(match text {
-            Some(t) => Some(serde_json::from_str(&t)?),
-            None => None,
-        })
-    }
-
-    pub async fn ai_cache_put(
-        &self,
-        key: &str,
-        measurements: &[Measurement],
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT OR REPLACE INTO ai_cache (key, measurements, created_at) VALUES (?, ?, ?)",
-        )
-        .bind(key)
-        .bind(serde_json::to_string(measurements)?)
-        .bind(now())
-        .execute(&self.pool)
-        .await
-        .map_err(|e| self.err(e))?;
-        Ok(())
     }
 }

@@ -67,6 +67,16 @@ pub fn page(width: u32, height: u32) -> RgbImage {
     img
 }
 
+/// [`page`] as PNG bytes that differ for every `n` (the first pixels spell it): many distinct
+/// screenshots for soak runs, where the store keeps one image of several identical files.
+pub fn numbered_page(width: u32, height: u32, n: u32) -> Vec<u8> {
+    let mut img = page(width, height);
+    for (i, byte) in n.to_le_bytes().into_iter().enumerate() {
+        img.put_pixel(i as u32 % width, 0, image::Rgb([byte, 244, 245]));
+    }
+    png(&img)
+}
+
 /// A large page with few things on it: six cards with a button each. Its pixels cost what any
 /// image of its size costs, its measurements almost nothing (for memory tests about pixels).
 pub fn sparse_page(width: u32, height: u32) -> RgbImage {
