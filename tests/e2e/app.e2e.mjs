@@ -278,4 +278,20 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     t.diagnostic(`overlay frame interval with ${count} instances: pan ${stats(pan.times)}; zoom ${stats(zoom.times)}`);
     t.diagnostic(`the same image without redlines: pan ${stats(barePan.times)}; zoom ${stats(bareZoom.times)}`);
   });
+  await t.test("a locked keyring is said in Settings, not a crash or a silent 'not set'", async () => {
+    const bus = (path, method, ...args) =>
+      execFileSync("dbus-send", ["--session", "--print-reply", "--dest=org.freedesktop.secrets", path, method, ...args]).toString();
+    const collection = bus("/org/freedesktop/secrets", "org.freedesktop.Secret.Service.ReadAlias", "string:default")
+      .match(/object path "([^"]+)"/)[1];
+    // Locked, as after the desktop's lock screen; the unlock prompt cannot open (no prompter here).
+    bus("/org/freedesktop/secrets", "org.freedesktop.Secret.Service.Lock", `array:objpath:${collection}`);
+    await session.click(await session.find("#open-settings"));
+    const row = '[data-provider="claude"]';
+    await waitFor("the locked keyring to be said", async () =>
+      ((await text(`${row} .key-state`).catch(() => "")) === "keyring unavailable") || null);
+    const why = await text(`${row} .error`);
+    assert.match(why, /locked/);
+    assert.match(why, /unlock your login keyring/);
+    await session.click(await session.find(".modal .buttons.end button"));
+  });
 });

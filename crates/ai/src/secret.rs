@@ -70,7 +70,20 @@ impl fmt::Display for ApiKey {
 }
 
 fn entry(provider: &str) -> Result<keyring::Entry, AiError> {
-    keyring::Entry::new(KEYRING_SERVICE, provider).map_err(|e| AiError::Keyring(e.to_string()))
+    keyring::Entry::new(KEYRING_SERVICE, provider).map_err(keyring_error)
+}
+
+/// The keyring's error in a designer's words. A locked keyring whose unlock prompt was dismissed
+/// (or could not be shown) says "SS error: prompt dismissed", which reads as a failure of ours.
+fn keyring_error(e: keyring::Error) -> AiError {
+    let text = e.to_string();
+    if text.contains("prompt dismissed") || text.contains("is locked") {
+        AiError::Keyring(format!(
+            "it is locked and was not unlocked ({text}); unlock your login keyring and try again"
+        ))
+    } else {
+        AiError::Keyring(text)
+    }
 }
 
 /// The key stored for a provider, if any. A missing or locked keyring is an error, never a
@@ -79,20 +92,20 @@ pub fn load_key(provider: &str) -> Result<Option<ApiKey>, AiError> {
     match entry(provider)?.get_password() {
         Ok(k) => Ok(Some(ApiKey(k))),
         Err(keyring::Error::NoEntry) => Ok(None),
-        Err(e) => Err(AiError::Keyring(e.to_string())),
+        Err(e) => Err(keyring_error(e)),
     }
 }
 
 pub fn store_key(provider: &str, key: &ApiKey) -> Result<(), AiError> {
     entry(provider)?
         .set_password(key.expose())
-        .map_err(|e| AiError::Keyring(e.to_string()))
+        .map_err(keyring_error)
 }
 
 pub fn delete_key(provider: &str) -> Result<(), AiError> {
     match entry(provider)?.delete_credential() {
         Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-        Err(e) => Err(AiError::Keyring(e.to_string())),
+        Err(e) => Err(keyring_error(e)),
     }
 }
 

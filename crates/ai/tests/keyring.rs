@@ -170,3 +170,58 @@ fn no_secret_service_is_a_clear_error_not_a_fallback() {
         "nothing stored elsewhere"
     );
 }
+
+/// The default collection's object path, once the service is ready.
+fn default_collection() -> String {
+    let alias = dbus(
+        "org.freedesktop.secrets",
+        "/org/freedesktop/secrets",
+        "org.freedesktop.Secret.Service.ReadAlias",
+        &["string:default"],
+    )
+    .expect("ReadAlias");
+    alias
+        .split("object path \"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a default collection")
+        .to_string()
+}
+
+#[test]
+fn a_locked_keyring_is_a_clear_error_without_hanging() {
+    if std::env::var(MODE).as_deref() != Ok("session") {
+        return rerun(
+            "a_locked_keyring_is_a_clear_error_without_hanging",
+            "session",
+        );
+    }
+    wait_for_unlocked_default_collection();
+    store_key("claude", &ApiKey::new("sk-SENTINEL-locked-7")).expect("store");
+    // Lock it, as the desktop does after a timeout or on the lock screen. Unlocking asks for a
+    // password through a prompter; here there is no display, so the prompt fails.
+    let collection = default_collection();
+    dbus(
+        "org.freedesktop.secrets",
+        "/org/freedesktop/secrets",
+        "org.freedesktop.Secret.Service.Lock",
+        &[&format!("array:objpath:{collection}")],
+    )
+    .expect("Lock");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(load_key("claude"));
+    });
+    let result = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("reading a locked keyring answered within 60 s");
+    let e = result.expect_err("a locked keyring gives no key");
+    assert!(matches!(e, AiError::Keyring(_)), "{e}");
+    let text = e.to_string();
+    assert!(
+        text.contains("it is locked") && text.contains("unlock your login keyring"),
+        "{text}"
+    );
+    assert!(!text.contains("SENTINEL"), "the key never shows: {text}");
+    println!("locked keyring: {text}");
+}

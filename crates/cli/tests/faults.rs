@@ -197,3 +197,62 @@ fn a_read_only_data_folder_is_a_clear_error_and_loses_nothing_saved() {
     fs.remount("rw");
     assert_eq!(saved(&fs.dir), before, "what was saved is all there");
 }
+
+/// Another program (here Python's sqlite3) holding the database's write lock.
+struct LockHolder(std::process::Child);
+
+impl LockHolder {
+    fn hold(db: &Path) -> LockHolder {
+        use std::io::BufRead;
+        let script = "import sqlite3, sys\n\
+             c = sqlite3.connect(sys.argv[1], isolation_level=None)\n\
+             c.execute('BEGIN EXCLUSIVE')\n\
+             print('held', flush=True)\n\
+             sys.stdin.read()\n";
+        let mut child = std::process::Command::new("python3")
+            .args(["-c", script])
+            .arg(db)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 (see scripts/setup.sh)");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("read");
+        assert_eq!(line.trim(), "held", "the lock was not taken");
+        LockHolder(child)
+    }
+}
+
+impl Drop for LockHolder {
+    fn drop(&mut self) {
+        // Closing its stdin ends the script, which releases the lock.
+        drop(self.0.stdin.take());
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn a_lock_held_by_another_process_is_a_clear_error_and_loses_nothing_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (data, shots) = (dir.path().join("data"), dir.path().join("shots"));
+    std::fs::create_dir_all(&shots).expect("dir");
+    save_one(&data, &shots);
+    let before = saved(&data);
+    let second = shots.join("second.png");
+    std::fs::write(&second, copy_that_bad_inputs::numbered_page(640, 400, 2)).expect("write");
+    let second = second.to_str().expect("utf-8");
+    {
+        let _lock = LockHolder::hold(&data.join(copy_that_store::DB_FILE));
+        let out = cli(&data, &["extract", second, "--project", "Kept"]);
+        assert_clear("extract --project", &out, "locked by another program");
+        // Reading goes on beside a writer (the database is in WAL mode).
+        let list = cli(&data, &["projects", "--json"]);
+        assert!(list.status.success(), "projects: {}", stderr(&list));
+    }
+    assert_eq!(saved(&data), before, "nothing saved was lost or changed");
+    let out = cli(&data, &["extract", second, "--project", "Kept"]);
+    assert!(out.status.success(), "after the lock: {}", stderr(&out));
+    assert_eq!(saved(&data).1, 2);
+}
