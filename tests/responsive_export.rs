@@ -20,6 +20,7 @@ async fn an_edited_mobile_value_is_exported_as_a_media_query_and_a_resolver_cont
         dpr_source: "default".into(),
         thumbnail: Vec::new(),
         source_path: None,
+        copy: None,
     };
     let (id, _) = store.add_image(p.id, &image).await.expect("image");
     let measurements = [8.0, 16.0, 24.0]

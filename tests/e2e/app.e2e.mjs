@@ -3,7 +3,7 @@
 // Run by scripts/e2e.sh, which provides the display, a D-Bus session and isolated app data.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
@@ -16,6 +16,7 @@ const app = process.env.COPY_THAT_APP ?? resolve(here, "../../target/debug/copy-
 const artifacts = join(here, "artifacts");
 const screens = resolve(here, "../fixtures/screens");
 const out = mkdtempSync(join(tmpdir(), "copy-that-export-"));
+const dropped = mkdtempSync(join(tmpdir(), "copy-that-shots-"));
 
 let driver;
 let session;
@@ -69,7 +70,9 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
 
   await t.test("drag two screenshots from another window onto the app", async () => {
     const win = await windowNamed("Copy That");
-    await dragFiles([join(screens, "dashboard.png"), join(screens, "settings.png")], win);
+    // From a folder of their own, deleted before the restart: the project keeps its images.
+    for (const f of ["dashboard.png", "settings.png"]) copyFileSync(join(screens, f), join(dropped, f));
+    await dragFiles([join(dropped, "dashboard.png"), join(dropped, "settings.png")], win);
     // The app's side: both files listed in the batch, and it reaches 100 %.
     const files = await waitFor("both files in the batch", async () => {
       const f = await session.execute("return [...document.querySelectorAll('.batch-images li')].map(li => li.dataset.file)");
@@ -173,7 +176,9 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     await session.click(await session.find(".modal .buttons.end button"));
   });
 
-  await t.test("restart the app and find the project with the same tokens", async () => {
+  await t.test("restart the app, the screenshots' folder deleted, and find the project with the same tokens", async () => {
+    assert.match(await text("#disk-use"), /^· [\d.]+ (KB|MB) on disk$/);
+    rmSync(dropped, { recursive: true, force: true });
     const before = (await rowValues()).sort((a, b) => a - b);
     const names = await rowNames();
     await session.close();
@@ -191,6 +196,11 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     })).sort((a, b) => a - b);
     assert.deepEqual(afterValues, before);
     assert.deepEqual((await rowNames()).sort(), names.sort());
+    // Both thumbnails in the filmstrip load from the project, not from the deleted folder.
+    await session.click(await session.find("#tab-overlay"));
+    await waitFor("both filmstrip thumbnails", async () =>
+      (await session.execute("return [...document.querySelectorAll('.film img')].filter(i => i.complete && i.naturalWidth > 0).length")) === 2 || null);
+    await session.click(await session.find("#tab-tokens"));
     await shot("reopened");
   });
 
@@ -283,7 +293,9 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
       execFileSync("dbus-send", ["--session", "--print-reply", "--dest=org.freedesktop.secrets", path, method, ...args]).toString();
     const collection = bus("/org/freedesktop/secrets", "org.freedesktop.Secret.Service.ReadAlias", "string:default")
       .match(/object path "([^"]+)"/)[1];
-    // Locked, as after the desktop's lock screen; the unlock prompt cannot open (no prompter here).
+    // A stored key (an empty keyring says "not set" without asking to unlock anything)…
+    execFileSync("secret-tool", ["store", "--label=Copy That: claude", "service", "app.copythat.desktop", "username", "claude"], { input: "sk-ant-e2e-locked" });
+    // …then locked, as after the desktop's lock screen; the unlock prompt cannot open here.
     bus("/org/freedesktop/secrets", "org.freedesktop.Secret.Service.Lock", `array:objpath:${collection}`);
     await session.click(await session.find("#open-settings"));
     const row = '[data-provider="claude"]';

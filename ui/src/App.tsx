@@ -16,6 +16,8 @@ import { Overlay } from "./components/Overlay";
 import { Playground } from "./components/Playground";
 import { Compare } from "./components/Compare";
 import type { View } from "./app/store";
+import type { ImageRecord } from "./bindings";
+import { diskUse } from "./app/format";
 
 /** Files dropped on the window: Tauri gives real paths. Injectable for tests. */
 export type DropSource = (handlers: { hover(on: boolean): void; drop(paths: string[]): void }) => Promise<() => void>;
@@ -40,6 +42,18 @@ function QuickScaleDialog() {
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The project's images as kept with it: total, per image, and how many were kept downscaled. */
+function DiskUse({ images }: { images: ImageRecord[] }) {
+  if (images.length === 0) return null;
+  const use = diskUse(images);
+  const note = use.downscaled ? ` (${use.downscaled} kept downscaled: over 32 MB)` : "";
+  return (
+    <span id="disk-use" className="muted small" title={`Images are kept with the project: about ${use.perImage} per image${note}`}>
+      · {use.total} on disk{note}
+    </span>
+  );
+}
 
 const VIEWS: { id: View; label: string }[] = [
   { id: "tokens", label: "Tokens" },
@@ -74,6 +88,7 @@ function Main() {
         <span className="muted small">
           {plural(current.images.length, "image")} · {plural(current.library.tokens.length, "token")}
         </span>
+        <DiskUse images={current.images} />
         <span className="spacer" />
         <label className="engine">
           Engine

@@ -39,10 +39,12 @@ export const commands = {
 	/**  An image's thumbnail as a `data:` URL (the webview reads no files). */
 	imageThumbnail: (image: number) => typedError<string, AppError>(__TAURI_INVOKE("image_thumbnail", { image })),
 	/**
-	 *  The full image a project's measurements were taken on, as a `data:` URL for the overlay, read
-	 *  from where it was added. Looked up by the store's image id, never by a path from the webview:
-	 *  only files the designer added to a project can be read. Every failure (moved, changed, not a
-	 *  regular file, too large) gives the same answer, so it tells nothing about the disk.
+	 *  The full image a project's measurements were taken on, as a `data:` URL for the overlay: the
+	 *  copy kept with the project, or, for an image saved before images were kept, the file it was
+	 *  added from (then kept, so it shows after the file is gone). Looked up by the store's image id,
+	 *  never by a path from the webview: only files the designer added to a project can be read.
+	 *  Every failure (moved, changed, not a regular file, too large) gives the same answer, so it
+	 *  tells nothing about the disk.
 	 */
 	imageSource: (image: number) => typedError<string, AppError>(__TAURI_INVOKE("image_source", { image })),
 	/**  A project's library, read without making it the open project. */
@@ -294,8 +296,15 @@ export type ImageRecord_Deserialize = {
 	height: number,
 	dpr: number | null,
 	dpr_source: string,
-	/**  The file it was read from, when known (the overlay shows it full size from there). */
+	/**  The file it was read from, when known. */
 	source_path?: string | null,
+	/**
+	 *  Bytes kept on disk for it: its copy (shared with other projects holding the same image)
+	 *  and its thumbnail.
+	 */
+	stored_bytes: number | null,
+	/**  Its kept copy is downscaled: the original was over the size kept whole. */
+	downscaled: boolean,
 };
 
 export type ImageRecord_Serialize = {
@@ -306,8 +315,15 @@ export type ImageRecord_Serialize = {
 	height: number,
 	dpr: number | null,
 	dpr_source: string,
-	/**  The file it was read from, when known (the overlay shows it full size from there). */
+	/**  The file it was read from, when known. */
 	source_path: string | null,
+	/**
+	 *  Bytes kept on disk for it: its copy (shared with other projects holding the same image)
+	 *  and its thumbnail.
+	 */
+	stored_bytes: number | null,
+	/**  Its kept copy is downscaled: the original was over the size kept whole. */
+	downscaled: boolean,
 };
 
 /**  How many times a token occurs in one image. */

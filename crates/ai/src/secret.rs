@@ -73,11 +73,13 @@ fn entry(provider: &str) -> Result<keyring::Entry, AiError> {
     keyring::Entry::new(KEYRING_SERVICE, provider).map_err(keyring_error)
 }
 
-/// The keyring's error in a designer's words. A locked keyring whose unlock prompt was dismissed
-/// (or could not be shown) says "SS error: prompt dismissed", which reads as a failure of ours.
+/// The keyring's error in a designer's words: a locked keyring's own messages read as a failure
+/// of ours.
 fn keyring_error(e: keyring::Error) -> AiError {
     let text = e.to_string();
-    if text.contains("prompt dismissed") || text.contains("is locked") {
+    // Secret Service says it as "prompt dismissed" (an unlock was asked for and not given) or
+    // "IsLocked: Cannot get secret of a locked object" (a locked item was read).
+    if text.contains("prompt dismissed") || text.to_lowercase().contains("locked") {
         AiError::Keyring(format!(
             "it is locked and was not unlocked ({text}); unlock your login keyring and try again"
         ))
@@ -112,6 +114,20 @@ pub fn delete_key(provider: &str) -> Result<(), AiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn both_ways_secret_service_says_locked_are_said_as_locked() {
+        for said in [
+            "SS error: prompt dismissed",
+            "zbus error: org.freedesktop.Secret.Error.IsLocked: Cannot get secret of a locked object",
+        ] {
+            let e = keyring_error(keyring::Error::PlatformFailure(said.into()));
+            let text = e.to_string();
+            assert!(text.contains("it is locked") && text.contains("unlock your login keyring"), "{text}");
+        }
+        let other = keyring_error(keyring::Error::PlatformFailure("no such bus".into()));
+        assert!(!other.to_string().contains("locked"), "{other}");
+    }
 
     #[test]
     fn a_key_echoed_upper_cased_or_cut_short_is_masked() {

@@ -20,7 +20,10 @@ pub use engine::build_client;
 pub use error::PipelineError;
 pub use events::{BatchSummary, ExtractEvent, ImagePhase, QueuedImage, Sink, SkippedFile};
 pub use files::expand;
-pub use library::{load as load_library, rebuild};
+pub use library::{
+    load as load_library, preview_threshold, rebuild, set_threshold, MergedValue, ThresholdPreview,
+};
 pub use run::{run, run_batch, Batch, Finished};
 pub use settings::{Concurrency, Settings, LIMITS};
 pub use target::Target;
+pub use work::MAX_KEPT_BYTES;

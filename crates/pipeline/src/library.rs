@@ -5,8 +5,13 @@
 
 use std::collections::HashMap;
 
-use copy_that_spacing::{apply_edit, build_library, JobSource, Measurement, TokenEdit};
-use copy_that_store::{ProjectSummary, Store, StoredLibrary};
+use serde::Serialize;
+use specta::Type;
+
+use copy_that_spacing::{
+    apply_edit, build_library, JobSource, Measurement, MergeThreshold, SpacingLibrary, TokenEdit,
+};
+use copy_that_store::{ImageRecord, ProjectSummary, Store, StoredLibrary};
 
 use crate::error::PipelineError;
 
@@ -65,24 +70,105 @@ pub async fn rebuild_with(
     project: &ProjectSummary,
     values: &mut ProjectValues,
 ) -> Result<StoredLibrary, PipelineError> {
-    values.refresh(store, project.id).await?;
-    let images = store.images(project.id).await?;
-    let per_image: Vec<&[Measurement]> = images.iter().map(|im| values.of(im.id)).collect();
-    let edits = store.edits(project.id).await?;
-    let known = store.known_names(project.id).await?;
-    let library = build_library(
-        &per_image,
-        &known,
-        &edits,
-        project.threshold,
-        project.root_px,
-    )?;
+    let (images, library) = build(store, project, values, project.threshold).await?;
     store.save_library(project, &images, &library).await?;
     Ok(StoredLibrary {
         project: store.project(&project.name).await?,
         images,
         library,
     })
+}
+
+/// The library a project's rows give at `threshold`, with its images; nothing is saved.
+async fn build(
+    store: &Store,
+    project: &ProjectSummary,
+    values: &mut ProjectValues,
+    threshold: MergeThreshold,
+) -> Result<(Vec<ImageRecord>, SpacingLibrary), PipelineError> {
+    values.refresh(store, project.id).await?;
+    let images = store.images(project.id).await?;
+    let per_image: Vec<&[Measurement]> = images.iter().map(|im| values.of(im.id)).collect();
+    let edits = store.edits(project.id).await?;
+    let known = store.known_names(project.id).await?;
+    let library = build_library(&per_image, &known, &edits, threshold, project.root_px)?;
+    Ok((images, library))
+}
+
+/// A saved token that another merge threshold folds into another value.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct MergedValue {
+    pub from_px: f64,
+    /// The nearest value of the library at the previewed threshold.
+    pub into_px: f64,
+}
+
+/// What a project's library would become at another merge threshold, before it is applied.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct ThresholdPreview {
+    pub threshold: MergeThreshold,
+    pub token_count: u32,
+    pub values_px: Vec<f64>,
+    /// Saved values the previewed library no longer has, each with where it went.
+    pub merged: Vec<MergedValue>,
+    /// Values the previewed library has that the saved one has not (a lower threshold splits).
+    pub new_px: Vec<f64>,
+}
+
+/// Builds the project's library at `threshold` without saving it, against the saved one.
+pub async fn preview_threshold(
+    store: &Store,
+    name: &str,
+    threshold: MergeThreshold,
+) -> Result<ThresholdPreview, PipelineError> {
+    let saved = load(store, name).await?;
+    let (_, library) = build(
+        store,
+        &saved.project,
+        &mut ProjectValues::default(),
+        threshold,
+    )
+    .await?;
+    let values_px: Vec<f64> = library.tokens.iter().map(|t| t.value_px).collect();
+    let has = |set: &[f64], v: f64| set.iter().any(|x| (x - v).abs() < 1e-9);
+    let before: Vec<f64> = saved.library.tokens.iter().map(|t| t.value_px).collect();
+    let merged = before
+        .iter()
+        .filter(|&&v| !has(&values_px, v))
+        .filter_map(|&from_px| {
+            let into_px = values_px
+                .iter()
+                .copied()
+                .min_by(|a, b| (a - from_px).abs().total_cmp(&(b - from_px).abs()))?;
+            Some(MergedValue { from_px, into_px })
+        })
+        .collect();
+    let new_px = values_px
+        .iter()
+        .copied()
+        .filter(|&v| !has(&before, v))
+        .collect();
+    Ok(ThresholdPreview {
+        threshold,
+        token_count: values_px.len() as u32,
+        values_px,
+        merged,
+        new_px,
+    })
+}
+
+/// Sets a project's merge threshold and rebuilds its library at it (the root size is kept).
+pub async fn set_threshold(
+    store: &Store,
+    name: &str,
+    threshold: MergeThreshold,
+) -> Result<StoredLibrary, PipelineError> {
+    let project = store.project(name).await?;
+    store
+        .set_project_options(project.id, threshold, project.root_px)
+        .await?;
+    let project = store.project(name).await?;
+    rebuild(store, &project).await
 }
 
 /// A project's saved library, rebuilt first when it is stale: a process that died between

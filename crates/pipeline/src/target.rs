@@ -149,6 +149,7 @@ async fn save(
         dpr_source: e.dpr_source.as_str().into(),
         thumbnail: m.thumbnail,
         source_path: Some(source_path(&m.path)),
+        copy: m.copy,
     };
     let elapsed_ms = e.decode_ms + e.measure_ms;
     // The job keeps every raw local measurement (the library the selection's kept values), or

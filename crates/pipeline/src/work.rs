@@ -8,7 +8,7 @@ use std::time::Instant;
 use copy_that_ai::{cache_key, extract_ai, hybrid, AiClient, MemoryCache};
 use copy_that_measure::{decode, explain, measure, Dpr, Extraction, ALGORITHM_VERSION};
 use copy_that_spacing::{select_with_reasons, JobSource, Measurement, SelectOptions, Selection};
-use copy_that_store::{content_hash, Store};
+use copy_that_store::{content_hash, ImageCopy, Store};
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 
@@ -68,6 +68,8 @@ pub(crate) struct Measured {
     pub hash: String,
     pub extraction: Extraction,
     pub thumbnail: Vec<u8>,
+    /// What the project keeps of the image (only when images are saved).
+    pub copy: Option<ImageCopy>,
     pub source: JobSource,
     pub model: String,
     pub values: Values,
@@ -104,7 +106,14 @@ struct Read {
     bytes: Vec<u8>,
     extraction: Extraction,
     thumbnail: Vec<u8>,
+    /// A downscaled PNG to keep instead of a file over [`MAX_KEPT_BYTES`].
+    downscaled: Option<Vec<u8>>,
 }
+
+/// The largest file a project keeps whole; a larger one is kept as a PNG whose long side is
+/// [`DOWNSCALED_PX`] (a 16384 px screenshot of 60 MB, say, is kept at a few MB).
+pub const MAX_KEPT_BYTES: usize = 32 * 1024 * 1024;
+const DOWNSCALED_PX: u32 = 4096;
 
 /// Reads, decodes and measures one file on blocking threads.
 async fn measure_file(index: u32, path: PathBuf, w: &Arc<Workers>) -> Result<Read, String> {
@@ -135,10 +144,13 @@ async fn measure_file(index: u32, path: PathBuf, w: &Arc<Workers>) -> Result<Rea
         } else {
             Vec::new()
         };
+        let downscaled = (w.thumbnails && bytes.len() > MAX_KEPT_BYTES)
+            .then(|| decoded.raster.thumbnail_png(DOWNSCALED_PX));
         Ok(Read {
             bytes,
             extraction,
             thumbnail,
+            downscaled,
         })
     })
     .await
@@ -228,12 +240,42 @@ pub(crate) async fn work(index: u32, path: PathBuf, w: Arc<Workers>) -> Outcome 
             Err(reason) => return Some(Err((index, reason))),
         },
     };
+    if let Some(png) = &read.downscaled {
+        let mb = |n: usize| n as f64 / (1024.0 * 1024.0);
+        w.emit.event(ExtractEvent::Note {
+            index,
+            note: format!(
+                "kept in the project as a downscaled copy ({DOWNSCALED_PX} px on its long side, \
+                 {:.1} MB): the file is {:.0} MB, over the {:.0} MB kept whole",
+                mb(png.len()),
+                mb(read.bytes.len()),
+                mb(MAX_KEPT_BYTES)
+            ),
+        });
+    }
+    let hash = content_hash(&read.bytes);
+    let copy = w.thumbnails.then(|| {
+        let original_bytes = read.bytes.len() as u64;
+        match read.downscaled {
+            Some(png) => ImageCopy {
+                bytes: png,
+                original_bytes,
+                downscaled: true,
+            },
+            None => ImageCopy {
+                bytes: read.bytes,
+                original_bytes,
+                downscaled: false,
+            },
+        }
+    });
     Some(Ok(Measured {
         index,
         path,
-        hash: content_hash(&read.bytes),
+        hash,
         extraction,
         thumbnail: read.thumbnail,
+        copy,
         source,
         model,
         values,

@@ -293,3 +293,44 @@ async fn a_batch_without_a_project_saves_nothing_and_merges_what_a_project_would
     // Nothing reached the database but the project batch's images.
     assert_eq!(store.list_projects().await.expect("list").len(), 1);
 }
+
+#[tokio::test]
+async fn a_project_keeps_its_images_after_the_folder_they_came_from_is_deleted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let drop = dir.path().join("drop");
+    std::fs::create_dir(&drop).expect("dir");
+    let original = std::fs::read(screens().join("dashboard.png")).expect("read");
+    std::fs::write(drop.join("dashboard.png"), &original).expect("write");
+    let store = Store::open_dir(&dir.path().join("data"))
+        .await
+        .expect("open");
+    store.create_project("Kept").await.expect("project");
+    let (_, emit) = collector();
+    let settings = Settings::default();
+    let cancel = CancellationToken::new();
+    let summary = run_batch(
+        &store,
+        "Kept",
+        &[drop.clone()],
+        &settings,
+        None,
+        &cancel,
+        emit,
+    )
+    .await
+    .expect("batch");
+    assert_eq!(summary.saved, 1);
+    std::fs::remove_dir_all(&drop).expect("delete the folder");
+
+    let p = store.project("Kept").await.expect("project");
+    let record = &store.images(p.id).await.expect("images")[0];
+    let kept = store
+        .kept_image(record.id)
+        .await
+        .expect("read")
+        .expect("kept with the project");
+    assert_eq!(kept.bytes, original, "the file itself, byte for byte");
+    assert!(!kept.downscaled);
+    assert!(record.stored_bytes >= original.len() as f64);
+    assert!(!store.thumbnail(record.id).await.expect("thumb").is_empty());
+}

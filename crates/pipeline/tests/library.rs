@@ -15,6 +15,7 @@ fn image(hash: &str) -> NewImage {
         dpr_source: "default".into(),
         thumbnail: vec![1],
         source_path: None,
+        copy: None,
     }
 }
 

@@ -17,6 +17,7 @@ fn image(hash: String) -> NewImage {
         dpr_source: "default".into(),
         thumbnail: vec![0; 4096],
         source_path: None,
+        copy: None,
     }
 }
 

@@ -26,6 +26,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             dpr_source: "default".into(),
             thumbnail: Vec::new(),
             source_path: None,
+            copy: None,
         };
         let (id, _) = store.add_image(project.id, &image).await?;
         // Every value 4 px apart, three times each, spread over the images.

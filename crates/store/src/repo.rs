@@ -9,6 +9,7 @@ use copy_that_spacing::{JobSource, Measurement, MergeThreshold, RootPx, SpacingT
 
 use crate::db::{now, Store};
 use crate::error::StoreError;
+use crate::files::ImageCopy;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ProjectSummary {
@@ -33,8 +34,13 @@ pub struct ImageRecord {
     pub height: u32,
     pub dpr: f64,
     pub dpr_source: String,
-    /// The file it was read from, when known (the overlay shows it full size from there).
+    /// The file it was read from, when known.
     pub source_path: Option<String>,
+    /// Bytes kept on disk for it: its copy (shared with other projects holding the same image)
+    /// and its thumbnail.
+    pub stored_bytes: f64,
+    /// Its kept copy is downscaled: the original was over the size kept whole.
+    pub downscaled: bool,
 }
 
 /// An image to add to a project.
@@ -49,6 +55,8 @@ pub struct NewImage {
     /// A small PNG for the UI.
     pub thumbnail: Vec<u8>,
     pub source_path: Option<String>,
+    /// The image itself, kept with the project (none for an image only listed, as in tests).
+    pub copy: Option<ImageCopy>,
 }
 
 /// The outcome of one extraction of one image.
@@ -79,7 +87,18 @@ fn image_record(r: &sqlx::sqlite::SqliteRow) -> ImageRecord {
         dpr: r.get("dpr"),
         dpr_source: r.get("dpr_source"),
         source_path: r.get("source_path"),
+        stored_bytes: r.get::<i64, _>("stored_bytes") as f64,
+        downscaled: r.get::<i64, _>("downscaled") != 0,
     }
+}
+
+/// The columns of an [`ImageRecord`], from `images` as `i`.
+macro_rules! image_columns {
+    () => {
+        "i.id, i.file_name, i.content_hash, i.width, i.height, i.dpr, i.dpr_source, i.source_path,
+         length(coalesce(i.thumbnail, x'')) + coalesce((SELECT length(f.bytes) FROM image_files f WHERE f.content_hash = i.content_hash), 0) AS stored_bytes,
+         coalesce((SELECT f.downscaled FROM image_files f WHERE f.content_hash = i.content_hash), 0) AS downscaled"
+    };
 }
 
 pub(crate) fn parse_type(s: &str) -> SpacingType {
@@ -158,15 +177,19 @@ impl Store {
     }
 
     /// Deletes a project and everything in it (images, jobs, library).
+    /// The kept image copies no other project holds go with it.
     pub async fn delete_project(&self, id: u32) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(|e| self.err(e))?;
         let r = sqlx::query("DELETE FROM projects WHERE id = ?")
             .bind(i64::from(id))
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await
             .map_err(|e| self.err(e))?;
         if r.rows_affected() == 0 {
             return Err(StoreError::ProjectNotFound(id.to_string()));
         }
+        self.forget_unreferenced_in(&mut tx).await?;
+        tx.commit().await.map_err(|e| self.err(e))?;
         Ok(())
     }
 
@@ -251,6 +274,9 @@ impl Store {
                 .fetch_optional(&mut *conn)
                 .await
                 .map_err(|e| self.err(e))?;
+        if let Some(copy) = &image.copy {
+            self.keep_copy_in(conn, &image.content_hash, copy).await?;
+        }
         if let Some(id) = existing {
             // The same picture from another place: remember where it is now. One saved without a
             // thumbnail (by `copy-that extract` before it ran the pipeline) gets this one.
@@ -292,9 +318,11 @@ impl Store {
 
     /// The project's images, in the order libraries refer to them (`Occurrence::image`).
     pub async fn images(&self, project: u32) -> Result<Vec<ImageRecord>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT id, file_name, content_hash, width, height, dpr, dpr_source, source_path FROM images WHERE project_id = ? ORDER BY id",
-        )
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            image_columns!(),
+            " FROM images i WHERE i.project_id = ? ORDER BY i.id"
+        ))
         .bind(i64::from(project))
         .fetch_all(&self.pool)
         .await
@@ -304,9 +332,11 @@ impl Store {
 
     /// One image by id, in any project.
     pub async fn image(&self, image: u32) -> Result<Option<ImageRecord>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, file_name, content_hash, width, height, dpr, dpr_source, source_path FROM images WHERE id = ?",
-        )
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            image_columns!(),
+            " FROM images i WHERE i.id = ?"
+        ))
         .bind(i64::from(image))
         .fetch_optional(&self.pool)
         .await

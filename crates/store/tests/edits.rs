@@ -18,6 +18,7 @@ fn image(hash: &str) -> NewImage {
         dpr_source: "default".into(),
         thumbnail: vec![1],
         source_path: Some(format!("/shots/{hash}.png")),
+        copy: None,
     }
 }
 

@@ -73,3 +73,21 @@ export function visibleTokens(
   });
   return out;
 }
+
+/** A size on disk in a designer's words: "840 KB", "12.4 MB". */
+export function bytes(n: number): string {
+  if (!Number.isFinite(n) || n < 0) return "–";
+  if (n < 1024 * 1024) return `${Math.max(1, Math.round(n / 1024))} KB`;
+  const mb = n / (1024 * 1024);
+  return `${mb < 100 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}
+
+/** What a project's images take on disk (kept copies and thumbnails), for its header. */
+export function diskUse(images: { stored_bytes: number | null; downscaled: boolean }[]): { total: string; perImage: string; downscaled: number } {
+  const total = images.reduce((s, i) => s + (i.stored_bytes ?? 0), 0);
+  return {
+    total: bytes(total),
+    perImage: images.length ? bytes(total / images.length) : "–",
+    downscaled: images.filter((i) => i.downscaled).length,
+  };
+}

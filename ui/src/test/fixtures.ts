@@ -45,8 +45,8 @@ export function project(name = "Shop", over: Partial<ProjectSummary> = {}): Proj
 
 export function images(): ImageRecord_Serialize[] {
   return [
-    { id: 11, file_name: "home <b>.png", content_hash: "a", width: 1280, height: 800, dpr: 1, dpr_source: "default", source_path: "/s/home.png" },
-    { id: 12, file_name: "cart.png", content_hash: "b", width: 1280, height: 800, dpr: 2, dpr_source: "metadata", source_path: null },
+    { id: 11, file_name: "home <b>.png", content_hash: "a", width: 1280, height: 800, dpr: 1, dpr_source: "default", source_path: "/s/home.png", stored_bytes: 420000, downscaled: false },
+    { id: 12, file_name: "cart.png", content_hash: "b", width: 1280, height: 800, dpr: 2, dpr_source: "metadata", source_path: null, stored_bytes: 36000000, downscaled: true },
   ];
 }
 

@@ -27,6 +27,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     dpr_source: "default".into(),
                     thumbnail: vec![0; 512],
                     source_path: None,
+                    copy: None,
                 },
             )
             .await?;

@@ -16,6 +16,7 @@ pub fn image(hash: &str, name: &str) -> NewImage {
         dpr_source: "default".into(),
         thumbnail: vec![1, 2, 3],
         source_path: None,
+        copy: None,
     }
 }
 
