@@ -66,8 +66,47 @@ pub async fn start_extraction(
     engine: Option<EngineKind>,
 ) -> Result<BatchSummary, AppError> {
     let paths = state.grants.check(&paths)?;
+    run_extraction(app, &state, job, project, paths, engine).await
+}
+
+/// Measures again the images of a project that failed (the project remembers them, with where
+/// they were read from), as one batch streaming `ExtractProgressEvent`s tagged `job`. Paths come
+/// from the project, never from the webview.
+#[tauri::command]
+#[specta::specta]
+pub async fn retry_failed(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    job: String,
+    project: String,
+    engine: Option<EngineKind>,
+) -> Result<BatchSummary, AppError> {
+    let store = state.store()?;
+    let summary = store.project(&project).await?;
+    let paths: Vec<PathBuf> = store
+        .failures(summary.id)
+        .await?
+        .into_iter()
+        .map(|f| PathBuf::from(f.path))
+        .collect();
+    if paths.is_empty() {
+        return Err(AppError::InvalidInput(
+            "nothing to retry: no image of this project failed".into(),
+        ));
+    }
+    run_extraction(app, &state, job, project, paths, engine).await
+}
+
+async fn run_extraction(
+    app: AppHandle,
+    state: &AppState,
+    job: String,
+    project: String,
+    paths: Vec<PathBuf>,
+    engine: Option<EngineKind>,
+) -> Result<BatchSummary, AppError> {
     let store = state.store()?.clone();
-    let mut settings = settings_of(&state).await?;
+    let mut settings = settings_of(state).await?;
     if let Some(engine) = engine {
         settings.engine = engine;
     }

@@ -4,7 +4,8 @@ use serde::Serialize;
 use specta::Type;
 use tauri::State;
 
-use copy_that_pipeline::{projects, Settings};
+use copy_that_pipeline::{projects, Settings, ThresholdPreview};
+use copy_that_spacing::MergeThreshold;
 use copy_that_store::{ProjectSummary, StoredLibrary};
 
 use crate::error::AppError;
@@ -102,4 +103,27 @@ pub async fn open_project(
     name: String,
 ) -> Result<StoredLibrary, AppError> {
     Ok(projects::open_project(state.store()?, &name).await?)
+}
+
+/// What the project's library would become at another merge threshold (the header's live
+/// preview); nothing is saved.
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_threshold(
+    state: State<'_, AppState>,
+    project: String,
+    threshold: MergeThreshold,
+) -> Result<ThresholdPreview, AppError> {
+    Ok(copy_that_pipeline::preview_threshold(state.store()?, &project, threshold).await?)
+}
+
+/// Sets the project's merge threshold and re-merges its library at it.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_project_threshold(
+    state: State<'_, AppState>,
+    project: String,
+    threshold: MergeThreshold,
+) -> Result<StoredLibrary, AppError> {
+    Ok(copy_that_pipeline::set_threshold(state.store()?, &project, threshold).await?)
 }

@@ -288,6 +288,68 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     t.diagnostic(`overlay frame interval with ${count} instances: pan ${stats(pan.times)}; zoom ${stats(zoom.times)}`);
     t.diagnostic(`the same image without redlines: pan ${stats(barePan.times)}; zoom ${stats(bareZoom.times)}`);
   });
+  await t.test("the threshold changed in the header previews the merge and re-merges the library", async () => {
+    await session.click(await session.find('[data-project="Marketing site"] .project-open'));
+    await waitFor("the project", async () => ((await text("#project-title").catch(() => "")) === "Marketing site") || null);
+    await session.click(await session.find("#tab-tokens"));
+    const before = await waitFor("tokens", async () => {
+      const v = await rowValues();
+      return v.length >= 4 ? v : null;
+    });
+    await session.type(await session.find("#threshold-input"), "50");
+    const preview = await waitFor("the preview", async () => (await text("#threshold-preview").catch(() => "")) || null);
+    const [, from, to] = preview.match(/^(\d+) → (\d+) tokens/);
+    assert.equal(Number(from), before.length);
+    assert.ok(Number(to) < before.length, `50 % merges something: ${preview}`);
+    assert.match(preview, /merges \d+→\d+/);
+    await shot("threshold");
+    await session.click(await session.find("#threshold-apply"));
+    const after = await waitFor("the re-merged list", async () => {
+      const v = await rowValues();
+      return v.length === Number(to) ? v : null;
+    });
+    t.diagnostic(`threshold 10 % → 50 %: ${before.length} tokens → ${after.length} (${preview})`);
+    await waitFor("the control to settle", async () => (await session.execute("return !document.querySelector('#threshold-apply')")) || null);
+  });
+
+  await t.test("a drop during a batch is queued; a failed image is remembered and retried", async () => {
+    await session.type(await session.find("#new-project"), "Queue and retry");
+    await session.click(await session.find(".new-project button[type=submit]"));
+    await waitFor("the new project", async () => ((await text("#project-title").catch(() => "")) === "Queue and retry") || null);
+    // A long batch: 80 copies of one screenshot (one image to the project, 80 measurements) and a broken file.
+    const many = mkdtempSync(join(tmpdir(), "copy-that-many-"));
+    const files = [];
+    for (let i = 0; i < 80; i++) {
+      files.push(join(many, `shot-${String(i).padStart(2, "0")}.png`));
+      copyFileSync(join(screens, "dashboard.png"), files[i]);
+    }
+    const broken = join(many, "broken.png");
+    writeFileSync(broken, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+    const win = await windowNamed("Copy That");
+    await dragFiles([...files, broken], win);
+    await waitFor("the batch to run", async () => {
+      const pct = await text("#batch-percent").catch(() => "");
+      return (pct && pct !== "100 %") || null;
+    });
+    await dragFiles([join(screens, "settings.png")], win);
+    await waitFor("the second drop to wait its turn", async () => ((await text("#batch-queue").catch(() => "")) === "1 more waiting") || null);
+    await shot("queue");
+    await waitFor("both batches to finish", async () => {
+      const done = (await text("#batch-summary").catch(() => "")) && !(await session.execute("return !!document.querySelector('#batch-queue')"));
+      return (done && (await text(".title-block .muted")).startsWith("2 images")) || null;
+    });
+    // The broken file is remembered with its reason…
+    const failed = await waitFor("the failure", async () => (await text('#failures li[data-file="broken.png"]').catch(() => "")) || null);
+    assert.match(failed, /broken\.png .*(truncated|damaged)/);
+    await shot("failures");
+    // …and once it is a real screenshot, a retry measures it.
+    copyFileSync(join(screens, "grid.png"), broken);
+    await session.click(await session.find("#retry-failed"));
+    await waitFor("the failure to clear", async () => (await session.execute("return !document.querySelector('#failures')")) || null);
+    await waitFor("the retried image in the project", async () => (await text(".title-block .muted")).startsWith("3 images") || null);
+    rmSync(many, { recursive: true, force: true });
+  });
+
   await t.test("a locked keyring is said in Settings, not a crash or a silent 'not set'", async () => {
     const bus = (path, method, ...args) =>
       execFileSync("dbus-send", ["--session", "--print-reply", "--dest=org.freedesktop.secrets", path, method, ...args]).toString();

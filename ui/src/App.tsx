@@ -15,6 +15,7 @@ import { ScaleVisualizer } from "./components/ScaleVisualizer";
 import { Overlay } from "./components/Overlay";
 import { Playground } from "./components/Playground";
 import { Compare } from "./components/Compare";
+import { ThresholdControl } from "./components/ThresholdControl";
 import type { View } from "./app/store";
 import type { ImageRecord } from "./bindings";
 import { diskUse } from "./app/format";
@@ -49,7 +50,7 @@ function DiskUse({ images }: { images: ImageRecord[] }) {
   const use = diskUse(images);
   const note = use.downscaled ? ` (${use.downscaled} kept downscaled: over 32 MB)` : "";
   return (
-    <span id="disk-use" className="muted small" title={`Images are kept with the project: about ${use.perImage} per image${note}`}>
+    <span id="disk-use" title={`Images are kept with the project: about ${use.perImage} per image${note}`}>
       · {use.total} on disk{note}
     </span>
   );
@@ -84,11 +85,15 @@ function Main() {
   return (
     <main className="main">
       <header className="toolbar">
-        <h1 id="project-title">{current.project.name}</h1>
-        <span className="muted small">
-          {plural(current.images.length, "image")} · {plural(current.library.tokens.length, "token")}
-        </span>
-        <DiskUse images={current.images} />
+        <div className="title-block">
+          <h1 id="project-title" title={current.project.name}>
+            {current.project.name}
+          </h1>
+          <span className="muted small">
+            {plural(current.images.length, "image")} · {plural(current.library.tokens.length, "token")} <DiskUse images={current.images} />
+          </span>
+        </div>
+        <ThresholdControl />
         <span className="spacer" />
         <label className="engine">
           Engine

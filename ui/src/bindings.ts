@@ -21,6 +21,13 @@ export const commands = {
 	/**  Loads a project's library and remembers it as the one to reopen. */
 	openProject: (name: string) => typedError<StoredLibrary_Serialize, AppError>(__TAURI_INVOKE("open_project", { name })),
 	/**
+	 *  What the project's library would become at another merge threshold (the header's live
+	 *  preview); nothing is saved.
+	 */
+	previewThreshold: (project: string, threshold: MergeThreshold) => typedError<ThresholdPreview, AppError>(__TAURI_INVOKE("preview_threshold", { project, threshold })),
+	/**  Sets the project's merge threshold and re-merges its library at it. */
+	setProjectThreshold: (project: string, threshold: MergeThreshold) => typedError<StoredLibrary_Serialize, AppError>(__TAURI_INVOKE("set_project_threshold", { project, threshold })),
+	/**
 	 *  Opens the native file picker for images; `None` when the designer cancels. What is picked is
 	 *  granted: `start_extraction` may read it.
 	 */
@@ -32,6 +39,12 @@ export const commands = {
 	 *  message that says nothing about it. Devices, FIFOs and sockets are skipped, never read.
 	 */
 	startExtraction: (job: string, project: string, paths: string[], engine: EngineKind | null) => typedError<BatchSummary, AppError>(__TAURI_INVOKE("start_extraction", { job, project, paths, engine })),
+	/**
+	 *  Measures again the images of a project that failed (the project remembers them, with where
+	 *  they were read from), as one batch streaming `ExtractProgressEvent`s tagged `job`. Paths come
+	 *  from the project, never from the webview.
+	 */
+	retryFailed: (job: string, project: string, engine: EngineKind | null) => typedError<BatchSummary, AppError>(__TAURI_INVOKE("retry_failed", { job, project, engine })),
 	/**  Stops a batch: nothing new starts; images in flight finish and are kept. */
 	cancelExtraction: (job: string) => __TAURI_INVOKE<boolean>("cancel_extraction", { job }),
 	/**  Renames, retypes, deletes or merges a token; the edit is kept and replayed on every rebuild. */
@@ -277,6 +290,17 @@ export type ExtractionMetadata = {
 	elapsed_ms: number | null,
 };
 
+/**  An image that failed, as the project remembers it. */
+export type FailedImage = {
+	id: number,
+	file_name: string,
+	/**  Where it was read from: what a retry reads again. */
+	path: string,
+	reason: string,
+	/**  Seconds since 1970. */
+	failed_at: number | null,
+};
+
 export type FormatInfo = {
 	name: string,
 	file: string,
@@ -424,6 +448,13 @@ export type Measurement_Serialize = {
  *  settings and projects keep 1.0, which every rebuild then refused.
  */
 export type MergeThreshold = number | null;
+
+/**  A saved token that another merge threshold folds into another value. */
+export type MergedValue = {
+	from_px: number | null,
+	/**  The nearest value of the library at the previewed threshold. */
+	into_px: number | null,
+};
 
 /**
  *  Which of a token's names becomes its name in the file. Only `Simple` is stable: the token's
@@ -786,6 +817,8 @@ export type StoredLibrary_Deserialize = {
 	project: ProjectSummary,
 	images: ImageRecord_Deserialize[],
 	library: SpacingLibrary_Deserialize,
+	/**  Images that could not be measured into the project, until retried. */
+	failures: FailedImage[],
 };
 
 /**  A project's library as saved, with the images its provenance refers to (by position). */
@@ -793,6 +826,19 @@ export type StoredLibrary_Serialize = {
 	project: ProjectSummary,
 	images: ImageRecord_Serialize[],
 	library: SpacingLibrary_Serialize,
+	/**  Images that could not be measured into the project, until retried. */
+	failures: FailedImage[],
+};
+
+/**  What a project's library would become at another merge threshold, before it is applied. */
+export type ThresholdPreview = {
+	threshold: MergeThreshold,
+	token_count: number,
+	values_px: (number | null)[],
+	/**  Saved values the previewed library no longer has, each with where it went. */
+	merged: MergedValue[],
+	/**  Values the previewed library has that the saved one has not (a lower threshold splits). */
+	new_px: (number | null)[],
 };
 
 /**  One change a designer made to a token. */

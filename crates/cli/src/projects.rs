@@ -47,5 +47,15 @@ pub fn show(dir: &Path, name: &str) -> Result<SpacingLibrary> {
         store.close().await;
         lib
     })?;
+    // Said on stderr, so `show --json` stays one JSON document.
+    for f in &stored.failures {
+        eprintln!(
+            "copy-that: note: {} failed when it was added ({}); `copy-that extract {} --project {}` tries again",
+            crate::term::safe(&f.file_name),
+            crate::term::safe(&f.reason),
+            crate::term::safe(&f.path),
+            crate::term::safe(name)
+        );
+    }
     Ok(stored.library)
 }

@@ -32,9 +32,11 @@ fn snapshots_of_every_format() {
             std::fs::write(&path, &text).expect("write snapshot");
             continue;
         }
-        let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        // The reason is printed: once, in a whole-workspace run, this read failed and could not
+        // be reproduced in 60 runs of the test alone.
+        let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
             panic!(
-                "missing snapshot {}: run with UPDATE_SNAPSHOTS=1",
+                "snapshot {} could not be read ({e}); a missing one is made with UPDATE_SNAPSHOTS=1",
                 path.display()
             )
         });

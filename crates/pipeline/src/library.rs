@@ -76,6 +76,7 @@ pub async fn rebuild_with(
         project: store.project(&project.name).await?,
         images,
         library,
+        failures: store.failures(project.id).await?,
     })
 }
 

@@ -146,6 +146,9 @@ pub async fn run(
             }
             Some(Err((index, reason))) => {
                 summary.failed += 1;
+                if let Some(path) = files.get(index as usize) {
+                    writer.failed(path, &reason).await?;
+                }
                 emit.event(ExtractEvent::Failed { index, reason });
             }
             None => summary.cancelled += 1,

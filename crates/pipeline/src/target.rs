@@ -79,8 +79,11 @@ impl<'a> Writer<'a> {
                 values,
                 ..
             } => {
+                let path = source_path(&m.path);
                 let (image, job, kept) = save(store, project, m).await?;
                 values.recorded(image, job, kept);
+                // Measured now: an earlier failure of the same file is over.
+                store.clear_failure(project.id, &path).await?;
                 Ok(())
             }
             Writer::Memory { images, .. } => {
@@ -88,6 +91,17 @@ impl<'a> Writer<'a> {
                 Ok(())
             }
         }
+    }
+
+    /// Remembers an image that could not be measured, with the reason, so the project still
+    /// lists it after a restart and it can be retried; nothing for a batch that saves nothing.
+    pub async fn failed(&self, path: &std::path::Path, reason: &str) -> Result<(), PipelineError> {
+        if let Writer::Project { store, project, .. } = self {
+            store
+                .record_failure(project.id, &source_path(path), &display_name(path), reason)
+                .await?;
+        }
+        Ok(())
     }
 
     /// Rebuilds a project's library and reports it; nothing for a batch that saves nothing (its

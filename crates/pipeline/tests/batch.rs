@@ -311,7 +311,7 @@ async fn a_project_keeps_its_images_after_the_folder_they_came_from_is_deleted()
     let summary = run_batch(
         &store,
         "Kept",
-        &[drop.clone()],
+        std::slice::from_ref(&drop),
         &settings,
         None,
         &cancel,
@@ -333,4 +333,91 @@ async fn a_project_keeps_its_images_after_the_folder_they_came_from_is_deleted()
     assert!(!kept.downscaled);
     assert!(record.stored_bytes >= original.len() as f64);
     assert!(!store.thumbnail(record.id).await.expect("thumb").is_empty());
+}
+
+#[tokio::test]
+async fn a_failed_image_is_remembered_with_its_reason_and_a_retry_that_measures_it_clears_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let drop = dir.path().join("drop");
+    std::fs::create_dir(&drop).expect("dir");
+    let broken = drop.join("broken.png");
+    std::fs::write(&broken, b"\x89PNG\r\n\x1a\n\0\0").expect("write");
+    std::fs::copy(screens().join("grid.png"), drop.join("grid.png")).expect("copy");
+    let data = dir.path().join("data");
+    {
+        let store = Store::open_dir(&data).await.expect("open");
+        store.create_project("Retry").await.expect("project");
+        let (_, emit) = collector();
+        let s = Settings::default();
+        let summary = run_batch(
+            &store,
+            "Retry",
+            std::slice::from_ref(&drop),
+            &s,
+            None,
+            &CancellationToken::new(),
+            emit,
+        )
+        .await
+        .expect("batch");
+        assert_eq!((summary.saved, summary.failed), (1, 1));
+        store.close().await;
+    }
+    // After a restart the failure is still there, with its reason and where it was read from.
+    let store = Store::open_dir(&data).await.expect("reopen");
+    let stored = copy_that_pipeline::load_library(&store, "Retry")
+        .await
+        .expect("load");
+    assert_eq!(stored.failures.len(), 1);
+    let failure = &stored.failures[0];
+    assert_eq!(failure.file_name, "broken.png");
+    assert!(
+        failure.reason.contains("truncated") || failure.reason.contains("damaged"),
+        "{}",
+        failure.reason
+    );
+    assert_eq!(
+        std::path::Path::new(&failure.path),
+        std::fs::canonicalize(&broken).expect("canonical")
+    );
+
+    // Still broken: the retry fails again and the failure stays (one row, not two).
+    let paths: Vec<PathBuf> = stored
+        .failures
+        .iter()
+        .map(|f| PathBuf::from(&f.path))
+        .collect();
+    let (_, emit) = collector();
+    let s = Settings::default();
+    run_batch(
+        &store,
+        "Retry",
+        &paths,
+        &s,
+        None,
+        &CancellationToken::new(),
+        emit,
+    )
+    .await
+    .expect("retry");
+    let p = store.project("Retry").await.expect("project");
+    assert_eq!(store.failures(p.id).await.expect("failures").len(), 1);
+
+    // Replaced by a good screenshot: the retry measures it and the failure is gone.
+    std::fs::copy(screens().join("settings.png"), &broken).expect("fix");
+    let (_, emit) = collector();
+    let summary = run_batch(
+        &store,
+        "Retry",
+        &paths,
+        &s,
+        None,
+        &CancellationToken::new(),
+        emit,
+    )
+    .await
+    .expect("retry");
+    assert_eq!((summary.saved, summary.failed), (1, 0));
+    assert!(store.failures(p.id).await.expect("failures").is_empty());
+    assert_eq!(store.images(p.id).await.expect("images").len(), 2);
 }

@@ -106,3 +106,46 @@ async fn a_hand_edit_is_kept_with_its_library_and_a_refused_one_changes_nothing(
     let values: Vec<f64> = rebuilt.library.tokens.iter().map(|t| t.value_px).collect();
     assert_eq!(values, [8.0, 16.0]);
 }
+
+#[tokio::test]
+async fn a_threshold_preview_says_what_merges_and_setting_it_re_merges_the_saved_library() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_dir(dir.path()).await.expect("open");
+    let p = store.create_project("T").await.expect("project");
+    let (a, _) = store.add_image(p.id, &image("a")).await.expect("image");
+    store
+        .record_job(p.id, a, &job(&[16.0, 18.0, 32.0]))
+        .await
+        .expect("job");
+    let zero = copy_that_spacing::MergeThreshold::ZERO;
+    let stored = copy_that_pipeline::set_threshold(&store, "T", zero)
+        .await
+        .expect("0 %");
+    let values: Vec<f64> = stored.library.tokens.iter().map(|t| t.value_px).collect();
+    assert_eq!(values, [16.0, 18.0, 32.0], "2 px apart stay apart at 0 %");
+
+    let wide = copy_that_spacing::MergeThreshold::new(0.2).expect("20 %");
+    let preview = copy_that_pipeline::preview_threshold(&store, "T", wide)
+        .await
+        .expect("preview");
+    assert_eq!(preview.token_count, 2);
+    assert_eq!(preview.merged.len(), 1, "{preview:?}");
+    let m = &preview.merged[0];
+    assert!(
+        (m.from_px, m.into_px) == (18.0, 16.0) || (m.from_px, m.into_px) == (16.0, 18.0),
+        "{preview:?}"
+    );
+    // A preview saves nothing.
+    let saved = copy_that_pipeline::load_library(&store, "T")
+        .await
+        .expect("load");
+    assert_eq!(saved.library.tokens.len(), 3);
+    assert_eq!(saved.project.threshold, zero);
+
+    let applied = copy_that_pipeline::set_threshold(&store, "T", wide)
+        .await
+        .expect("20 %");
+    assert_eq!(applied.library.tokens.len(), 2);
+    assert_eq!(applied.project.threshold, wide);
+    assert!(store.library_is_current(p.id).await.expect("current"));
+}

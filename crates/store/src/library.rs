@@ -14,6 +14,7 @@ use copy_that_spacing::{
 
 use crate::db::{now, Store};
 use crate::error::StoreError;
+use crate::failures::FailedImage;
 use crate::repo::{parse_type, ImageRecord, ProjectSummary};
 
 /// A job as stored: which engine measured which image, and what it found.
@@ -31,6 +32,8 @@ pub struct StoredLibrary {
     pub project: ProjectSummary,
     pub images: Vec<ImageRecord>,
     pub library: SpacingLibrary,
+    /// Images that could not be measured into the project, until retried.
+    pub failures: Vec<FailedImage>,
 }
 
 /// Which tokens to return; empty lists and `None` mean "any".
@@ -249,10 +252,12 @@ impl Store {
             }
             None => aggregate(&[], &AggregateOptions::default())?,
         };
+        let failures = self.failures(project.id).await?;
         Ok(StoredLibrary {
             project,
             images,
             library,
+            failures,
         })
     }
 

@@ -8,6 +8,7 @@ import {
   type Settings_Deserialize,
   type Settings_Serialize,
   type StoredLibrary_Serialize,
+  type ThresholdPreview,
 } from "../bindings";
 import { call } from "./api";
 
@@ -25,6 +26,8 @@ export type Reads = {
   /** Saves the settings and makes them the store's (and the next run's engine). */
   saveSettings(form: Settings_Deserialize): Promise<void>;
   loadLibrary(name: string): Promise<StoredLibrary_Serialize>;
+  /** What the project's library would become at another merge threshold; nothing is saved. */
+  previewThreshold(project: string, threshold: number): Promise<ThresholdPreview>;
   /** A DTCG file picked in the native dialog, read at the settings' root size; null if none was picked. */
   importDtcgFile(): Promise<ImportedLibrary_Serialize | null>;
   exportFormats(): Promise<FormatInfo[]>;
@@ -52,6 +55,7 @@ export function reads(get: () => Slice): Reads {
       get().setSettings(await call(commands.saveSettings(form)));
     },
     loadLibrary: (name) => call(commands.loadLibrary(name)),
+    previewThreshold: (project, threshold) => call(commands.previewThreshold(project, threshold)),
     importDtcgFile: () => call(commands.importDtcgFile(get().settings?.rootPx ?? 16)),
     exportFormats: () => commands.exportFormats(),
     previewExport: (project, format, options) => call(commands.previewExport(project, format, options)),

@@ -38,6 +38,8 @@ export type AppState = Reads & QuickActions & {
   /** Engine for the next run; starts at the settings' default. */
   engine: EngineKind;
   batch: Batch | null;
+  /** Paths dropped or picked while a batch ran: the next batch, started when this one ends. */
+  queue: string[];
   selected: number | null;
   filters: Filters;
   sort: SortKey;
@@ -53,7 +55,13 @@ export type AppState = Reads & QuickActions & {
   addPaths(paths: string[]): Promise<void>;
   pickImages(): Promise<void>;
   cancelBatch(): Promise<void>;
+  /** Measures again the open project's images that failed. */
+  retryFailed(): Promise<void>;
+  /** Hides a finished batch's panel. */
+  dismissBatch(): void;
   editToken(edit: TokenEdit): Promise<string | null>;
+  /** Sets the open project's merge threshold and re-merges its library; the reason when refused. */
+  setThreshold(threshold: number): Promise<string | null>;
   setSettings(s: Settings_Serialize): void;
   select(value: number | null): void;
   setFilters(f: Partial<Filters>): void;
@@ -84,6 +92,27 @@ export function createAppStore() {
     const refreshProjects = async () => {
       const projects = await call(commands.listProjects());
       set({ projects });
+    };
+
+    /** One batch into `project`, then whatever was queued meanwhile (into the project open then). */
+    const runBatch = async (project: string, start: (job: string) => ReturnType<typeof commands.startExtraction>) => {
+      const job = `batch-${Date.now()}-${++jobs}`;
+      set({ batch: { job, project, images: [], skipped: [], summary: null, error: null, cancelling: false } });
+      try {
+        const summary = await call(start(job));
+        // The command's answer can arrive before the "finished" event: the batch is over either way.
+        const b = get().batch;
+        if (b && b.job === job && !b.summary) set({ batch: { ...b, summary, cancelling: false } });
+      } catch (e) {
+        const b = get().batch;
+        if (b && b.job === job) set({ batch: { ...b, error: describe(e), summary: b.summary ?? { saved: 0, failed: 0, skipped: 0, cancelled: 0, elapsedMs: 0 } } });
+      }
+      await refreshProjects().catch(() => {});
+      const queued = get().queue;
+      if (queued.length > 0) {
+        set({ queue: [] });
+        await get().addPaths(queued);
+      }
     };
 
     const onEvent = (job: string, event: ExtractEvent_Serialize) => {
@@ -131,6 +160,7 @@ export function createAppStore() {
       sidebarError: null,
       engine: "local",
       batch: null,
+      queue: [],
       selected: null,
       filters: NO_FILTERS,
       sort: "value",
@@ -209,17 +239,24 @@ export function createAppStore() {
           set({ sidebarError: "Create or open a project first, then add images to it." });
           return;
         }
-        if (get().batch && !get().batch?.summary) return;
-        const job = `batch-${Date.now()}-${++jobs}`;
-        const project = cur.project.name;
-        set({ batch: { job, project, images: [], skipped: [], summary: null, error: null, cancelling: false } });
-        try {
-          await call(commands.startExtraction(job, project, paths, get().engine));
-        } catch (e) {
-          const b = get().batch;
-          if (b && b.job === job) set({ batch: { ...b, error: describe(e), summary: b.summary ?? { saved: 0, failed: 0, skipped: 0, cancelled: 0, elapsedMs: 0 } } });
+        // A batch is running: these wait their turn, and the panel says so.
+        if (get().batch && !get().batch?.summary) {
+          set({ queue: [...get().queue, ...paths] });
+          return;
         }
-        await refreshProjects().catch(() => {});
+        const project = cur.project.name;
+        await runBatch(project, (job) => commands.startExtraction(job, project, paths, get().engine));
+      },
+
+      async retryFailed() {
+        const cur = get().current;
+        if (!cur || cur.failures.length === 0 || (get().batch && !get().batch?.summary)) return;
+        const project = cur.project.name;
+        await runBatch(project, (job) => commands.retryFailed(job, project, get().engine));
+      },
+
+      dismissBatch() {
+        if (get().batch?.summary) set({ batch: null });
       },
 
       async pickImages() {
@@ -246,6 +283,20 @@ export function createAppStore() {
           const sel = get().selected;
           const still = current.library.tokens.some((t) => t.value_px === sel);
           set({ current, selected: still ? sel : null });
+          await refreshProjects().catch(() => {});
+          return null;
+        } catch (e) {
+          return describe(e);
+        }
+      },
+
+      async setThreshold(threshold) {
+        const cur = get().current;
+        if (!cur) return "No project is open.";
+        try {
+          const current = await call(commands.setProjectThreshold(cur.project.name, threshold));
+          const sel = get().selected;
+          set({ current, selected: current.library.tokens.some((t) => t.value_px === sel) ? sel : null });
           await refreshProjects().catch(() => {});
           return null;
         } catch (e) {

@@ -73,5 +73,6 @@ export function stored(values = [4, 8, 16, 24, 32], name = "Shop"): StoredLibrar
         average_confidence: 0.8,
       },
     },
+    failures: [],
   };
 }
