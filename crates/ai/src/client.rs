@@ -87,7 +87,7 @@ impl AiClient {
             let next = match outcome {
                 Ok(resp) if resp.status().is_success() => {
                     let text = tokio::select! {
-                        t = read_reply(provider, resp, MAX_REPLY_BYTES) => t?,
+                        t = read_reply(provider, resp, MAX_REPLY_BYTES, self.cfg.timeout) => t?,
                         _ = cancel.cancelled() => return Err(AiError::Cancelled),
                     };
                     return parse_text(&text);

@@ -96,6 +96,7 @@ pub(crate) async fn read_reply(
     provider: &'static str,
     mut resp: reqwest::Response,
     cap: usize,
+    timeout: std::time::Duration,
 ) -> Result<String, AiError> {
     let too_large = || AiError::ReplyTooLarge {
         provider,
@@ -105,9 +106,20 @@ pub(crate) async fn read_reply(
         return Err(too_large());
     }
     let mut bytes = Vec::new();
-    while let Some(chunk) = resp.chunk().await.map_err(|e| AiError::Network {
-        provider,
-        message: e.to_string(),
+    // A server trickling its reply runs into the request's deadline while the body is read:
+    // that is a timeout, not "error decoding response body".
+    while let Some(chunk) = resp.chunk().await.map_err(|e| {
+        if e.is_timeout() {
+            AiError::Timeout {
+                provider,
+                seconds: timeout.as_secs(),
+            }
+        } else {
+            AiError::Network {
+                provider,
+                message: e.to_string(),
+            }
+        }
     })? {
         if bytes.len() + chunk.len() > cap {
             return Err(too_large());

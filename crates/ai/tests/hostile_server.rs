@@ -205,3 +205,73 @@ async fn a_300_mb_reply_is_refused_while_streaming_not_buffered() {
         );
     }
 }
+
+/// A server that reads each request and then either never answers (`trickle` = None) or sends a
+/// 200 head and then one byte of body every `trickle`, forever. Serves every connection.
+fn stalling_server(trickle: Option<Duration>) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let uri = format!("http://{}", listener.local_addr().expect("addr"));
+    std::thread::spawn(move || {
+        for socket in listener.incoming() {
+            let Ok(mut socket) = socket else { return };
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 64 * 1024];
+                // Whatever the request holds; the answer does not depend on it.
+                let _ = socket.read(&mut buf);
+                let Some(every) = trickle else {
+                    // Hold the connection open without a word until the client hangs up.
+                    while matches!(socket.read(&mut buf), Ok(n) if n > 0) {}
+                    return;
+                };
+                let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n{";
+                if socket.write_all(head.as_bytes()).is_err() {
+                    return;
+                }
+                while socket.write_all(b" ").is_ok() {
+                    std::thread::sleep(every);
+                }
+            });
+        }
+    });
+    uri
+}
+
+#[tokio::test]
+async fn a_hanging_or_trickling_server_is_a_timeout_not_a_hang() {
+    for (what, trickle) in [
+        ("hanging", None),
+        ("trickling", Some(Duration::from_millis(200))),
+    ] {
+        for provider in [Provider::Claude, Provider::Openai] {
+            let uri = stalling_server(trickle);
+            let cfg = ClientConfig {
+                base_url: match provider {
+                    Provider::Claude => uri,
+                    _ => format!("{uri}/v1"),
+                },
+                timeout: Duration::from_secs(2),
+                ..config(provider, &MockServer::start().await)
+            };
+            let started = Instant::now();
+            let e = tokio::time::timeout(Duration::from_secs(60), run(cfg))
+                .await
+                .unwrap_or_else(|_| panic!("{what} {provider:?}: still waiting after 60 s"))
+                .expect_err("no reply");
+            assert!(
+                matches!(e, AiError::Timeout { .. }),
+                "{what} {provider:?}: {e}"
+            );
+            assert!(
+                e.to_string().contains("2 s") || e.to_string().contains("2 seconds"),
+                "{e}"
+            );
+            // The 2 s deadline holds for each attempt, however slowly bytes arrive.
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "{what}: {:?}",
+                started.elapsed()
+            );
+        }
+    }
+}
