@@ -64,22 +64,25 @@ export function ThresholdControl() {
         />
         %
       </label>
-      {changed && preview && (
-        <span id="threshold-preview" className="muted small" aria-live="polite">
-          {`${current.library.tokens.length} → ${preview.token_count} tokens`}
-          {preview.merged.length > 0 && ` · merges ${preview.merged.map((m) => `${px(m.from_px)}→${px(m.into_px)}`).join(", ")}`}
-          {preview.new_px.length > 0 && ` · splits out ${preview.new_px.map(px).join(", ")}`}
-        </span>
-      )}
       {changed && (
-        <>
+        // A card under the field, so the toolbar keeps its width while a change is pending.
+        <div className="threshold-pending" role="group" aria-label="Pending merge threshold">
+          {preview ? (
+            <span id="threshold-preview" className="small" aria-live="polite">
+              {`${current.library.tokens.length} → ${preview.token_count} tokens`}
+              {preview.merged.length > 0 && ` · merges ${preview.merged.map((m) => `${px(m.from_px)}→${px(m.into_px)}`).join(", ")}`}
+              {preview.new_px.length > 0 && ` · splits out ${preview.new_px.map(px).join(", ")}`}
+            </span>
+          ) : (
+            <span className="muted small">{error ? "" : "working out what merges…"}</span>
+          )}
           <button id="threshold-apply" onClick={apply} disabled={busy || !preview}>
             Apply
           </button>
           <button onClick={() => setValue(saved)} disabled={busy}>
             Cancel
           </button>
-        </>
+        </div>
       )}
       {!valid && <span className="error small">Between {percent(LIMITS.min)} and {percent(LIMITS.max)} %</span>}
       {error && (
