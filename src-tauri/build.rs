@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "retry_failed",
     "cancel_extraction",
     "edit_token",
+    "audit_project",
     "image_thumbnail",
     "image_source",
     "load_library",

@@ -27,6 +27,7 @@ pub fn collect() -> Commands<tauri::Wry> {
         extract::retry_failed,
         extract::cancel_extraction,
         tokens::edit_token,
+        tokens::audit_project,
         tokens::image_thumbnail,
         tokens::image_source,
         compare::load_library,

@@ -4,6 +4,7 @@ use base64::Engine as _;
 use tauri::State;
 
 use copy_that_pipeline::formats;
+use copy_that_pipeline::AuditReport;
 use copy_that_spacing::TokenEdit;
 use copy_that_store::{ImageCopy, ImageRecord, Store, StoredLibrary};
 
@@ -37,6 +38,17 @@ pub async fn image_thumbnail(state: State<'_, AppState>, image: u32) -> Result<S
         "data:image/png;base64,{}",
         base64::engine::general_purpose::STANDARD.encode(png)
     ))
+}
+
+/// The project's audit: tokens off the base unit's grid or used once or twice (with the step each
+/// would snap to), and values the images' selection left out, each with where it was measured.
+#[tauri::command]
+#[specta::specta]
+pub async fn audit_project(
+    state: State<'_, AppState>,
+    project: String,
+) -> Result<AuditReport, AppError> {
+    Ok(copy_that_pipeline::audit_project(state.store()?, &project).await?)
 }
 
 /// Largest source image sent to the overlay.

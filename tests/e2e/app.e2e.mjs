@@ -10,6 +10,7 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { reapApp, Session, startDriver, waitFor } from "./webdriver.mjs";
 import { answerSaveDialog, dragFiles, windowNamed } from "./x11.mjs";
+import { offGridPage } from "./draw.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const app = process.env.COPY_THAT_APP ?? resolve(here, "../../target/debug/copy-that-app");
@@ -36,6 +37,7 @@ async function shot(name) {
 // textContent, not WebDriver's rendered text: the latter is empty for elements it deems hidden.
 const text = (css) => session.execute("const e = document.querySelector(arguments[0]); if (!e) throw new Error('no ' + arguments[0]); return e.textContent;", [css]);
 const rowNames = () => session.execute("return [...document.querySelectorAll('.token-scroller [data-token]')].map(r => r.dataset.token)");
+const rowValuesOf = () => session.execute("return [...document.querySelectorAll('.audit-list li')].map(li => li.dataset.value)");
 const rowValues = () => session.execute("return [...document.querySelectorAll('.token-scroller [data-token] [role=gridcell]:first-child')].map(c => parseFloat(c.textContent))");
 
 before(async () => {
@@ -348,6 +350,32 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     await waitFor("the failure to clear", async () => (await session.execute("return !document.querySelector('#failures')")) || null);
     await waitFor("the retried image in the project", async () => (await text(".title-block .muted")).startsWith("3 images") || null);
     rmSync(many, { recursive: true, force: true });
+  });
+
+  await t.test("the audit lists an off-grid value with where it was measured, and snaps a stray token", async () => {
+    await session.type(await session.find("#new-project"), "Legacy spacing");
+    await session.click(await session.find(".new-project button[type=submit]"));
+    await waitFor("the new project", async () => ((await text("#project-title").catch(() => "")) === "Legacy spacing") || null);
+    // An 8 px page whose buttons sit 14 px apart: drawn here, with known geometry.
+    const legacy = join(mkdtempSync(join(tmpdir(), "copy-that-legacy-")), "legacy.png");
+    writeFileSync(legacy, offGridPage(14));
+    await dragFiles([legacy], await windowNamed("Copy That"));
+    await waitFor("the batch to finish", async () => ((await text("#batch-percent").catch(() => "")) === "100 %") || null);
+    await session.click(await session.find("#tab-audit"));
+    const off = await waitFor("the off-grid value", async () => (await text('#audit-left-out li[data-value="14"]').catch(() => "")) || null);
+    assert.match(off, /14 px\s*off its image's grid · measured \d+×\s*legacy\.png/);
+    const stray = await waitFor("a token to snap", () =>
+      session.execute("const b = document.querySelector('#audit-tokens li .snap'); return b ? [b.closest('li').dataset.value, b.textContent] : null"));
+    await shot("audit");
+    const before = (await rowValuesOf()).length;
+    await session.click(await session.find(`#audit-tokens li[data-value="${stray[0]}"] .snap`));
+    await waitFor("the stray token snapped", async () =>
+      (await session.execute(`return !document.querySelector('#audit-tokens li[data-value="${stray[0]}"]')`)) || null);
+    t.diagnostic(`audit: ${stray[0]} px ${stray[1].toLowerCase()}; ${before} tokens before`);
+    // Where the off-grid value was measured opens in the overlay, on its image.
+    await session.click(await session.find('#audit-left-out li[data-value="14"] .place'));
+    await waitFor("the overlay on the image", async () =>
+      (await session.execute("const i = document.querySelector('.stage img'); return !!(i && i.complete && i.naturalWidth > 0 && document.querySelector('#tab-overlay').getAttribute('aria-selected') === 'true')")) || null);
   });
 
   await t.test("a locked keyring is said in Settings, not a crash or a silent 'not set'", async () => {

@@ -15,6 +15,7 @@ import { ScaleVisualizer } from "./components/ScaleVisualizer";
 import { Overlay } from "./components/Overlay";
 import { Playground } from "./components/Playground";
 import { Compare } from "./components/Compare";
+import { Audit } from "./components/Audit";
 import { ThresholdControl } from "./components/ThresholdControl";
 import type { View } from "./app/store";
 import type { ImageRecord } from "./bindings";
@@ -60,6 +61,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: "tokens", label: "Tokens" },
   { id: "scale", label: "Scale" },
   { id: "overlay", label: "Overlay" },
+  { id: "audit", label: "Audit" },
   { id: "playground", label: "Playground" },
   { id: "compare", label: "Compare" },
 ];
@@ -118,6 +120,7 @@ function Main() {
         {view === "tokens" && <TokenTable />}
         {view === "scale" && <ScaleVisualizer />}
         {view === "overlay" && <Overlay key={current.project.id} />}
+        {view === "audit" && <Audit />}
         {view === "playground" && <Playground key={current.project.id} />}
         {view === "compare" && <Compare key={current.project.id} />}
         {view !== "compare" && view !== "playground" && <TokenDetail />}

@@ -49,6 +49,11 @@ export const commands = {
 	cancelExtraction: (job: string) => __TAURI_INVOKE<boolean>("cancel_extraction", { job }),
 	/**  Renames, retypes, deletes or merges a token; the edit is kept and replayed on every rebuild. */
 	editToken: (project: string, edit: TokenEdit) => typedError<StoredLibrary_Serialize, AppError>(__TAURI_INVOKE("edit_token", { project, edit })),
+	/**
+	 *  The project's audit: tokens off the base unit's grid or used once or twice (with the step each
+	 *  would snap to), and values the images' selection left out, each with where it was measured.
+	 */
+	auditProject: (project: string) => typedError<AuditReport_Serialize, AppError>(__TAURI_INVOKE("audit_project", { project })),
 	/**  An image's thumbnail as a `data:` URL (the webview reads no files). */
 	imageThumbnail: (image: number) => typedError<string, AppError>(__TAURI_INVOKE("image_thumbnail", { image })),
 	/**
@@ -190,6 +195,96 @@ export type AppError =
 { kind: "io"; message: string } | 
 /**  Something failed inside the app; the message is for a bug report. */
 { kind: "internal"; message: string };
+
+/**  A value the audit lists. */
+export type AuditItem = AuditItem_Serialize | AuditItem_Deserialize;
+
+/**  A value the audit lists. */
+export type AuditItem_Deserialize = {
+	value_px: number | null,
+	name: string,
+	reason: AuditReason,
+	uses: number,
+	/**
+	 *  The scale step it would snap to: the nearest token on the grid that is not listed itself
+	 *  (the most used when two are as near); none when the scale has no such step.
+	 */
+	snap_to_px?: number | null,
+	/**  Where it was measured (the first few places). */
+	places: AuditPlace_Deserialize[],
+};
+
+/**  A value the audit lists. */
+export type AuditItem_Serialize = {
+	value_px: number | null,
+	name: string,
+	reason: AuditReason,
+	uses: number,
+	/**
+	 *  The scale step it would snap to: the nearest token on the grid that is not listed itself
+	 *  (the most used when two are as near); none when the scale has no such step.
+	 */
+	snap_to_px: number | null,
+	/**  Where it was measured (the first few places). */
+	places: AuditPlace_Serialize[],
+};
+
+/**  One measured place of a listed value. */
+export type AuditPlace = AuditPlace_Serialize | AuditPlace_Deserialize;
+
+/**  One measured place of a listed value. */
+export type AuditPlace_Deserialize = {
+	/**  The image, by its position in the library's image list. */
+	image: number,
+	bbox?: BBox | null,
+};
+
+/**  One measured place of a listed value. */
+export type AuditPlace_Serialize = {
+	/**  The image, by its position in the library's image list. */
+	image: number,
+	bbox: BBox | null,
+};
+
+/**  Why a value is listed. */
+export type AuditReason = 
+/**  Not a multiple of the library's base unit. */
+"offGrid" | 
+/**  Measured only a few times. */
+"rare";
+
+/**
+ *  The audit of a project: the library's tokens off the grid or used once or twice, and the
+ *  values each image's selection left out (off its grid, too rare), each with where it was
+ *  measured.
+ */
+export type AuditReport = AuditReport_Serialize | AuditReport_Deserialize;
+
+/**
+ *  The audit of a project: the library's tokens off the grid or used once or twice, and the
+ *  values each image's selection left out (off its grid, too rare), each with where it was
+ *  measured.
+ */
+export type AuditReport_Deserialize = {
+	base_unit: number | null,
+	/**  In the library, minus those kept on purpose ([`TokenEdit::Keep`]). */
+	tokens: AuditItem_Deserialize[],
+	/**  Measured by the local engine but not in the library. */
+	left_out: LeftOut_Deserialize[],
+};
+
+/**
+ *  The audit of a project: the library's tokens off the grid or used once or twice, and the
+ *  values each image's selection left out (off its grid, too rare), each with where it was
+ *  measured.
+ */
+export type AuditReport_Serialize = {
+	base_unit: number | null,
+	/**  In the library, minus those kept on purpose ([`TokenEdit::Keep`]). */
+	tokens: AuditItem_Serialize[],
+	/**  Measured by the local engine but not in the library. */
+	left_out: LeftOut_Serialize[],
+};
 
 /**  A rectangle in image pixels: where a spacing was measured. */
 export type BBox = {
@@ -385,6 +480,38 @@ export type KeyState = { state: "stored" } | { state: "notSet" } |
 export type KeyStatus = {
 	provider: Provider,
 	key: KeyState,
+};
+
+/**
+ *  A value an image's selection left out of the library (measured with confidence, but off that
+ *  image's grid or seen too seldom), over all the images.
+ */
+export type LeftOut = LeftOut_Serialize | LeftOut_Deserialize;
+
+/**
+ *  A value an image's selection left out of the library (measured with confidence, but off that
+ *  image's grid or seen too seldom), over all the images.
+ */
+export type LeftOut_Deserialize = {
+	/**  To the half pixel. */
+	value_px: number | null,
+	/**  Off the grid when any image left it out for that; rare otherwise. */
+	reason: AuditReason,
+	count: number,
+	places: AuditPlace_Deserialize[],
+};
+
+/**
+ *  A value an image's selection left out of the library (measured with confidence, but off that
+ *  image's grid or seen too seldom), over all the images.
+ */
+export type LeftOut_Serialize = {
+	/**  To the half pixel. */
+	value_px: number | null,
+	/**  Off the grid when any image left it out for that; rare otherwise. */
+	reason: AuditReason,
+	count: number,
+	places: AuditPlace_Serialize[],
 };
 
 /**  Figures about a whole library. */
@@ -845,6 +972,11 @@ export type ThresholdPreview = {
 export type TokenEdit = { kind: "rename"; valuePx: number | null; name: string } | { kind: "retype"; valuePx: number | null; spacingType: SpacingType } | { kind: "delete"; valuePx: number | null } | 
 /**  Folds the token at `value_px` into the one at `into_px`, which keeps its value and name. */
 { kind: "merge"; valuePx: number | null; intoPx: number | null } | 
+/**
+ *  Keeps an off-grid or rarely used token as its own, on purpose: the audit stops listing
+ *  it. The library is unchanged.
+ */
+{ kind: "keep"; valuePx: number | null } | 
 /**  Sets the token's per-breakpoint values by hand (the rule then says so). */
 { kind: "responsive"; valuePx: number | null; mobile: number | null; tablet: number | null; desktop: number | null; widescreen: number | null };
 

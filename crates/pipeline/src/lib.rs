@@ -21,7 +21,8 @@ pub use error::PipelineError;
 pub use events::{BatchSummary, ExtractEvent, ImagePhase, QueuedImage, Sink, SkippedFile};
 pub use files::expand;
 pub use library::{
-    load as load_library, preview_threshold, rebuild, set_threshold, MergedValue, ThresholdPreview,
+    audit_project, load as load_library, preview_threshold, rebuild, set_threshold, AuditReport,
+    MergedValue, ThresholdPreview,
 };
 pub use run::{run, run_batch, Batch, Finished};
 pub use settings::{Concurrency, Settings, LIMITS};

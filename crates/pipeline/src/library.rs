@@ -9,7 +9,8 @@ use serde::Serialize;
 use specta::Type;
 
 use copy_that_spacing::{
-    apply_edit, build_library, JobSource, Measurement, MergeThreshold, SpacingLibrary, TokenEdit,
+    apply_edit, build_library, AuditItem, JobSource, LeftOut, Measurement, MergeThreshold,
+    SpacingLibrary, TokenEdit,
 };
 use copy_that_store::{ImageRecord, ProjectSummary, Store, StoredLibrary};
 
@@ -170,6 +171,43 @@ pub async fn set_threshold(
         .await?;
     let project = store.project(name).await?;
     rebuild(store, &project).await
+}
+
+/// The audit of a project: the library's tokens off the grid or used once or twice, and the
+/// values each image's selection left out (off its grid, too rare), each with where it was
+/// measured.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct AuditReport {
+    pub base_unit: f64,
+    /// In the library, minus those kept on purpose ([`TokenEdit::Keep`]).
+    pub tokens: Vec<AuditItem>,
+    /// Measured by the local engine but not in the library.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// The audit view's lists ([`copy_that_spacing::audit`], [`copy_that_spacing::left_out`]).
+pub async fn audit_project(store: &Store, name: &str) -> Result<AuditReport, PipelineError> {
+    let stored = load(store, name).await?;
+    let edits = store.edits(stored.project.id).await?;
+    let latest = store.latest_jobs(stored.project.id).await?;
+    let ids: Vec<u32> = latest.iter().map(|&(_, job)| job).collect();
+    let jobs = store.jobs(&ids).await?;
+    // Raw measurements of the local engine's jobs, by the library's image order (the other
+    // engines' values are the library's as they are).
+    let raw: Vec<&[Measurement]> = stored
+        .images
+        .iter()
+        .map(|im| {
+            jobs.iter()
+                .find(|j| j.image_id == im.id && j.source == JobSource::Local)
+                .map_or(&[][..], |j| j.measurements.as_slice())
+        })
+        .collect();
+    Ok(AuditReport {
+        base_unit: stored.library.statistics.base_unit,
+        tokens: copy_that_spacing::audit(&stored.library, &edits),
+        left_out: copy_that_spacing::left_out(&raw),
+    })
 }
 
 /// A project's saved library, rebuilt first when it is stale: a process that died between

@@ -24,6 +24,10 @@ pub enum TokenEdit {
     /// Folds the token at `value_px` into the one at `into_px`, which keeps its value and name.
     #[serde(rename_all = "camelCase")]
     Merge { value_px: f64, into_px: f64 },
+    /// Keeps an off-grid or rarely used token as its own, on purpose: the audit stops listing
+    /// it. The library is unchanged.
+    #[serde(rename_all = "camelCase")]
+    Keep { value_px: f64 },
     /// Sets the token's per-breakpoint values by hand (the rule then says so).
     #[serde(rename_all = "camelCase")]
     Responsive {
@@ -143,6 +147,9 @@ pub fn apply_edit(
             let token = library.tokens.remove(from);
             let into = if into > from { into - 1 } else { into };
             absorb(&mut library.tokens[into], token);
+        }
+        TokenEdit::Keep { value_px } => {
+            find(library, *value_px, tolerance).ok_or(EditError::NoToken(*value_px))?;
         }
         TokenEdit::Responsive {
             value_px,

@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod analysis;
+pub mod audit;
 pub mod bounds;
 mod cluster;
 pub mod edits;
@@ -18,6 +19,7 @@ pub use aggregate::{
     aggregate, aggregate_with_progress, AggregateOptions, LibraryStatistics, SpacingLibrary,
 };
 pub use analysis::{infer_base_unit, BaseUnit};
+pub use audit::{audit, left_out, AuditItem, AuditPlace, AuditReason, LeftOut};
 pub use bounds::{Bounds, MergeThreshold, RootPx};
 pub use edits::{apply_edit, replay, valid_token_name, EditError, TokenEdit};
 pub use error::SpacingError;

@@ -7,6 +7,7 @@ import {
   type Provider,
   type Settings_Deserialize,
   type Settings_Serialize,
+  type AuditReport_Serialize,
   type StoredLibrary_Serialize,
   type ThresholdPreview,
 } from "../bindings";
@@ -26,6 +27,8 @@ export type Reads = {
   /** Saves the settings and makes them the store's (and the next run's engine). */
   saveSettings(form: Settings_Deserialize): Promise<void>;
   loadLibrary(name: string): Promise<StoredLibrary_Serialize>;
+  /** The project's audit: off-grid and rare tokens, and values the images' selection left out. */
+  auditProject(project: string): Promise<AuditReport_Serialize>;
   /** What the project's library would become at another merge threshold; nothing is saved. */
   previewThreshold(project: string, threshold: number): Promise<ThresholdPreview>;
   /** A DTCG file picked in the native dialog, read at the settings' root size; null if none was picked. */
@@ -56,6 +59,7 @@ export function reads(get: () => Slice): Reads {
     },
     loadLibrary: (name) => call(commands.loadLibrary(name)),
     previewThreshold: (project, threshold) => call(commands.previewThreshold(project, threshold)),
+    auditProject: (project) => call(commands.auditProject(project)),
     importDtcgFile: () => call(commands.importDtcgFile(get().settings?.rootPx ?? 16)),
     exportFormats: () => commands.exportFormats(),
     previewExport: (project, format, options) => call(commands.previewExport(project, format, options)),

@@ -46,6 +46,8 @@ export type AppState = Reads & QuickActions & {
   descending: boolean;
   dialog: "export" | "settings" | "quick" | null;
   view: View;
+  /** The image the overlay opens on (by its position in the project's images), when asked. */
+  overlayImage: number | null;
 
   init(): Promise<void>;
   openProject(name: string): Promise<void>;
@@ -69,9 +71,11 @@ export type AppState = Reads & QuickActions & {
   setEngine(e: EngineKind): void;
   openDialog(d: AppState["dialog"]): void;
   setView(v: View): void;
+  /** Opens the overlay on an image, with a token's value selected. */
+  showInOverlay(value: number | null, image: number): void;
 };
 
-export type View = "tokens" | "scale" | "overlay" | "playground" | "compare";
+export type View = "tokens" | "scale" | "overlay" | "audit" | "playground" | "compare";
 
 const PHASE_ORDER: ImagePhase[] = ["queued", "decoding", "measuring", "naming", "aggregating", "saved"];
 
@@ -161,6 +165,7 @@ export function createAppStore() {
       engine: "local",
       batch: null,
       queue: [],
+      overlayImage: null,
       selected: null,
       filters: NO_FILTERS,
       sort: "value",
@@ -311,6 +316,7 @@ export function createAppStore() {
       setEngine: (engine) => set({ engine }),
       openDialog: (dialog) => set({ dialog }),
       setView: (view) => set({ view }),
+      showInOverlay: (selected, overlayImage) => set({ selected, overlayImage, view: "overlay" }),
     };
   });
   return store;

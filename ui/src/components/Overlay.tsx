@@ -61,7 +61,14 @@ export function Overlay() {
   const selected = useApp((s) => s.selected);
   const select = useApp((s) => s.select);
   const imageSource = useApp((s) => s.imageSource);
-  const [index, setIndex] = useState(0);
+  const overlayImage = useApp((s) => s.overlayImage);
+  const count = current?.images.length ?? 0;
+  const asked = overlayImage != null && overlayImage < count ? overlayImage : null;
+  const [index, setIndex] = useState(asked ?? 0);
+  // Asked from elsewhere (the audit's "where"): open on that image.
+  useEffect(() => {
+    if (asked != null) setIndex(asked);
+  }, [asked]);
   const [src, setSrc] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [kinds, setKinds] = useState<Set<SpacingType>>(() => new Set(TYPES));

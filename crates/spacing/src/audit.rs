@@ -1,0 +1,249 @@
+//! The audit: the values of a library that do not sit well in its scale — off the base unit's
+//! grid, or used only once or twice — each with where it was measured and the step it would snap
+//! to. A designer cleaning a legacy product's spacing snaps each (a merge into that step) or keeps
+//! it on purpose (`TokenEdit::Keep`, after which it is no longer listed).
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::aggregate::SpacingLibrary;
+use crate::edits::TokenEdit;
+use crate::model::{BBox, Measurement, SpacingToken};
+use crate::select::{select_with_reasons, SelectOptions, Verdict};
+
+/// A token used this many times or fewer is listed as rare.
+pub const RARE_USES: u32 = 2;
+/// How many places of each value are listed.
+const PLACES: usize = 5;
+
+/// Why a value is listed.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum AuditReason {
+    /// Not a multiple of the library's base unit.
+    OffGrid,
+    /// Measured only a few times.
+    Rare,
+}
+
+/// One measured place of a listed value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct AuditPlace {
+    /// The image, by its position in the library's image list.
+    pub image: u32,
+    pub bbox: Option<BBox>,
+}
+
+/// A value the audit lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct AuditItem {
+    pub value_px: f64,
+    pub name: String,
+    pub reason: AuditReason,
+    pub uses: u32,
+    /// The scale step it would snap to: the nearest token on the grid that is not listed itself
+    /// (the most used when two are as near); none when the scale has no such step.
+    pub snap_to_px: Option<f64>,
+    /// Where it was measured (the first few places).
+    pub places: Vec<AuditPlace>,
+}
+
+fn reason(t: &SpacingToken) -> Option<AuditReason> {
+    if !t.is_grid_compliant {
+        Some(AuditReason::OffGrid)
+    } else if t.occurrence_count <= RARE_USES {
+        Some(AuditReason::Rare)
+    } else {
+        None
+    }
+}
+
+/// The library's values that did not make a clean scale, minus those kept on purpose.
+pub fn audit(library: &SpacingLibrary, edits: &[TokenEdit]) -> Vec<AuditItem> {
+    let kept = |v: f64| {
+        edits
+            .iter()
+            .any(|e| matches!(e, TokenEdit::Keep { value_px } if (value_px - v).abs() < 0.5))
+    };
+    let steps: Vec<&SpacingToken> = library
+        .tokens
+        .iter()
+        .filter(|t| reason(t).is_none())
+        .collect();
+    library
+        .tokens
+        .iter()
+        .filter(|t| !kept(t.value_px))
+        .filter_map(|t| {
+            let reason = reason(t)?;
+            let snap_to_px = steps
+                .iter()
+                .min_by(|a, b| {
+                    let da = (a.value_px - t.value_px).abs();
+                    let db = (b.value_px - t.value_px).abs();
+                    da.total_cmp(&db)
+                        .then(b.occurrence_count.cmp(&a.occurrence_count))
+                })
+                .map(|s| s.value_px);
+            Some(AuditItem {
+                value_px: t.value_px,
+                name: t.name.clone(),
+                reason,
+                uses: t.occurrence_count,
+                snap_to_px,
+                places: t
+                    .occurrences
+                    .iter()
+                    .take(PLACES)
+                    .map(|o| AuditPlace {
+                        image: o.image,
+                        bbox: o.bbox,
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// A value an image's selection left out of the library (measured with confidence, but off that
+/// image's grid or seen too seldom), over all the images.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct LeftOut {
+    /// To the half pixel.
+    pub value_px: f64,
+    /// Off the grid when any image left it out for that; rare otherwise.
+    pub reason: AuditReason,
+    pub count: u32,
+    pub places: Vec<AuditPlace>,
+}
+
+/// How many left-out values are listed, most measured first.
+const MAX_LEFT_OUT: usize = 40;
+
+/// The values each image's selection left out, grouped by value across the images (one slice of
+/// raw measurements per image, in the library's image order).
+pub fn left_out<M: AsRef<[Measurement]>>(images: &[M]) -> Vec<LeftOut> {
+    let mut by_value: std::collections::BTreeMap<i64, LeftOut> = Default::default();
+    for (i, raw) in images.iter().enumerate() {
+        let raw = raw.as_ref();
+        let selection = select_with_reasons(raw, &SelectOptions::default());
+        for (m, verdict) in raw.iter().zip(&selection.verdicts) {
+            let reason = match verdict {
+                Verdict::OffGrid => AuditReason::OffGrid,
+                Verdict::TooRare => AuditReason::Rare,
+                Verdict::Kept | Verdict::Unsure => continue,
+            };
+            let key = (m.value_px * 2.0).round() as i64;
+            let entry = by_value.entry(key).or_insert_with(|| LeftOut {
+                value_px: key as f64 / 2.0,
+                reason,
+                count: 0,
+                places: Vec::new(),
+            });
+            entry.count += 1;
+            if reason == AuditReason::OffGrid {
+                entry.reason = AuditReason::OffGrid;
+            }
+            if entry.places.len() < PLACES {
+                entry.places.push(AuditPlace {
+                    image: i as u32,
+                    bbox: m.bbox,
+                });
+            }
+        }
+    }
+    let mut out: Vec<LeftOut> = by_value.into_values().collect();
+    out.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then(a.value_px.total_cmp(&b.value_px))
+    });
+    out.truncate(MAX_LEFT_OUT);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::{aggregate, AggregateOptions};
+    use crate::edits::apply_edit;
+    use crate::model::{Measurement, SpacingType};
+
+    fn library(values: &[(f64, usize)]) -> SpacingLibrary {
+        let image: Vec<Measurement> = values
+            .iter()
+            .flat_map(|&(v, n)| std::iter::repeat_n(v, n))
+            .map(|v| Measurement::new(v, 0.95, SpacingType::Padding).expect("valid"))
+            .collect();
+        aggregate(&[image], &AggregateOptions::default()).expect("library")
+    }
+
+    #[test]
+    fn an_off_grid_value_is_listed_with_the_step_it_snaps_to_and_a_merge_snaps_it() {
+        let mut lib = library(&[(8.0, 20), (16.0, 20), (24.0, 20), (14.0, 12)]);
+        assert_eq!(lib.statistics.base_unit, 4.0, "{:?}", lib.statistics);
+        let items = audit(&lib, &[]);
+        let item = items
+            .iter()
+            .find(|i| i.value_px == 14.0)
+            .unwrap_or_else(|| panic!("14 px listed: {items:?}"));
+        assert_eq!(item.reason, AuditReason::OffGrid);
+        assert_eq!(item.snap_to_px, Some(16.0));
+        assert!(!item.places.is_empty());
+        let snap = TokenEdit::Merge {
+            value_px: 14.0,
+            into_px: 16.0,
+        };
+        apply_edit(&mut lib, &snap, 0.1).expect("snap");
+        assert!(audit(&lib, &[snap]).iter().all(|i| i.value_px != 14.0));
+    }
+
+    #[test]
+    fn a_value_kept_on_purpose_is_no_longer_listed() {
+        let mut lib = library(&[(8.0, 20), (16.0, 20), (14.0, 12)]);
+        assert!(audit(&lib, &[]).iter().any(|i| i.value_px == 14.0));
+        let keep = TokenEdit::Keep { value_px: 14.0 };
+        apply_edit(&mut lib, &keep, 0.1).expect("keep");
+        assert!(
+            lib.tokens.iter().any(|t| t.value_px == 14.0),
+            "keeping changes nothing"
+        );
+        assert!(audit(&lib, &[keep]).iter().all(|i| i.value_px != 14.0));
+    }
+
+    #[test]
+    fn a_value_an_image_left_out_as_off_grid_is_listed_with_its_places() {
+        let mut image: Vec<Measurement> = Vec::new();
+        for (v, n) in [(8.0, 40), (16.0, 40), (24.0, 40), (14.0, 12)] {
+            for k in 0..n {
+                let mut m = Measurement::new(v, 0.95, SpacingType::Gap).expect("valid");
+                m.bbox = Some(BBox {
+                    x: k * 10,
+                    y: 5,
+                    w: v as u32,
+                    h: 10,
+                });
+                image.push(m);
+            }
+        }
+        let selection = select_with_reasons(&image, &SelectOptions::default());
+        assert!(
+            selection.kept.iter().all(|m| m.value_px != 14.0),
+            "the selection drops 14"
+        );
+        let out = left_out(&[image]);
+        let v = out
+            .iter()
+            .find(|o| o.value_px == 14.0)
+            .expect("14 px listed");
+        assert_eq!((v.reason, v.count), (AuditReason::OffGrid, 12));
+        assert_eq!(v.places.len(), 5);
+        assert_eq!(v.places[0].image, 0);
+    }
+
+    #[test]
+    fn on_grid_values_used_often_are_not_listed() {
+        let lib = library(&[(8.0, 20), (16.0, 20), (24.0, 20)]);
+        assert!(audit(&lib, &[]).is_empty());
+    }
+}
