@@ -135,6 +135,15 @@ fn css_px(px: u32, dpr: f64) -> f64 {
     }
 }
 
+/// A distance between two text lines, one above the other, as CSS px. Neither end is a drawn edge:
+/// both are line boxes computed from the ink (`text::line_box`), rounded to whole image pixels, so
+/// no anti-aliased pixel blends into the gap and `css_px`'s rounding down only biases it low (a
+/// 12 px margin read as 11 at 2× when the line boxes land on a half CSS pixel). The nearest whole
+/// CSS pixel, as at 1×.
+fn css_px_between_lines(px: u32, dpr: f64) -> f64 {
+    (f64::from(px) / dpr).round()
+}
+
 /// Small frames holding only graphics, centred (the same inset above and below, left and right):
 /// icon tiles and avatar rings. Their inset is the graphic's drawing, not a spacing of the layout. Keyed by
 /// the frame's top-left corner.
@@ -281,8 +290,15 @@ pub fn measure(
             } else {
                 context::confidence(s)
             };
+            let between_lines = s.axis == elements::Axis::Y
+                && s.near == elements::ItemKind::Text
+                && s.far == elements::ItemKind::Text;
             Measurement {
-                value_px: css_px(s.px, dpr),
+                value_px: if between_lines {
+                    css_px_between_lines(s.px, dpr)
+                } else {
+                    css_px(s.px, dpr)
+                },
                 confidence,
                 spacing_type,
                 context: Some(ctx.to_string()),
@@ -309,7 +325,7 @@ pub fn measure(
 
 #[cfg(test)]
 mod tests {
-    use super::{css_px, Density, Dpr};
+    use super::{css_px, css_px_between_lines, Density, Dpr};
 
     #[test]
     fn a_density_is_checked_once_at_its_type() {
@@ -329,6 +345,17 @@ mod tests {
         for bad in ["4", "0", "-2", "nan", "inf", "two"] {
             assert!(bad.parse::<Dpr>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_half_pixel_between_two_text_lines_rounds_to_the_nearest() {
+        // Regression: line boxes are computed, not drawn; 23 image px between two at 2× (11.5 CSS
+        // px) read 11, a pixel under what the same page reads at 1×.
+        assert_eq!(css_px_between_lines(23, 2.0), 12.0);
+        assert_eq!(css_px_between_lines(22, 2.0), 11.0);
+        assert_eq!(css_px_between_lines(34, 3.0), 11.0);
+        assert_eq!(css_px_between_lines(35, 3.0), 12.0);
+        assert_eq!(css_px_between_lines(12, 1.0), 12.0);
     }
 
     #[test]
