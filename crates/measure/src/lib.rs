@@ -227,6 +227,36 @@ fn centred_lines(spans: &[elements::Span], max_h: u32, dpr: f64) -> Vec<bool> {
     out
 }
 
+/// One span as a measurement in CSS px, with its role, context and confidence. `centred`: the span
+/// is the padding above or below a line centred in a small control (see `centred_lines`).
+fn measurement(s: &elements::Span, dpr: f64, centred: bool) -> Measurement {
+    let (spacing_type, ctx) = context::classify(s, dpr);
+    let between_lines = s.axis == elements::Axis::Y
+        && s.near == elements::ItemKind::Text
+        && s.far == elements::ItemKind::Text;
+    Measurement {
+        value_px: if between_lines {
+            css_px_between_lines(s.px, dpr)
+        } else {
+            css_px(s.px, dpr)
+        },
+        confidence: if centred {
+            CENTRED_LINE
+        } else {
+            context::confidence(s)
+        },
+        spacing_type,
+        context: Some(ctx.to_string()),
+        bbox: Some(BBox {
+            x: s.rect.x0,
+            y: s.rect.y0,
+            w: s.rect.w(),
+            h: s.rect.h(),
+        }),
+        design_intent: None,
+    }
+}
+
 /// Measures a decoded raster.
 pub fn measure(
     raster: &raster::Raster,
@@ -283,34 +313,7 @@ pub fn measure(
                     && s.smaller_item < min_container)
             }
         })
-        .map(|(i, s)| {
-            let (spacing_type, ctx) = context::classify(s, dpr);
-            let confidence = if centred[i] {
-                CENTRED_LINE
-            } else {
-                context::confidence(s)
-            };
-            let between_lines = s.axis == elements::Axis::Y
-                && s.near == elements::ItemKind::Text
-                && s.far == elements::ItemKind::Text;
-            Measurement {
-                value_px: if between_lines {
-                    css_px_between_lines(s.px, dpr)
-                } else {
-                    css_px(s.px, dpr)
-                },
-                confidence,
-                spacing_type,
-                context: Some(ctx.to_string()),
-                bbox: Some(BBox {
-                    x: s.rect.x0,
-                    y: s.rect.y0,
-                    w: s.rect.w(),
-                    h: s.rect.h(),
-                }),
-                design_intent: None,
-            }
-        })
+        .map(|(i, s)| measurement(s, dpr, centred[i]))
         .collect();
     Extraction {
         width: raster.width,
