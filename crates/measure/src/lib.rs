@@ -135,6 +135,15 @@ fn css_px(px: u32, dpr: f64) -> f64 {
     }
 }
 
+/// A distance between two text lines, one above the other, as CSS px. Neither end is a drawn edge:
+/// both are line boxes computed from the ink (`text::line_box`), rounded to whole image pixels, so
+/// no anti-aliased pixel blends into the gap and `css_px`'s rounding down only biases it low (a
+/// 12 px margin read as 11 at 2× when the line boxes land on a half CSS pixel). The nearest whole
+/// CSS pixel, as at 1×.
+fn css_px_between_lines(px: u32, dpr: f64) -> f64 {
+    (f64::from(px) / dpr).round()
+}
+
 /// Small frames holding only graphics, centred (the same inset above and below, left and right):
 /// icon tiles and avatar rings. Their inset is the graphic's drawing, not a spacing of the layout. Keyed by
 /// the frame's top-left corner.
@@ -218,6 +227,36 @@ fn centred_lines(spans: &[elements::Span], max_h: u32, dpr: f64) -> Vec<bool> {
     out
 }
 
+/// One span as a measurement in CSS px, with its role, context and confidence. `centred`: the span
+/// is the padding above or below a line centred in a small control (see `centred_lines`).
+fn measurement(s: &elements::Span, dpr: f64, centred: bool) -> Measurement {
+    let (spacing_type, ctx) = context::classify(s, dpr);
+    let between_lines = s.axis == elements::Axis::Y
+        && s.near == elements::ItemKind::Text
+        && s.far == elements::ItemKind::Text;
+    Measurement {
+        value_px: if between_lines {
+            css_px_between_lines(s.px, dpr)
+        } else {
+            css_px(s.px, dpr)
+        },
+        confidence: if centred {
+            CENTRED_LINE
+        } else {
+            context::confidence(s)
+        },
+        spacing_type,
+        context: Some(ctx.to_string()),
+        bbox: Some(BBox {
+            x: s.rect.x0,
+            y: s.rect.y0,
+            w: s.rect.w(),
+            h: s.rect.h(),
+        }),
+        design_intent: None,
+    }
+}
+
 /// Measures a decoded raster.
 pub fn measure(
     raster: &raster::Raster,
@@ -274,27 +313,7 @@ pub fn measure(
                     && s.smaller_item < min_container)
             }
         })
-        .map(|(i, s)| {
-            let (spacing_type, ctx) = context::classify(s, dpr);
-            let confidence = if centred[i] {
-                CENTRED_LINE
-            } else {
-                context::confidence(s)
-            };
-            Measurement {
-                value_px: css_px(s.px, dpr),
-                confidence,
-                spacing_type,
-                context: Some(ctx.to_string()),
-                bbox: Some(BBox {
-                    x: s.rect.x0,
-                    y: s.rect.y0,
-                    w: s.rect.w(),
-                    h: s.rect.h(),
-                }),
-                design_intent: None,
-            }
-        })
+        .map(|(i, s)| measurement(s, dpr, centred[i]))
         .collect();
     Extraction {
         width: raster.width,
@@ -309,7 +328,7 @@ pub fn measure(
 
 #[cfg(test)]
 mod tests {
-    use super::{css_px, Density, Dpr};
+    use super::{css_px, css_px_between_lines, Density, Dpr};
 
     #[test]
     fn a_density_is_checked_once_at_its_type() {
@@ -329,6 +348,17 @@ mod tests {
         for bad in ["4", "0", "-2", "nan", "inf", "two"] {
             assert!(bad.parse::<Dpr>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_half_pixel_between_two_text_lines_rounds_to_the_nearest() {
+        // Regression: line boxes are computed, not drawn; 23 image px between two at 2× (11.5 CSS
+        // px) read 11, a pixel under what the same page reads at 1×.
+        assert_eq!(css_px_between_lines(23, 2.0), 12.0);
+        assert_eq!(css_px_between_lines(22, 2.0), 11.0);
+        assert_eq!(css_px_between_lines(34, 3.0), 11.0);
+        assert_eq!(css_px_between_lines(35, 3.0), 12.0);
+        assert_eq!(css_px_between_lines(12, 1.0), 12.0);
     }
 
     #[test]

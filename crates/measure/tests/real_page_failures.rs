@@ -174,3 +174,41 @@ fn an_outlined_button_with_a_shadow_fringe_is_still_a_box() {
         "each button's 16 px side padding is measured: {paddings:?}"
     );
 }
+
+#[test]
+fn a_6px_half_step_measured_box_to_box_is_kept_beside_a_4px_grid() {
+    // Regression (AdminLTE, Bulma, HyperUI: Bootstrap's and Tailwind's 6 and 10 px steps): on a
+    // page measured box to box the evidence rule decides, and it kept only values on the grid the
+    // confident ones share, so a chip's 6 px inset, measured exactly on every side of every chip,
+    // was dropped as off the 4 px grid. Cards with 16 px padding hold a row of blocks 8 px apart,
+    // one of them a bordered chip whose outlined bar sits 6 px inside it, and a panel 24 px below.
+    let mut c = Canvas::new(800, 640, 1, 0xF3F4F6);
+    for i in 0..3 {
+        let (x, y) = (24, 24 + i * 200);
+        c.bordered(x, y, 752, 176, 0xE5E7EB, 0xFFFFFF);
+        let (ix, iy) = (x + 1 + 16, y + 1 + 16);
+        for j in 0..5 {
+            c.fill(ix + j * 108, iy, 100, 32, 0x9CA3AF);
+        }
+        let cx = ix + 5 * 108;
+        c.bordered(cx, iy, 128, 32, 0x6B7280, 0xFFFFFF);
+        c.bordered(
+            cx + 1 + 6,
+            iy + 1 + 6,
+            128 - 2 - 12,
+            32 - 2 - 12,
+            ACCENT,
+            0xFFFFFF,
+        );
+        c.fill(ix, iy + 32 + 24, 300, 176 - 2 - 16 - 32 - 24 - 16, 0x9CA3AF);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let s = select_with_reasons(&e.measurements, &SelectOptions::default());
+    let kept = kept(&e);
+    assert!(kept.contains(&6.0), "the chip's inset: {kept:?}");
+    assert!(
+        [8.0, 16.0, 24.0].iter().all(|v| kept.contains(v)),
+        "{kept:?}"
+    );
+    assert_eq!(s.base_unit, 4.0);
+}

@@ -191,6 +191,27 @@ pub(super) fn rhythm(h: &Histogram, present: &[usize], base: BaseUnit) -> (f64, 
     (grid_share, analysis::rhythm(grid_share))
 }
 
+/// Values under this may be a half step of the grid rather than noise (see `half_step`); from 12 px
+/// on, a kept value is reported at the grid anyway (`select`).
+const HALF_STEP_BELOW_PX: f64 = 12.0;
+/// Under this, distances are hairlines, letter gaps and rendering offsets, not half steps.
+const HALF_STEP_FROM_PX: f64 = 4.0;
+/// A half step needs this many times the evidence an on-grid value needs: seen once or twice, a
+/// value between two steps is more often an accident (a glyph's bearing, an icon's drawing) than a
+/// step (with the same evidence as on-grid values, the tuning sources lost 0.005 F1).
+const HALF_STEP_EVIDENCE: u64 = 3;
+
+/// Whether a small value sits exactly half way between two steps of the grid (6 and 10 px beside
+/// a 4 px grid: Bootstrap's and Tailwind's button and badge paddings; 4 px beside an 8 px grid).
+/// Noise scatters a pixel either way of a step, so a half step seen exactly and often is a step
+/// of the system, not an accident: the grid-only selection used to drop every one as off the grid.
+fn half_step(value: f64, unit: f64) -> bool {
+    (HALF_STEP_FROM_PX..HALF_STEP_BELOW_PX).contains(&value)
+        && unit > 0.0
+        && analysis::on_multiple(value, unit / 2.0)
+        && !analysis::on_grid(value, unit)
+}
+
 /// Phase 5: the clusters with the support and evidence a token needs (larger values need
 /// proportionally more, and one measurement between two box edges), and how many were hidden.
 pub(super) fn keep_visible<'a>(
@@ -213,7 +234,10 @@ pub(super) fn keep_visible<'a>(
         c.count >= u64::from(options.min_support).max(1)
             && c.conf_sum >= needed(c.representative)
             && (!large(c.representative) || c.conf_max >= exact)
-            && (!options.grid_only || analysis::on_grid(c.representative, base.unit))
+            && (!options.grid_only
+                || analysis::on_grid(c.representative, base.unit)
+                || (half_step(c.representative, base.unit)
+                    && c.conf_sum >= HALF_STEP_EVIDENCE * needed(c.representative)))
     };
     let hidden = clusters
         .iter()
