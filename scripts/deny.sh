@@ -46,4 +46,7 @@ cp -r "$SNAP/crates" "$SNAP/rust" "$db/"
 (cd "$db" && git init -q && git add -A &&
   GIT_AUTHOR_DATE="$date" GIT_COMMITTER_DATE="$date" git -c user.name=snapshot -c user.email=snapshot@localhost \
     commit -q -m "RustSec advisory-db $(sed -n 's/^commit=//p' "$SNAP/SOURCE")")
+# cargo deny reads every package's manifest, for every target (a Windows-only crate too): fetch
+# them from crates.io first (a no-op once cached), then check without the network.
+cargo fetch --locked --quiet
 cargo deny --offline --locked -c never check advisories bans licenses sources

@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "pick_images",
     "start_extraction",
     "retry_failed",
+    "paste_image",
     "cancel_extraction",
     "edit_token",
     "audit_project",

@@ -97,7 +97,7 @@ pub async fn retry_failed(
     run_extraction(app, &state, job, project, paths, engine).await
 }
 
-async fn run_extraction(
+pub(crate) async fn run_extraction(
     app: AppHandle,
     state: &AppState,
     job: String,

@@ -4,6 +4,7 @@ pub mod aggregate;
 pub mod compare;
 pub mod export;
 pub mod extract;
+pub mod paste;
 pub mod projects;
 pub mod settings;
 pub mod tokens;
@@ -25,6 +26,7 @@ pub fn collect() -> Commands<tauri::Wry> {
         extract::pick_images,
         extract::start_extraction,
         extract::retry_failed,
+        paste::paste_image,
         extract::cancel_extraction,
         tokens::edit_token,
         tokens::audit_project,

@@ -2,7 +2,7 @@
 // with real X11 input (a file drag from another client, typing into native save dialogs).
 // Run by scripts/e2e.sh, which provides the display, a D-Bus session and isolated app data.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -376,6 +376,30 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     await session.click(await session.find('#audit-left-out li[data-value="14"] .place'));
     await waitFor("the overlay on the image", async () =>
       (await session.execute("const i = document.querySelector('.stage img'); return !!(i && i.complete && i.naturalWidth > 0 && document.querySelector('#tab-overlay').getAttribute('aria-selected') === 'true')")) || null);
+  });
+
+  await t.test("a screenshot on the clipboard is pasted with Ctrl+V and measured", async () => {
+    await session.click(await session.find('[data-project="Legacy spacing"] .project-open'));
+    await waitFor("the project", async () => ((await text("#project-title").catch(() => "")) === "Legacy spacing") || null);
+    const before = await text(".title-block .muted");
+    const owner = spawn("/usr/bin/python3", [join(here, "clipboard_source.py"), join(screens, "settings.png")], { stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      await new Promise((ok, fail) => {
+        owner.stdout.once("data", ok);
+        owner.once("exit", (c) => fail(new Error(`clipboard source exited with ${c}`)));
+      });
+      // Focus on the page, not a field (Ctrl+V in a field pastes text there).
+      await session.click(await session.find("#project-title"));
+      await session.ctrlKey("v");
+      const file = await waitFor("the pasted image in the batch", async () =>
+        (await session.execute("const li = document.querySelector('.batch-images li'); return li && li.dataset.file.startsWith('pasted-') ? li.dataset.file : null")));
+      assert.match(file, /^pasted-\d{4}-\d{2}-\d{2}-\d{6}-\d{3}\.png$/);
+      await waitFor("the pasted image saved", async () => (await text("#batch-summary").catch(() => "")).startsWith("1 saved") || null);
+      await waitFor("one more image in the project", async () => (await text(".title-block .muted")).startsWith("2 images") || null);
+      assert.match(before, /^1 image/);
+    } finally {
+      owner.kill();
+    }
   });
 
   await t.test("a locked keyring is said in Settings, not a crash or a silent 'not set'", async () => {

@@ -167,6 +167,16 @@ export class Session {
     return this.cmd("GET", "/screenshot");
   }
 
+  /** Presses a key with Control held (WebDriver key actions), as a shortcut on the focused page. */
+  ctrlKey(key) {
+    const CONTROL = "\uE009";
+    return this.cmd("POST", "/actions", {
+      actions: [{ type: "key", id: "keyboard", actions: [
+        { type: "keyDown", value: CONTROL }, { type: "keyDown", value: key }, { type: "keyUp", value: key }, { type: "keyUp", value: CONTROL },
+      ] }],
+    });
+  }
+
   /** Moves the real pointer (WebDriver actions) to viewport coordinates. */
   pointerTo(x, y) {
     return this.cmd("POST", "/actions", {

@@ -135,6 +135,7 @@ function Shell({ drops }: { drops: DropSource }) {
   const dialog = useApp((s) => s.dialog);
   const addPaths = useApp((s) => s.addPaths);
   const pickImages = useApp((s) => s.pickImages);
+  const pasteImage = useApp((s) => s.pasteImage);
   const openDialog = useApp((s) => s.openDialog);
   const hasTokens = useApp((s) => (s.current?.library.tokens.length ?? 0) > 0);
   const [hover, setHover] = useState(false);
@@ -159,6 +160,10 @@ function Shell({ drops }: { drops: DropSource }) {
       if (mod && e.key.toLowerCase() === "o") {
         e.preventDefault();
         void pickImages();
+      } else if (mod && e.key.toLowerCase() === "v" && !typing) {
+        // A screenshot on the clipboard (text pastes into fields as usual).
+        e.preventDefault();
+        void pasteImage();
       } else if (mod && e.key.toLowerCase() === "e") {
         e.preventDefault();
         if (hasTokens) openDialog("export");
@@ -171,7 +176,7 @@ function Shell({ drops }: { drops: DropSource }) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [pickImages, openDialog, hasTokens, dialog]);
+  }, [pickImages, pasteImage, openDialog, hasTokens, dialog]);
 
   return (
     <div className={`app${hover ? " dropping" : ""}`} data-ready={ready}>

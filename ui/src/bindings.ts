@@ -45,6 +45,11 @@ export const commands = {
 	 *  from the project, never from the webview.
 	 */
 	retryFailed: (job: string, project: string, engine: EngineKind | null) => typedError<BatchSummary, AppError>(__TAURI_INVOKE("retry_failed", { job, project, engine })),
+	/**
+	 *  Measures the image on the clipboard into a project, streaming `ExtractProgressEvent`s tagged
+	 *  `job`. Refused, with the reason, when the clipboard holds no image or cannot be read.
+	 */
+	pasteImage: (job: string, project: string, engine: EngineKind | null) => typedError<BatchSummary, AppError>(__TAURI_INVOKE("paste_image", { job, project, engine })),
 	/**  Stops a batch: nothing new starts; images in flight finish and are kept. */
 	cancelExtraction: (job: string) => __TAURI_INVOKE<boolean>("cancel_extraction", { job }),
 	/**  Renames, retypes, deletes or merges a token; the edit is kept and replayed on every rebuild. */

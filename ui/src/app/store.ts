@@ -57,6 +57,8 @@ export type AppState = Reads & QuickActions & {
   addPaths(paths: string[]): Promise<void>;
   pickImages(): Promise<void>;
   cancelBatch(): Promise<void>;
+  /** Measures the screenshot on the clipboard into the open project (queued during a batch). */
+  pasteImage(): Promise<void>;
   /** Measures again the open project's images that failed. */
   retryFailed(): Promise<void>;
   /** Hides a finished batch's panel. */
@@ -251,6 +253,20 @@ export function createAppStore() {
         }
         const project = cur.project.name;
         await runBatch(project, (job) => commands.startExtraction(job, project, paths, get().engine));
+      },
+
+      async pasteImage() {
+        const cur = get().current;
+        if (!cur) {
+          set({ sidebarError: "Create or open a project first, then paste a screenshot into it." });
+          return;
+        }
+        if (get().batch && !get().batch?.summary) {
+          set({ sidebarError: "A batch is running: paste again when it is done." });
+          return;
+        }
+        const project = cur.project.name;
+        await runBatch(project, (job) => commands.pasteImage(job, project, get().engine));
       },
 
       async retryFailed() {
