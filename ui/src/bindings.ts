@@ -299,6 +299,13 @@ export type BBox = {
 	h: number,
 };
 
+/**  The other grid a doubtful base unit could be. */
+export type BaseUnitRunnerUp = {
+	unit: number | null,
+	/**  Share of the tokens' uses on that grid (0..1). */
+	explained: number | null,
+};
+
 export type BatchSummary = {
 	saved: number,
 	failed: number,
@@ -951,6 +958,11 @@ export type StoredLibrary_Deserialize = {
 	library: SpacingLibrary_Deserialize,
 	/**  Images that could not be measured into the project, until retried. */
 	failures: FailedImage[],
+	/**
+	 *  When the base unit is doubtful, the grid it could as well be, with the share of uses it
+	 *  explains (worked out from the tokens when the library is read; never stored).
+	 */
+	base_unit_runner_up?: BaseUnitRunnerUp | null,
 };
 
 /**  A project's library as saved, with the images its provenance refers to (by position). */
@@ -960,6 +972,11 @@ export type StoredLibrary_Serialize = {
 	library: SpacingLibrary_Serialize,
 	/**  Images that could not be measured into the project, until retried. */
 	failures: FailedImage[],
+	/**
+	 *  When the base unit is doubtful, the grid it could as well be, with the share of uses it
+	 *  explains (worked out from the tokens when the library is read; never stored).
+	 */
+	base_unit_runner_up: BaseUnitRunnerUp | null,
 };
 
 /**  What a project's library would become at another merge threshold, before it is applied. */

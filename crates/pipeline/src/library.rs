@@ -73,12 +73,12 @@ pub async fn rebuild_with(
 ) -> Result<StoredLibrary, PipelineError> {
     let (images, library) = build(store, project, values, project.threshold).await?;
     store.save_library(project, &images, &library).await?;
-    Ok(StoredLibrary {
-        project: store.project(&project.name).await?,
+    Ok(StoredLibrary::assemble(
+        store.project(&project.name).await?,
         images,
         library,
-        failures: store.failures(project.id).await?,
-    })
+        store.failures(project.id).await?,
+    ))
 }
 
 /// The library a project's rows give at `threshold`, with its images; nothing is saved.

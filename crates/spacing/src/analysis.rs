@@ -217,6 +217,23 @@ pub fn infer_base_unit(values: &[(f64, u64)]) -> BaseUnit {
     }
 }
 
+/// The grid a doubtful base unit could as well be: of the other units the inference weighs, the
+/// one that hits the most values exactly (weights are uses), with the share of uses it explains;
+/// none when no other unit explains at least half of them.
+pub fn base_unit_runner_up(values: &[(f64, u64)], chosen: f64) -> Option<(f64, f64)> {
+    CANDIDATES
+        .iter()
+        .filter(|&&b| (f64::from(b) - chosen).abs() > 1e-9)
+        .filter_map(|&b| {
+            // Hits all a pixel off only look explained (as in the inference itself).
+            let (share, centred, exact) = explained_share(values, b);
+            (centred && exact > 0.0).then_some((f64::from(b), share, exact))
+        })
+        .filter(|&(_, share, _)| share >= 0.5)
+        .max_by(|a, b| a.2.total_cmp(&b.2).then(a.1.total_cmp(&b.1)))
+        .map(|(unit, share, _)| (unit, share))
+}
+
 /// Scale names for every rank, tightest first, extending past `2xs`/`3xl` when a set has more steps.
 /// The step nearest 16 px (in ratio) is `md`, so 5 px and 8 px systems both get sensible names.
 pub fn assign_scale(sorted_values: &[f64]) -> Vec<(SpacingScale, String)> {
@@ -302,6 +319,21 @@ pub fn fmt_px(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_runner_up_is_the_other_grid_that_hits_most_values_exactly() {
+        // An 8 px set with a few 4 px half steps: 4 px explains everything, 8 px most of it.
+        let values = [(8.0, 10), (16.0, 10), (24.0, 6), (4.0, 3), (12.0, 2)];
+        assert_eq!(base_unit_runner_up(&values, 8.0).map(|r| r.0), Some(4.0));
+        let (unit, share) = base_unit_runner_up(&values, 4.0).expect("8 px explains most");
+        assert_eq!(unit, 8.0);
+        assert!(share > 0.8, "{share}");
+        // Nothing else explains half of a set of odd values.
+        assert_eq!(
+            base_unit_runner_up(&[(7.0, 5), (13.0, 5), (19.0, 5)], 4.0),
+            None
+        );
+    }
 
     fn weights(values: &[(f64, u64)]) -> BaseUnit {
         infer_base_unit(values)

@@ -13,6 +13,7 @@ mod files;
 mod freshness;
 pub mod library;
 pub mod repo;
+mod stored;
 
 pub use damage::set_aside_pending;
 pub use db::{default_data_dir, OpenOptions, Store, BUSY_TIMEOUT, DB_FILE};
@@ -21,3 +22,4 @@ pub use failures::FailedImage;
 pub use files::{ImageCopy, KeptImage};
 pub use library::{StoredJob, StoredLibrary, TokenFilter};
 pub use repo::{content_hash, ImageRecord, NewImage, NewJob, ProjectSummary};
+pub use stored::{BaseUnitRunnerUp, DOUBTFUL_BASE_UNIT};

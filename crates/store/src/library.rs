@@ -34,6 +34,9 @@ pub struct StoredLibrary {
     pub library: SpacingLibrary,
     /// Images that could not be measured into the project, until retried.
     pub failures: Vec<FailedImage>,
+    /// When the base unit is doubtful, the grid it could as well be, with the share of uses it
+    /// explains (worked out from the tokens when the library is read; never stored).
+    pub base_unit_runner_up: Option<crate::stored::BaseUnitRunnerUp>,
 }
 
 /// Which tokens to return; empty lists and `None` mean "any".
@@ -253,12 +256,7 @@ impl Store {
             None => aggregate(&[], &AggregateOptions::default())?,
         };
         let failures = self.failures(project.id).await?;
-        Ok(StoredLibrary {
-            project,
-            images,
-            library,
-            failures,
-        })
+        Ok(StoredLibrary::assemble(project, images, library, failures))
     }
 
     /// The tokens of a project's library that pass the filter, with their provenance.

@@ -36,6 +36,22 @@ describe("TokenTable", () => {
     expect(screen.getByText(/5 tokens · base unit 4 px \(92 %\)/)).toBeTruthy();
   });
 
+  it("says when the base unit is doubtful, and which grid fits as well", () => {
+    const store = setup();
+    act(() => {
+      const cur = store.getState().current!;
+      store.setState({
+        current: {
+          ...cur,
+          library: { ...cur.library, statistics: { ...cur.library.statistics, base_unit: 6, base_unit_confidence: 0.31 } },
+          base_unit_runner_up: { unit: 4, explained: 0.86 },
+        },
+      });
+    });
+    expect(screen.getByText(/base unit 6 px \(31 %\)/)).toBeTruthy();
+    expect(document.querySelector("#base-unit-doubt")?.textContent).toBe(" — unsure: 4 px fits 86 % of uses too");
+  });
+
   it("sorts by a column, and reverses on a second click", () => {
     setup();
     fireEvent.click(screen.getByRole("button", { name: "Confidence" }));

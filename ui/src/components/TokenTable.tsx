@@ -103,6 +103,11 @@ export function TokenTable() {
       <div className="token-count muted small" id="token-count">
         {rows.length === total ? `${total} tokens` : `${rows.length} of ${total} tokens`}
         {total > 0 && current?.library.statistics.base_unit != null && ` · base unit ${px(current.library.statistics.base_unit)} px (${percent(current.library.statistics.base_unit_confidence)})`}
+        {total > 0 && current?.base_unit_runner_up && (
+          <span className="doubt" id="base-unit-doubt">
+            {` — unsure: ${px(current.base_unit_runner_up.unit)} px fits ${percent(current.base_unit_runner_up.explained)} of uses too`}
+          </span>
+        )}
       </div>
       <div className="token-grid" role="grid" aria-label="Token list" aria-rowcount={rows.length + 1}>
         <div className="token-row header" role="row">

@@ -74,5 +74,6 @@ export function stored(values = [4, 8, 16, 24, 32], name = "Shop"): StoredLibrar
       },
     },
     failures: [],
+    base_unit_runner_up: null,
   };
 }
