@@ -24,7 +24,22 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
     specta_builder().export(ts, path).map_err(|e| e.to_string())
 }
 
+/// When the process started its run, for `COPY_THAT_TRACE_STARTUP=1` (scripts/bench_app.sh).
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// With `COPY_THAT_TRACE_STARTUP=1`, says on stderr how long after start `what` happened: the
+/// launch benchmark reads it without a WebDriver session in between.
+pub(crate) fn trace_startup(what: &str) {
+    if std::env::var_os("COPY_THAT_TRACE_STARTUP").is_some() {
+        let ms = STARTED
+            .get()
+            .map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0);
+        eprintln!("copy-that: startup: {what} at {ms:.0} ms");
+    }
+}
+
 pub fn run() {
+    STARTED.get_or_init(std::time::Instant::now);
     let builder = specta_builder();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -46,6 +61,7 @@ pub fn run() {
                 copy_that_store::default_data_dir(),
             ));
             app.manage(state);
+            trace_startup("store open");
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -45,15 +45,18 @@ pub async fn startup(state: State<'_, AppState>) -> Result<Startup, AppError> {
             })
         }
     };
+    crate::trace_startup("startup asked by the page");
     let settings = projects::load_settings(store).await?;
     let last_project = projects::last_project(store, &settings).await?;
-    Ok(Startup {
+    let answer = Startup {
         projects: store.list_projects().await?,
         settings,
         last_project,
         notice: state.notice.clone(),
         data_dir,
-    })
+    };
+    crate::trace_startup("startup answered");
+    Ok(answer)
 }
 
 #[tauri::command]

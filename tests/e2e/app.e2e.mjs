@@ -37,6 +37,20 @@ async function shot(name) {
 // textContent, not WebDriver's rendered text: the latter is empty for elements it deems hidden.
 const text = (css) => session.execute("const e = document.querySelector(arguments[0]); if (!e) throw new Error('no ' + arguments[0]); return e.textContent;", [css]);
 const rowNames = () => session.execute("return [...document.querySelectorAll('.token-scroller [data-token]')].map(r => r.dataset.token)");
+/** Exports the open project as CSS through the export dialog and the native save dialog. */
+async function exportCss(file) {
+  await session.click(await session.find("#open-export"));
+  await session.click(await waitFor("the formats", () => session.find('#export-format option[value="css"]')));
+  await waitFor("the preview", async () => ((await text("#export-preview")).includes("--spacing-")) || null);
+  const path = join(out, file);
+  await session.click(await session.find("#export-save"));
+  await answerSaveDialog("Save tokens", path);
+  await waitFor("the saved note", async () => ((await text("#export-status").catch(() => "")).includes(path)) || null);
+  await session.click(await session.find(".modal .buttons.end button"));
+  await waitFor("the dialog to close", async () => (await session.execute("return !document.querySelector('.modal')")) || null);
+  return readFileSync(path, "utf8");
+}
+
 const rowValuesOf = () => session.execute("return [...document.querySelectorAll('.audit-list li')].map(li => li.dataset.value)");
 const rowValues = () => session.execute("return [...document.querySelectorAll('.token-scroller [data-token] [role=gridcell]:first-child')].map(c => parseFloat(c.textContent))");
 
@@ -209,13 +223,21 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
   await t.test("the overlay draws a known instance where it was measured, with its label", async () => {
     const values = (await rowValues()).sort((a, b) => a - b);
     await session.click(await session.find("#tab-scale"));
-    const steps = await waitFor("the scale", async () => {
-      const w = await session.execute("return [...document.querySelectorAll('.step-bar')].map(b => b.getBoundingClientRect().width)");
+    // Fit (the default): the largest token fills the track; the ruler runs to it.
+    const fit = await waitFor("the fitted scale", async () => {
+      const w = await session.execute("const bars = [...document.querySelectorAll('.step-bar')].map(b => b.getBoundingClientRect().width); const ol = document.querySelector('.scale-steps'); return bars.length && ol ? [Math.max(...bars), ol.clientWidth, document.querySelectorAll('.scale-ruler .mark').length] : null");
+      return w;
+    });
+    assert.ok(fit[0] > fit[1] * 0.5 && fit[0] <= fit[1], `the largest bar (${fit[0]} px) fills the ${fit[1]} px track`);
+    assert.ok(fit[2] >= 3, "a ruler with marks");
+    await shot("scale");
+    await session.execute("[...document.querySelectorAll('.segmented button')].find(b => b.textContent === 'Actual size').click()");
+    const steps = await waitFor("the scale at actual size", async () => {
+      const w = await session.execute("return document.querySelector('.segmented button[aria-pressed=true]')?.textContent === 'Actual size' ? [...document.querySelectorAll('.step-bar')].map(b => b.getBoundingClientRect().width) : []");
       return w.length ? w : null;
     });
     // Drawn to size: each bar is as wide on screen as its value in CSS px.
     assert.deepEqual(steps, values);
-    await shot("scale");
     await session.click(await session.find("#tab-overlay"));
     await session.click(await waitFor("the filmstrip", () => session.find('.film[data-image="dashboard.png"]')));
     // dashboard.png: the first card's left padding, 24 px, measured at x 49..73, y 113..153.
@@ -382,6 +404,7 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     await session.click(await session.find('[data-project="Legacy spacing"] .project-open'));
     await waitFor("the project", async () => ((await text("#project-title").catch(() => "")) === "Legacy spacing") || null);
     const before = await text(".title-block .muted");
+    const firstCss = await exportCss("before-paste.css");
     const owner = spawn("/usr/bin/python3", [join(here, "clipboard_source.py"), join(screens, "settings.png")], { stdio: ["ignore", "pipe", "inherit"] });
     try {
       await new Promise((ok, fail) => {
@@ -400,6 +423,14 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     } finally {
       owner.kill();
     }
+    // Exported again with the image added: every variable keeps its name and value; new
+    // tokens only add lines.
+    const secondCss = await exportCss("after-paste.css");
+    const vars = (css) => new Map([...css.matchAll(/(--spacing-[a-z0-9-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2]]));
+    const [a, b] = [vars(firstCss), vars(secondCss)];
+    assert.ok(a.size > 0, firstCss);
+    for (const [name, value] of a) assert.equal(b.get(name), value, `${name} moved: ${firstCss}\n---\n${secondCss}`);
+    t.diagnostic(`two exports around a pasted image: ${a.size} variables kept, ${b.size - a.size} added`);
   });
 
   await t.test("a locked keyring is said in Settings, not a crash or a silent 'not set'", async () => {

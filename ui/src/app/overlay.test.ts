@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stored, token } from "../test/fixtures";
-import { fit, hitTest, instancesFor, layout, place, zoomAt } from "./overlay";
+import { fit, hitTest, instancesFor, layout, place, visibleLabels, zoomAt } from "./overlay";
 
 describe("overlay geometry", () => {
   it("places an image-pixel box on screen after zoom and pan", () => {
@@ -68,5 +68,18 @@ describe("hit testing and culling", () => {
       [0, 0, 100, 50],
       [25, 10, 4, 20],
     ]);
+  });
+});
+
+describe("labels that would overlap", () => {
+  it("keeps the first of two overlapping labels, and every label that stands alone", () => {
+    const boxes = [
+      { x: 0, y: 0, w: 20, h: 14 },
+      { x: 10, y: 5, w: 20, h: 14 }, // covers the first
+      { x: 100, y: 0, w: 20, h: 14 },
+      { x: 0, y: 40, w: 20, h: 14 },
+      { x: 21, y: 0, w: 20, h: 14 }, // 1 px from the first: closer than the gap
+    ];
+    expect(visibleLabels(boxes)).toEqual([true, false, true, true, false]);
   });
 });

@@ -87,3 +87,20 @@ export function hitTest(instances: Instance[], v: View, x: number, y: number): I
   }
   return best;
 }
+
+/** A label's box on screen. */
+export type LabelBox = { x: number; y: number; w: number; h: number };
+
+/**
+ * Which labels to paint so none covers another: boxes are taken in the order given (put the
+ * hovered and the selected first), and one that overlaps a box already taken is left out (its
+ * band is still drawn, and hovering it shows its value).
+ */
+export function visibleLabels(boxes: LabelBox[], gap = 2): boolean[] {
+  const taken: LabelBox[] = [];
+  return boxes.map((b) => {
+    const hit = taken.some((t) => b.x < t.x + t.w + gap && t.x < b.x + b.w + gap && b.y < t.y + t.h + gap && t.y < b.y + b.h + gap);
+    if (!hit) taken.push(b);
+    return !hit;
+  });
+}

@@ -21,6 +21,8 @@ export type BatchImage = { index: number; fileName: string; phase: ImagePhase; e
 export type Batch = {
   job: string;
   project: string;
+  /** Who names the values: "naming" with the local engine, "asking Claude…" with an AI one. */
+  asking: string | null;
   images: BatchImage[];
   skipped: SkippedFile[];
   summary: BatchSummary | null;
@@ -81,6 +83,14 @@ export type View = "tokens" | "scale" | "overlay" | "audit" | "playground" | "co
 
 const PHASE_ORDER: ImagePhase[] = ["queued", "decoding", "measuring", "naming", "aggregating", "saved"];
 
+const VENDOR: Record<string, string> = { claude: "Claude", openai: "OpenAI", "openai-compatible": "the AI server" };
+
+/** The AI a batch waits on while it names an image, or null for the local engine. */
+export function askingWhom(engine: EngineKind, hybridWith: string): string | null {
+  if (engine === "local") return null;
+  return VENDOR[engine === "hybrid" ? hybridWith : engine] ?? "the AI";
+}
+
 /** Share of the batch done: each image counts by its phase; failed images count as done. */
 export function batchProgress(b: Batch): number {
   if (b.summary) return 1;
@@ -103,7 +113,7 @@ export function createAppStore() {
     /** One batch into `project`, then whatever was queued meanwhile (into the project open then). */
     const runBatch = async (project: string, start: (job: string) => ReturnType<typeof commands.startExtraction>) => {
       const job = `batch-${Date.now()}-${++jobs}`;
-      set({ batch: { job, project, images: [], skipped: [], summary: null, error: null, cancelling: false } });
+      set({ batch: { job, project, asking: askingWhom(get().engine, get().settings?.hybridWith ?? "claude"), images: [], skipped: [], summary: null, error: null, cancelling: false } });
       try {
         const summary = await call(start(job));
         // The command's answer can arrive before the "finished" event: the batch is over either way.

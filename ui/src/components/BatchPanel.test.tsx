@@ -58,6 +58,7 @@ describe("BatchPanel", () => {
         batch: {
           job: "j",
           project: "Shop",
+          asking: null,
           images: [{ index: 0, fileName: "a.png", phase: "saved", error: null, note: null }],
           skipped: [],
           summary: SUMMARY,
@@ -74,9 +75,32 @@ describe("BatchPanel", () => {
     expect(document.querySelector(".batch")).toBeNull();
   });
 
+  it("says an image waits on Claude, not that it is naming", () => {
+    const { store } = setup();
+    act(() =>
+      store.setState({
+        batch: {
+          job: "j",
+          project: "Shop",
+          asking: "Claude",
+          images: [
+            { index: 0, fileName: "a.png", phase: "naming", error: null, note: null },
+            { index: 1, fileName: "b.png", phase: "measuring", error: null, note: null },
+          ],
+          skipped: [],
+          summary: null,
+          error: null,
+          cancelling: false,
+        },
+      }),
+    );
+    const phases = [...document.querySelectorAll(".batch-images .phase")].map((p) => p.textContent);
+    expect(phases).toEqual(["asking Claude…", "measuring"]);
+  });
+
   it("does not show another project's batch", () => {
     const { store } = setup();
-    act(() => store.setState({ batch: { job: "j", project: "Other", images: [], skipped: [], summary: SUMMARY, error: null, cancelling: false } }));
+    act(() => store.setState({ batch: { job: "j", project: "Other", asking: null, images: [], skipped: [], summary: SUMMARY, error: null, cancelling: false } }));
     expect(document.querySelector(".batch")).toBeNull();
   });
 

@@ -71,7 +71,7 @@ export function BatchPanel() {
             {mine.images.map((i) => (
               <li key={i.index} data-file={i.fileName} data-phase={i.error ? "failed" : i.phase} className={i.error ? "failed" : i.phase}>
                 <span className="file">{i.fileName}</span>
-                <span className="phase">{i.error ? "failed" : LABEL[i.phase]}</span>
+                <span className="phase">{i.error ? "failed" : i.phase === "naming" && mine.asking ? `asking ${mine.asking}…` : LABEL[i.phase]}</span>
                 {i.error && <span className="reason">{i.error}</span>}
                 {!i.error && i.note && <span className="reason note">{i.note}</span>}
               </li>

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { describe } from "../app/api";
 import { useApp } from "../app/context";
 import { percent, px, TYPES } from "../app/format";
-import { fit, hitTest, instancesFor, KIND_COLOURS, layout, place, zoomAt, type Drawn, type Instance, type View } from "../app/overlay";
+import { fit, hitTest, instancesFor, KIND_COLOURS, layout, place, visibleLabels, zoomAt, type Drawn, type Instance, type View } from "../app/overlay";
 import { type SpacingType } from "../bindings";
 import { useThumbnail } from "../app/useThumbnail";
 
@@ -29,7 +29,16 @@ function paint(canvas: HTMLCanvasElement, drawn: Drawn[], selected: number | nul
   ctx.font = "600 11px system-ui, sans-serif";
   ctx.textAlign = "center";
   ctx.textBaseline = "middle";
-  for (const d of drawn) {
+  // Labels that would cover one another are left out, the hovered and the selected token's first.
+  const order = drawn
+    .map((d, k) => ({ d, k, rank: d.instance === hover ? 0 : selected != null && d.instance.token.value_px === selected ? 1 : 2 }))
+    .sort((a, b) => a.rank - b.rank || a.k - b.k);
+  const boxes = order.map(({ d }) => {
+    const tw = ctx.measureText(px(d.instance.occurrence.value_px)).width + 6;
+    return { x: d.left + d.width / 2 - tw / 2, y: d.top + d.height / 2 - 7, w: tw, h: 14 };
+  });
+  const shown = new Set(visibleLabels(boxes).flatMap((v, j) => (v ? [order[j]!.k] : [])));
+  drawn.forEach((d, k) => {
     const i = d.instance;
     const colour = KIND_COLOURS[i.occurrence.spacing_type];
     const on = selected == null || i.token.value_px === selected;
@@ -44,6 +53,7 @@ function paint(canvas: HTMLCanvasElement, drawn: Drawn[], selected: number | nul
       ctx.fillRect(d.left, d.top, d.width, 1);
       ctx.fillRect(d.left, d.top + d.height - 1, d.width, 1);
     }
+    if (!shown.has(k)) return;
     const text = px(i.occurrence.value_px);
     const tw = ctx.measureText(text).width + 6;
     const cx = d.left + d.width / 2;
@@ -51,7 +61,7 @@ function paint(canvas: HTMLCanvasElement, drawn: Drawn[], selected: number | nul
     ctx.fillRect(cx - tw / 2, cy - 7, tw, 14);
     ctx.fillStyle = "#fff";
     ctx.fillText(text, cx, cy + 0.5);
-  }
+  });
   ctx.globalAlpha = 1;
 }
 

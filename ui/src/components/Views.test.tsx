@@ -46,6 +46,12 @@ describe("ScaleVisualizer", () => {
   it("draws each step at its true width on the base-unit grid, off-grid values marked", () => {
     const store = mount(<ScaleVisualizer />, stored([4, 8, 10, 24]));
     expect(screen.getByText("Base unit 4 px")).toBeTruthy();
+    // Fit: the largest token fills the track (120 px in a page without layout), the rest in
+    // proportion; the ruler marks every 4 px step up to it.
+    const widths = () => [...document.querySelectorAll<HTMLElement>(".step-bar")].map((b) => parseFloat(b.style.width));
+    expect(widths()).toEqual([20, 40, 50, 120]);
+    expect([...document.querySelectorAll(".scale-ruler .mark")].map((m) => m.textContent)).toEqual(["0", "4", "8", "12", "16", "20", "24"]);
+    fireEvent.click(screen.getByRole("button", { name: "Actual size" }));
     const bars = [...document.querySelectorAll<HTMLElement>(".step-bar")].map((b) => b.style.width);
     expect(bars).toEqual(["4px", "8px", "10px", "24px"]);
     const off = document.querySelector('[data-step="2-5"]')!;
