@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "rename_project",
     "delete_project",
     "open_project",
+    "saved_library",
     "preview_threshold",
     "set_project_threshold",
     "pick_images",

@@ -8,7 +8,7 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_specta::Event;
 
 use copy_that_ai::EngineKind;
-use copy_that_pipeline::{build_client, run_batch, BatchSummary};
+use copy_that_pipeline::{build_client, run_batch, BatchSummary, ExtractEvent};
 
 use crate::commands::projects::settings_of;
 use crate::error::{joined, AppError};
@@ -121,6 +121,14 @@ pub(crate) async fn run_extraction(
     let emit_app = app.clone();
     let emit_job = job.clone();
     let emit = Arc::new(move |event| {
+        // The library itself is read by command (`saved_library`): see `LibraryChanged`.
+        let event = match event {
+            ExtractEvent::Library { library } => ExtractEvent::LibraryChanged {
+                token_count: library.library.tokens.len() as u32,
+                image_count: library.images.len() as u32,
+            },
+            other => other,
+        };
         // A closed window cannot receive progress; the batch still completes and is saved.
         let _ = ExtractProgressEvent {
             job: emit_job.clone(),

@@ -21,6 +21,7 @@ pub fn collect() -> Commands<tauri::Wry> {
         projects::rename_project,
         projects::delete_project,
         projects::open_project,
+        projects::saved_library,
         projects::preview_threshold,
         projects::set_project_threshold,
         extract::pick_images,

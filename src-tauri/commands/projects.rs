@@ -130,3 +130,14 @@ pub async fn set_project_threshold(
 ) -> Result<StoredLibrary, AppError> {
     Ok(copy_that_pipeline::set_threshold(state.store()?, &project, threshold).await?)
 }
+
+/// A project's library as last saved, without the rebuild a stale one gets on opening: what the
+/// window reads while a batch streams in (the batch itself rebuilds and saves as it goes).
+#[tauri::command]
+#[specta::specta]
+pub async fn saved_library(
+    state: State<'_, AppState>,
+    project: String,
+) -> Result<StoredLibrary, AppError> {
+    Ok(state.store()?.load_library(&project).await?)
+}

@@ -48,6 +48,7 @@ describe("App", () => {
       startup: () => startup({ lastProject: stored([8]) }),
       start_extraction: () => new Promise((resolve) => (finish = () => resolve({ saved: 1, failed: 1, skipped: 0, cancelled: 0, elapsedMs: 40 }))),
       list_projects: () => [project("Shop")],
+      saved_library: () => stored([8, 16, 24]),
     });
     const store = createAppStore();
     render(<App store={store} drops={d.source} />);
@@ -62,8 +63,11 @@ describe("App", () => {
     expect(screen.getByRole("button", { name: "Cancel" })).toBeTruthy();
     await send({ type: "failed", index: 1, reason: "notes.txt is not a PNG, JPEG or WebP image" });
     await send({ type: "phase", index: 0, phase: "saved" });
-    await send({ type: "library", library: stored([8, 16, 24]) });
+    // The app says the library changed; the window reads it by command (a large event is
+    // evaluated as script source in the webview).
+    await send({ type: "libraryChanged", token_count: 3, image_count: 2 });
     await waitFor(() => expect(document.getElementById("token-count")?.textContent).toContain("3 tokens"));
+    expect(calls).toHaveBeenCalledWith("saved_library", { project: "Shop" });
     expect(screen.getByText("notes.txt is not a PNG, JPEG or WebP image")).toBeTruthy();
     await waitFor(() => expect(screen.getByText("100 %")).toBeTruthy());
     await send({ type: "finished", summary: { saved: 1, failed: 1, skipped: 0, cancelled: 0, elapsedMs: 40 } });

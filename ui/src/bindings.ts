@@ -21,6 +21,11 @@ export const commands = {
 	/**  Loads a project's library and remembers it as the one to reopen. */
 	openProject: (name: string) => typedError<StoredLibrary_Serialize, AppError>(__TAURI_INVOKE("open_project", { name })),
 	/**
+	 *  A project's library as last saved, without the rebuild a stale one gets on opening: what the
+	 *  window reads while a batch streams in (the batch itself rebuilds and saves as it goes).
+	 */
+	savedLibrary: (project: string) => typedError<StoredLibrary_Serialize, AppError>(__TAURI_INVOKE("saved_library", { project })),
+	/**
 	 *  What the project's library would become at another merge threshold (the header's live
 	 *  preview); nothing is saved.
 	 */
@@ -357,7 +362,13 @@ export type ExtractEvent_Deserialize =
  */
 { type: "note"; index: number; note: string } | 
 /**  The project's library as it stands now (tokens appear as they are found). */
-{ type: "library"; library: StoredLibrary_Deserialize } | { type: "finished"; summary: BatchSummary };
+{ type: "library"; library: StoredLibrary_Deserialize } | 
+/**
+ *  The app's stand-in for `Library`: the library changed, and the window reads it by command.
+ *  An event reaches the webview as script source to evaluate, so a 1,000-token library sent
+ *  four times a second cost frames of 200 ms or more while a batch streamed in.
+ */
+{ type: "libraryChanged"; tokenCount: number; imageCount: number } | { type: "finished"; summary: BatchSummary };
 
 /**  One step of a batch. */
 export type ExtractEvent_Serialize = 
@@ -371,7 +382,13 @@ export type ExtractEvent_Serialize =
  */
 { type: "note"; index: number; note: string } | 
 /**  The project's library as it stands now (tokens appear as they are found). */
-{ type: "library"; library: StoredLibrary_Serialize } | { type: "finished"; summary: BatchSummary };
+{ type: "library"; library: StoredLibrary_Serialize } | 
+/**
+ *  The app's stand-in for `Library`: the library changed, and the window reads it by command.
+ *  An event reaches the webview as script source to evaluate, so a 1,000-token library sent
+ *  four times a second cost frames of 200 ms or more while a batch streamed in.
+ */
+{ type: "libraryChanged"; tokenCount: number; imageCount: number } | { type: "finished"; summary: BatchSummary };
 
 /**  One step of an extraction batch, tagged with the id the UI gave the batch. */
 export type ExtractProgressEvent = ExtractProgressEvent_Serialize | ExtractProgressEvent_Deserialize;

@@ -71,6 +71,11 @@ pub enum ExtractEvent {
     /// The project's library as it stands now (tokens appear as they are found).
     #[serde(rename_all = "camelCase")]
     Library { library: Box<StoredLibrary> },
+    /// The app's stand-in for `Library`: the library changed, and the window reads it by command.
+    /// An event reaches the webview as script source to evaluate, so a 1,000-token library sent
+    /// four times a second cost frames of 200 ms or more while a batch streamed in.
+    #[serde(rename_all = "camelCase")]
+    LibraryChanged { token_count: u32, image_count: u32 },
     #[serde(rename_all = "camelCase")]
     Finished { summary: BatchSummary },
 }

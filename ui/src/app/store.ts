@@ -131,6 +131,29 @@ export function createAppStore() {
       }
     };
 
+    // Reads the saved library after a "libraryChanged", one read at a time: changes that arrive
+    // during a read are caught up by one more read, not one each.
+    let reading = false;
+    let again = false;
+    const followLibrary = async (project: string) => {
+      if (reading) {
+        again = true;
+        return;
+      }
+      reading = true;
+      try {
+        do {
+          again = false;
+          const library = await call(commands.savedLibrary(project));
+          if (get().current?.project.name === project) set({ current: library });
+        } while (again);
+      } catch {
+        // The next change, or the batch's end, reads it again.
+      } finally {
+        reading = false;
+      }
+    };
+
     const onEvent = (job: string, event: ExtractEvent_Serialize) => {
       const batch = get().batch;
       if (!batch || batch.job !== job) return;
@@ -158,6 +181,9 @@ export function createAppStore() {
           break;
         case "library":
           if (get().current?.project.name === batch.project) set({ current: event.library });
+          break;
+        case "libraryChanged":
+          if (get().current?.project.name === batch.project) void followLibrary(batch.project);
           break;
         case "finished":
           set({ batch: { ...batch, summary: event.summary, cancelling: false } });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { useApp } from "../app/context";
 import { percent, px } from "../app/format";
 
@@ -26,7 +26,8 @@ export function ScaleVisualizer() {
   const [zoom, setZoom] = useState<number | "fit">("fit");
   const list = useRef<HTMLOListElement>(null);
   const [track, setTrack] = useState(600);
-  useEffect(() => {
+  // Measured before the first paint, so a fitted bar is never drawn at a guessed width.
+  useLayoutEffect(() => {
     const el = list.current;
     if (!el) return;
     const measure = () => setTrack(Math.max(120, el.clientWidth - BAR_START_PX - 16));
