@@ -126,7 +126,8 @@ try {
       await waitFor("the 50 screenshots saved", async () => ((await session.execute("return document.querySelector('#batch-summary')?.textContent ?? ''")).startsWith("50 saved")) || null, { timeoutMs: 600000 });
       const frames = await session.execute("window.__stop = true; return window.__frames.slice(2);");
       const f = stats(frames);
-      console.log(`frames while 50 screenshots streamed in: ${frames.length}, median ${f.median.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, longest ${f.max.toFixed(1)} ms`);
+      const long = frames.map((ms, i) => [i, ms]).filter(([, ms]) => ms > 100);
+      console.log(`frames while 50 screenshots streamed in: ${frames.length}, median ${f.median.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, longest ${f.max.toFixed(1)} ms; over 100 ms: ${long.length} (${long.map(([i, ms]) => `frame ${i}: ${ms.toFixed(0)} ms`).join(", ")})`);
     }
     await session.close();
     session = null;
