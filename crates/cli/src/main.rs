@@ -72,6 +72,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List a saved project's values that did not make a clean scale: tokens off the base unit's
+    /// grid or used once or twice (with the step each would snap to), and values the images'
+    /// selection left out, each with the images it was measured in.
+    Audit {
+        /// The project's name.
+        name: String,
+        /// Print JSON (the app's audit view reads the same report).
+        #[arg(long)]
+        json: bool,
+    },
     /// Merge measurements (grouped by image) into one token library.
     ///
     /// BATCH.json holds one list per image: [[{"value_px": 16, "confidence": 0.9,
@@ -125,6 +135,7 @@ fn run(cli: Cli) -> Result<()> {
             let library = projects::show(&data_dir, &name)?;
             print_library(&library, json)
         }
+        Command::Audit { name, json } => projects::audit(&data_dir, &name, json),
         Command::Aggregate(args) => aggregate::run(args),
     }
 }

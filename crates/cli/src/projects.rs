@@ -59,3 +59,76 @@ pub fn show(dir: &Path, name: &str) -> Result<SpacingLibrary> {
     }
     Ok(stored.library)
 }
+
+/// `copy-that audit NAME`: the report the app's audit view shows, from the same engine function.
+pub fn audit(dir: &Path, name: &str, json: bool) -> Result<()> {
+    let (report, images) = runtime()?.block_on(async {
+        let store = Store::open_dir(dir).await?;
+        let report = copy_that_pipeline::audit_project(&store, name).await;
+        let images = store.project(name).await;
+        let images = match images {
+            Ok(p) => store
+                .images(p.id)
+                .await
+                .map_err(copy_that_pipeline::PipelineError::from),
+            Err(e) => Err(e.into()),
+        };
+        store.close().await;
+        anyhow::Ok((report?, images?))
+    })?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(());
+    }
+    let file = |i: u32| {
+        images.get(i as usize).map_or_else(
+            || format!("image {}", i + 1),
+            |im| crate::term::safe(&im.file_name),
+        )
+    };
+    let files = |places: &[copy_that_spacing::AuditPlace]| {
+        let mut seen: Vec<u32> = places.iter().map(|p| p.image).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.into_iter().map(file).collect::<Vec<_>>().join(", ")
+    };
+    let reason = |r: copy_that_spacing::AuditReason| match r {
+        copy_that_spacing::AuditReason::OffGrid => format!("off the {} px grid", report.base_unit),
+        copy_that_spacing::AuditReason::Rare => "used once or twice".to_string(),
+    };
+    println!("in the library ({} px grid):", report.base_unit);
+    if report.tokens.is_empty() {
+        println!("  every token is on the grid and used more than twice (or kept on purpose)");
+    }
+    for t in &report.tokens {
+        let snap = t
+            .snap_to_px
+            .map_or_else(String::new, |s| format!("; snaps to {s} px"));
+        let uses = if t.uses == 1 { "use" } else { "uses" };
+        println!(
+            "  {:>6} px  {:<12} {} · {} {uses}{snap} — {}",
+            t.value_px,
+            crate::term::safe(&t.name),
+            reason(t.reason),
+            t.uses,
+            files(&t.places)
+        );
+    }
+    println!("measured but left out:");
+    if report.left_out.is_empty() {
+        println!("  nothing measured with confidence was left out");
+    }
+    for l in &report.left_out {
+        let why = match l.reason {
+            copy_that_spacing::AuditReason::OffGrid => "off its image's grid",
+            copy_that_spacing::AuditReason::Rare => "seen too seldom",
+        };
+        println!(
+            "  {:>6} px  {why} · measured {}× — {}",
+            l.value_px,
+            l.count,
+            files(&l.places)
+        );
+    }
+    Ok(())
+}
