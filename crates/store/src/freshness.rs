@@ -17,14 +17,7 @@ impl Store {
         conn: &mut SqliteConnection,
         project: u32,
     ) -> Result<String, StoreError> {
-        let jobs: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT image_id, max(id) FROM jobs
-             WHERE project_id = ? AND status = 'done' GROUP BY image_id ORDER BY image_id",
-        )
-        .bind(i64::from(project))
-        .fetch_all(&mut *conn)
-        .await
-        .map_err(|e| self.err(e))?;
+        let jobs = self.latest_jobs_in(conn, project).await?;
         let (threshold, root_px): (f64, f64) =
             sqlx::query_as("SELECT threshold, root_px FROM projects WHERE id = ?")
                 .bind(i64::from(project))

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use sqlx::{QueryBuilder, Row, Sqlite};
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
 use copy_that_spacing::{
     aggregate, AggregateOptions, BBox, ImageUsage, JobSource, KnownName, LibraryStatistics,
@@ -52,20 +52,28 @@ pub struct TokenFilter {
 impl Store {
     /// Each image's latest successful job, as (image id, job id): what a library is built from.
     pub async fn latest_jobs(&self, project: u32) -> Result<Vec<(u32, u32)>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT image_id, max(id) AS job_id FROM jobs
+        let mut conn = self.pool.acquire().await.map_err(|e| self.err(e))?;
+        self.latest_jobs_in(&mut conn, project).await
+    }
+
+    /// [`Store::latest_jobs`] on a given connection (inside a transaction, for `built_from`):
+    /// one definition of "the jobs a library is built from" for the rebuild and its freshness.
+    pub(crate) async fn latest_jobs_in(
+        &self,
+        conn: &mut SqliteConnection,
+        project: u32,
+    ) -> Result<Vec<(u32, u32)>, StoreError> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT image_id, max(id) FROM jobs
              WHERE project_id = ? AND status = 'done' GROUP BY image_id ORDER BY image_id",
         )
         .bind(i64::from(project))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *conn)
         .await
         .map_err(|e| self.err(e))?;
         Ok(rows
-            .iter()
-            .map(|r| {
-                let id = |c: &str| r.get::<i64, _>(c) as u32;
-                (id("image_id"), id("job_id"))
-            })
+            .into_iter()
+            .map(|(image, job)| (image as u32, job as u32))
             .collect())
     }
 
