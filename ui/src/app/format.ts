@@ -10,6 +10,11 @@ export function percent(n: number | null | undefined): string {
   return `${Math.round(n * 100)} %`;
 }
 
+/** A fraction as a whole percent number, for percent fields (0.1 → 10). */
+export function wholePercent(fraction: number): number {
+  return Math.round(fraction * 100);
+}
+
 export const SCALE_ORDER: SpacingScale[] = ["none", "2xs", "xs", "sm", "md", "lg", "xl", "2xl", "3xl"];
 export const TYPES = ["padding", "margin", "gap", "inset", "gutter", "mixed"] as const;
 

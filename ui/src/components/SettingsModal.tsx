@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { describe } from "../app/api";
+import { wholePercent } from "../app/format";
 import { useApp } from "../app/context";
 import { SETTING_LIMITS, type KeyStatus, type Provider, type Settings_Serialize } from "../bindings";
 import { EngineSelect } from "./EngineSelect";
@@ -7,7 +8,6 @@ import { Modal } from "./Modal";
 
 // The engine's own bounds, from the bindings: the form refuses what the types would.
 const { concurrency, threshold, rootPx } = SETTING_LIMITS;
-const percent = (fraction: number) => Math.round(fraction * 100);
 
 const PROVIDER_LABEL: Record<Provider, string> = {
   claude: "Claude",
@@ -129,7 +129,7 @@ export function SettingsModal() {
           </label>
           <label>
             Merge threshold (%)
-            <input aria-label="Merge threshold" type="number" min={percent(threshold.min)} max={percent(threshold.max)} value={percent(form.threshold ?? 0.1)} onChange={(e) => set({ threshold: Number(e.target.value) / 100 })} />
+            <input aria-label="Merge threshold" type="number" min={wholePercent(threshold.min)} max={wholePercent(threshold.max)} value={wholePercent(form.threshold ?? 0.1)} onChange={(e) => set({ threshold: Number(e.target.value) / 100 })} />
           </label>
           <label>
             Root font size (px)

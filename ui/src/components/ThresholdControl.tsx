@@ -1,11 +1,10 @@
 import { useEffect, useState } from "react";
 import { describe } from "../app/api";
 import { useApp } from "../app/context";
-import { px } from "../app/format";
+import { px, wholePercent } from "../app/format";
 import { SETTING_LIMITS, type ThresholdPreview } from "../bindings";
 
 const { threshold: LIMITS } = SETTING_LIMITS;
-const percent = (fraction: number) => Math.round(fraction * 100);
 
 /**
  * The open project's merge threshold, in its header. Changing it shows what would merge (a live
@@ -15,13 +14,13 @@ export function ThresholdControl() {
   const current = useApp((s) => s.current);
   const previewThreshold = useApp((s) => s.previewThreshold);
   const setThreshold = useApp((s) => s.setThreshold);
-  const saved = current ? percent(current.project.threshold ?? 0.1) : 10;
+  const saved = current ? wholePercent(current.project.threshold ?? 0.1) : 10;
   const [value, setValue] = useState(saved);
   const [preview, setPreview] = useState<ThresholdPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const project = current?.project.name ?? "";
-  const valid = Number.isFinite(value) && value >= percent(LIMITS.min) && value <= percent(LIMITS.max);
+  const valid = Number.isFinite(value) && value >= wholePercent(LIMITS.min) && value <= wholePercent(LIMITS.max);
   const changed = valid && value !== saved;
 
   useEffect(() => setValue(saved), [project, saved]);
@@ -57,8 +56,8 @@ export function ThresholdControl() {
           id="threshold-input"
           aria-label="Merge threshold (%)"
           type="number"
-          min={percent(LIMITS.min)}
-          max={percent(LIMITS.max)}
+          min={wholePercent(LIMITS.min)}
+          max={wholePercent(LIMITS.max)}
           value={Number.isFinite(value) ? value : ""}
           onChange={(e) => setValue(e.target.valueAsNumber)}
         />
@@ -84,7 +83,7 @@ export function ThresholdControl() {
           </button>
         </div>
       )}
-      {!valid && <span className="error small">Between {percent(LIMITS.min)} and {percent(LIMITS.max)} %</span>}
+      {!valid && <span className="error small">Between {wholePercent(LIMITS.min)} and {wholePercent(LIMITS.max)} %</span>}
       {error && (
         <span role="alert" className="error small">
           {error}
