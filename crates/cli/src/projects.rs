@@ -64,17 +64,14 @@ pub fn show(dir: &Path, name: &str) -> Result<SpacingLibrary> {
 pub fn audit(dir: &Path, name: &str, json: bool) -> Result<()> {
     let (report, images) = runtime()?.block_on(async {
         let store = Store::open_dir(dir).await?;
-        let report = copy_that_pipeline::audit_project(&store, name).await;
-        let images = store.project(name).await;
-        let images = match images {
-            Ok(p) => store
-                .images(p.id)
-                .await
-                .map_err(copy_that_pipeline::PipelineError::from),
-            Err(e) => Err(e.into()),
-        };
+        let read = async {
+            let report = copy_that_pipeline::audit_project(&store, name).await?;
+            let project = store.project(name).await?;
+            anyhow::Ok((report, store.images(project.id).await?))
+        }
+        .await;
         store.close().await;
-        anyhow::Ok((report?, images?))
+        read
     })?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
