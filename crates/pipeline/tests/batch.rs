@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use copy_that_ai::{AiClient, ApiKey, ClientConfig, EngineKind, Provider, RetryPolicy};
-use copy_that_pipeline::{run_batch, ExtractEvent, ImagePhase, Settings};
+use copy_that_pipeline::{run_batch, BatchSummary, ExtractEvent, ImagePhase, Settings};
 use copy_that_store::Store;
 use tokio_util::sync::CancellationToken;
 
@@ -19,6 +19,23 @@ fn collector() -> (Log, copy_that_pipeline::run::Emit) {
     let log: Log = Arc::default();
     let sink = log.clone();
     (log, Arc::new(move |e| sink.lock().expect("log").push(e)))
+}
+
+/// A batch with the default settings and no AI, its events dropped: what a test runs when only
+/// the stored outcome matters.
+async fn plain_batch(store: &Store, project: &str, paths: &[PathBuf]) -> BatchSummary {
+    let (_, emit) = collector();
+    run_batch(
+        store,
+        project,
+        paths,
+        &Settings::default(),
+        None,
+        &CancellationToken::new(),
+        emit,
+    )
+    .await
+    .expect("batch")
 }
 
 fn phases(log: &Log, index: u32) -> Vec<ImagePhase> {
@@ -305,20 +322,7 @@ async fn a_project_keeps_its_images_after_the_folder_they_came_from_is_deleted()
         .await
         .expect("open");
     store.create_project("Kept").await.expect("project");
-    let (_, emit) = collector();
-    let settings = Settings::default();
-    let cancel = CancellationToken::new();
-    let summary = run_batch(
-        &store,
-        "Kept",
-        std::slice::from_ref(&drop),
-        &settings,
-        None,
-        &cancel,
-        emit,
-    )
-    .await
-    .expect("batch");
+    let summary = plain_batch(&store, "Kept", std::slice::from_ref(&drop)).await;
     assert_eq!(summary.saved, 1);
     std::fs::remove_dir_all(&drop).expect("delete the folder");
 
@@ -347,19 +351,7 @@ async fn a_failed_image_is_remembered_with_its_reason_and_a_retry_that_measures_
     {
         let store = Store::open_dir(&data).await.expect("open");
         store.create_project("Retry").await.expect("project");
-        let (_, emit) = collector();
-        let s = Settings::default();
-        let summary = run_batch(
-            &store,
-            "Retry",
-            std::slice::from_ref(&drop),
-            &s,
-            None,
-            &CancellationToken::new(),
-            emit,
-        )
-        .await
-        .expect("batch");
+        let summary = plain_batch(&store, "Retry", std::slice::from_ref(&drop)).await;
         assert_eq!((summary.saved, summary.failed), (1, 1));
         store.close().await;
     }
@@ -387,36 +379,13 @@ async fn a_failed_image_is_remembered_with_its_reason_and_a_retry_that_measures_
         .iter()
         .map(|f| PathBuf::from(&f.path))
         .collect();
-    let (_, emit) = collector();
-    let s = Settings::default();
-    run_batch(
-        &store,
-        "Retry",
-        &paths,
-        &s,
-        None,
-        &CancellationToken::new(),
-        emit,
-    )
-    .await
-    .expect("retry");
+    plain_batch(&store, "Retry", &paths).await;
     let p = store.project("Retry").await.expect("project");
     assert_eq!(store.failures(p.id).await.expect("failures").len(), 1);
 
     // Replaced by a good screenshot: the retry measures it and the failure is gone.
     std::fs::copy(screens().join("settings.png"), &broken).expect("fix");
-    let (_, emit) = collector();
-    let summary = run_batch(
-        &store,
-        "Retry",
-        &paths,
-        &s,
-        None,
-        &CancellationToken::new(),
-        emit,
-    )
-    .await
-    .expect("retry");
+    let summary = plain_batch(&store, "Retry", &paths).await;
     assert_eq!((summary.saved, summary.failed), (1, 0));
     assert!(store.failures(p.id).await.expect("failures").is_empty());
     assert_eq!(store.images(p.id).await.expect("images").len(), 2);
