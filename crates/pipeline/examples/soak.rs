@@ -19,12 +19,7 @@ use copy_that_store::Store;
 use tokio_util::sync::CancellationToken;
 
 fn rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
+    copy_that_bad_inputs::memory::status_kb("VmRSS:") as f64 / 1024.0
 }
 
 fn open_fds() -> usize {

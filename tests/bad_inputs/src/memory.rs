@@ -3,8 +3,8 @@
 //! the whole process, so a test binary that bounds memory holds that one test (others running
 //! beside it would move the mark). Linux only (`/proc/self/clear_refs`, Linux 4.0+).
 
-/// A field of `/proc/self/status`, in kB.
-fn status_kb(field: &str) -> u64 {
+/// A field of `/proc/self/status` (`"VmRSS:"`, `"VmHWM:"`), in kB.
+pub fn status_kb(field: &str) -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").expect("status");
     status
         .lines()
