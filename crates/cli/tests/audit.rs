@@ -1,16 +1,8 @@
 //! `copy-that audit` prints the report the app's audit view shows, from the same engine function.
 
-use std::process::Output;
-
 mod common;
 
-fn cli(data: &std::path::Path, args: &[&str]) -> Output {
-    let mut all = vec!["--data-dir", data.to_str().expect("utf-8")];
-    all.extend_from_slice(args);
-    common::copy_that_command(&all)
-        .output()
-        .expect("run copy-that")
-}
+use common::copy_that_in as cli;
 
 #[tokio::test]
 async fn the_cli_audit_is_the_apps_audit_report() {

@@ -13,7 +13,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::copy_that_command;
+use common::copy_that_in as cli;
 
 fn running_as_root() -> bool {
     copy_that_bad_inputs::running_as_root()
@@ -78,12 +78,6 @@ fn mount(args: &[&str], dir: &Path) {
         .status()
         .expect("mount");
     assert!(s.success(), "mount {args:?} {}", dir.display());
-}
-
-fn cli(data: &Path, args: &[&str]) -> Output {
-    let mut all = vec!["--data-dir", data.to_str().expect("utf-8")];
-    all.extend_from_slice(args);
-    copy_that_command(&all).output().expect("run copy-that")
 }
 
 fn stderr(o: &Output) -> String {

@@ -34,9 +34,7 @@ async fn done_jobs(db: &Path) -> i64 {
 }
 
 fn cli_json(data: &Path, args: &[&str]) -> Value {
-    let mut all = vec!["--data-dir", data.to_str().expect("utf-8 path")];
-    all.extend_from_slice(args);
-    let out = common::copy_that_command(&all).output().expect("run");
+    let out = common::copy_that_in(data, args);
     assert!(
         out.status.success(),
         "{args:?}: {}",

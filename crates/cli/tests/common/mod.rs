@@ -14,6 +14,13 @@ pub fn copy_that_command(args: &[&str]) -> Command {
     c
 }
 
+/// Runs the CLI with `--data-dir data` before `args`, to its end.
+pub fn copy_that_in(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["--data-dir", data.to_str().expect("utf-8 path")];
+    all.extend_from_slice(args);
+    copy_that_command(&all).output().expect("run copy-that")
+}
+
 /// A local server that answers every POST with `reply`, and its base URL (`…/v1`) for
 /// `--base-url`. The server stops when the returned handle is dropped.
 pub async fn ai_server(reply: wiremock::ResponseTemplate) -> (wiremock::MockServer, String) {
