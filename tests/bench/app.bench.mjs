@@ -7,7 +7,7 @@
 //  3. 50 screenshots dropped into the project while the page counts its frames: the longest frame
 //     and the 95th percentile while they stream in.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Session, reapApp, startDriver, waitFor } from "../e2e/webdriver.mjs";
@@ -119,7 +119,7 @@ try {
         for (let k = 0; k < 12; k++) c.fill(40 + (k % 4) * 300, 40 + Math.floor(k / 4) * 240, 260 + (i % 7), 200, [255, 255, 255]);
         c.fill(i, 0, 1, 1, [i, 0, 0]);
         files.push(join(shots, `shot-${String(i).padStart(2, "0")}.png`));
-        require_write(files[i], c.png());
+        writeFileSync(files[i], c.png());
       }
       await session.execute("window.__frames = []; let last = performance.now(); const f = (t) => { window.__frames.push(t - last); last = t; if (!window.__stop) requestAnimationFrame(f); }; requestAnimationFrame(f);");
       await dragFiles(files, await windowNamed("Copy That"));
@@ -149,9 +149,4 @@ try {
   if (session) await session.close().catch(() => {});
   await driver.stop();
   await reapApp(app);
-}
-
-function require_write(path, bytes) {
-  // Written synchronously so every file exists before the drag starts.
-  execFileSync("tee", [path], { input: bytes, stdio: ["pipe", "ignore", "inherit"] });
 }

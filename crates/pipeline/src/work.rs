@@ -254,20 +254,10 @@ pub(crate) async fn work(index: u32, path: PathBuf, w: Arc<Workers>) -> Outcome 
         });
     }
     let hash = content_hash(&read.bytes);
-    let copy = w.thumbnails.then(|| {
-        let original_bytes = read.bytes.len() as u64;
-        match read.downscaled {
-            Some(png) => ImageCopy {
-                bytes: png,
-                original_bytes,
-                downscaled: true,
-            },
-            None => ImageCopy {
-                bytes: read.bytes,
-                original_bytes,
-                downscaled: false,
-            },
-        }
+    let copy = w.thumbnails.then(|| ImageCopy {
+        original_bytes: read.bytes.len() as u64,
+        downscaled: read.downscaled.is_some(),
+        bytes: read.downscaled.unwrap_or(read.bytes),
     });
     Some(Ok(Measured {
         index,
