@@ -209,7 +209,12 @@ fn extract_json_reports_css_px_and_the_base_unit() {
     for expected in [16.0, 24.0, 32.0] {
         assert!(values.contains(&expected), "{expected} in {values:?}");
     }
-    assert_eq!(v["statistics"]["base_unit"], 8.0);
+    // Three values, all on 8 px: too few to leave the 4 px convention, and said to be doubtful
+    // (the app then names 8 px as the runner-up).
+    let stats = &v["statistics"];
+    assert_eq!(stats["base_unit"], 4.0, "{values:?} {stats}");
+    let confidence = stats["base_unit_confidence"].as_f64().expect("confidence");
+    assert!(confidence < 0.6, "{stats}");
 }
 
 #[test]

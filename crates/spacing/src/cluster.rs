@@ -1,6 +1,6 @@
 //! Grouping distinct values into tokens (mode-seeking), then inferring the base unit from them.
 
-use crate::analysis::{self, BaseUnit};
+use crate::grid::{BaseUnit, Inference};
 
 /// A distinct measured value with how often it occurs and its total (integer) confidence.
 #[derive(Debug, Clone, Copy)]
@@ -126,11 +126,17 @@ fn smoothed(bins: &[Bin]) -> Vec<u64> {
     out
 }
 
-/// Clusters the bins, then infers the base unit from the token values weighted by their summed
-/// confidence: noise is gone by then, so the grid shows more clearly than in the raw measurements.
+/// Clusters the bins, then infers the base unit (with `inference`) from the token values weighted
+/// by their summed confidence: noise is gone by then, so the grid shows more clearly than in the
+/// raw measurements.
 /// Tokens with less evidence than `min_evidence` (millionths) do not vote, and each votes with the
 /// confidence of its measurements that were sure enough to vote.
-pub(crate) fn cluster(bins: &[Bin], threshold: f64, min_evidence: u64) -> Clustering {
+pub(crate) fn cluster(
+    bins: &[Bin],
+    threshold: f64,
+    min_evidence: u64,
+    inference: Inference,
+) -> Clustering {
     let (cluster_of_bin, values, counts, weights, votes) = cluster_with(bins, threshold);
     let voters: Vec<(f64, u64)> = values
         .iter()
@@ -139,7 +145,7 @@ pub(crate) fn cluster(bins: &[Bin], threshold: f64, min_evidence: u64) -> Cluste
         .map(|(&v, (_, &vote))| (v, vote))
         .collect();
     Clustering {
-        base: analysis::infer_base_unit(&voters),
+        base: inference.infer(&voters),
         cluster_of_bin,
         values,
         counts,
@@ -167,6 +173,7 @@ mod tests {
             &bins(&[(96.0, 1), (100.0, 5), (104.0, 1), (120.0, 4)]),
             0.1,
             0,
+            Inference::Likelihood,
         );
         assert_eq!(c.values, [100.0, 120.0]);
         assert_eq!(c.cluster_of_bin, [0, 0, 0, 1]);
@@ -174,7 +181,12 @@ mod tests {
 
     #[test]
     fn token_values_are_never_within_the_threshold_of_each_other() {
-        let c = cluster(&bins(&[(100.0, 5), (108.0, 1), (116.0, 5)]), 0.1, 0);
+        let c = cluster(
+            &bins(&[(100.0, 5), (108.0, 1), (116.0, 5)]),
+            0.1,
+            0,
+            Inference::Likelihood,
+        );
         for w in c.values.windows(2) {
             assert!(!close(w[0], w[1], 0.1), "{:?}", c.values);
         }
@@ -182,15 +194,30 @@ mod tests {
 
     #[test]
     fn one_px_noise_merges_but_two_px_steps_do_not() {
-        let c = cluster(&bins(&[(3.0, 2), (4.0, 9), (5.0, 1), (8.0, 4)]), 0.1, 0);
+        let c = cluster(
+            &bins(&[(3.0, 2), (4.0, 9), (5.0, 1), (8.0, 4)]),
+            0.1,
+            0,
+            Inference::Likelihood,
+        );
         assert_eq!(c.values, [4.0, 8.0]);
-        let c = cluster(&bins(&[(2.0, 3), (4.0, 3), (6.0, 3)]), 0.1, 0);
+        let c = cluster(
+            &bins(&[(2.0, 3), (4.0, 3), (6.0, 3)]),
+            0.1,
+            0,
+            Inference::Likelihood,
+        );
         assert_eq!(c.values, [2.0, 4.0, 6.0]);
     }
 
     #[test]
     fn zero_only_joins_zero() {
-        let c = cluster(&bins(&[(0.0, 3), (0.25, 1), (4.0, 2)]), 0.1, 0);
+        let c = cluster(
+            &bins(&[(0.0, 3), (0.25, 1), (4.0, 2)]),
+            0.1,
+            0,
+            Inference::Likelihood,
+        );
         assert_eq!(c.values, [0.0, 0.25, 4.0]);
     }
 }

@@ -8,6 +8,7 @@ pub mod bounds;
 mod cluster;
 pub mod edits;
 pub mod error;
+pub mod grid;
 pub mod keep;
 pub mod library;
 pub mod model;
@@ -18,11 +19,11 @@ pub mod select;
 pub use aggregate::{
     aggregate, aggregate_with_progress, AggregateOptions, LibraryStatistics, SpacingLibrary,
 };
-pub use analysis::{infer_base_unit, BaseUnit};
 pub use audit::{audit, left_out, AuditItem, AuditPlace, AuditReason, LeftOut};
 pub use bounds::{Bounds, MergeThreshold, RootPx};
 pub use edits::{apply_edit, replay, valid_token_name, EditError, TokenEdit};
 pub use error::SpacingError;
+pub use grid::{infer_base_unit, BaseUnit};
 pub use keep::{keep_names, KnownName};
 pub use library::{build_library, JobSource};
 pub use model::{

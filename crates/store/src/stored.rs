@@ -37,7 +37,7 @@ impl StoredLibrary {
                     .iter()
                     .map(|t| (t.value_px, u64::from(t.occurrence_count)))
                     .collect();
-                copy_that_spacing::analysis::base_unit_runner_up(&values, stats.base_unit)
+                copy_that_spacing::grid::base_unit_runner_up(&values, stats.base_unit)
                     .map(|(unit, explained)| BaseUnitRunnerUp { unit, explained })
             } else {
                 None

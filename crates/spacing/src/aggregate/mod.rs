@@ -8,9 +8,9 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::analysis::BaseUnit;
 use crate::bounds::{MergeThreshold, RootPx};
 use crate::error::SpacingError;
+use crate::grid::BaseUnit;
 use crate::model::{Measurement, Rhythm, SpacingToken};
 use crate::progress::{AggregatePhase, AggregateProgress};
 

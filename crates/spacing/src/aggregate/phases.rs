@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 
 use super::{report, AggregateOptions, CONF_SCALE, EXACT_CONFIDENCE, QUANT};
-use crate::analysis::{self, BaseUnit};
+use crate::analysis;
 use crate::cluster::{self, Bin};
 use crate::error::SpacingError;
+use crate::grid::{self, BaseUnit, Inference};
 use crate::model::{ImageUsage, Measurement, Occurrence, Rhythm, MAX_SPACING_PX};
 use crate::progress::{AggregatePhase, AggregateProgress};
 
@@ -103,7 +104,19 @@ pub(super) fn cluster_values(h: &Histogram, options: &AggregateOptions) -> Clust
             vote: h.vote[k],
         })
         .collect();
-    let clustering = cluster::cluster(&bins, options.threshold.get(), min_evidence(options));
+    // The selection's grid-only rule votes over raw measurements, stray values and all; a
+    // library's base unit is inferred from its token values (see `grid`).
+    let inference = if options.grid_only {
+        Inference::Coverage
+    } else {
+        Inference::Likelihood
+    };
+    let clustering = cluster::cluster(
+        &bins,
+        options.threshold.get(),
+        min_evidence(options),
+        inference,
+    );
     let mut cluster_of_key: Vec<u32> = vec![u32::MAX; h.hist.len()];
     for (&k, &c) in present.iter().zip(&clustering.cluster_of_bin) {
         cluster_of_key[k] = c;
@@ -179,7 +192,7 @@ pub(super) fn assign<'a, I: AsRef<[Measurement]>>(
 pub(super) fn rhythm(h: &Histogram, present: &[usize], base: BaseUnit) -> (f64, Rhythm) {
     let grid_hits: u64 = present
         .iter()
-        .filter(|&&k| analysis::on_grid(k as f64 / QUANT, base.unit))
+        .filter(|&&k| grid::on_grid(k as f64 / QUANT, base.unit))
         .map(|&k| h.hist[k])
         .sum();
     let positive_total: u64 = present.iter().filter(|&&k| k > 0).map(|&k| h.hist[k]).sum();
@@ -208,8 +221,8 @@ const HALF_STEP_EVIDENCE: u64 = 3;
 fn half_step(value: f64, unit: f64) -> bool {
     (HALF_STEP_FROM_PX..HALF_STEP_BELOW_PX).contains(&value)
         && unit > 0.0
-        && analysis::on_multiple(value, unit / 2.0)
-        && !analysis::on_grid(value, unit)
+        && grid::on_multiple(value, unit / 2.0)
+        && !grid::on_grid(value, unit)
 }
 
 /// Phase 5: the clusters with the support and evidence a token needs (larger values need
@@ -235,7 +248,7 @@ pub(super) fn keep_visible<'a>(
             && c.conf_sum >= needed(c.representative)
             && (!large(c.representative) || c.conf_max >= exact)
             && (!options.grid_only
-                || analysis::on_grid(c.representative, base.unit)
+                || grid::on_grid(c.representative, base.unit)
                 || (half_step(c.representative, base.unit)
                     && c.conf_sum >= HALF_STEP_EVIDENCE * needed(c.representative)))
     };

@@ -2,7 +2,8 @@
 
 use super::phases::Cluster;
 use super::{round3, AggregateOptions, ALGORITHM_VERSION, CONF_SCALE};
-use crate::analysis::{self, BaseUnit};
+use crate::analysis;
+use crate::grid::{self, BaseUnit};
 use crate::model::{ExtractionMetadata, Rhythm, SpacingToken, SpacingType};
 use crate::naming;
 
@@ -67,7 +68,7 @@ pub(super) fn build(
             semantic_names: naming::semantic_names(value, t_shirt, spacing_type, &context),
             context,
             confidence: round3(average_confidence * support),
-            is_grid_compliant: analysis::on_grid(value, base.unit),
+            is_grid_compliant: grid::on_grid(value, base.unit),
             rhythm_consistency: rhythm,
             responsive_scales: analysis::responsive(value, base.unit),
             related_to,

@@ -3,7 +3,7 @@
 //! the usual grids, and what the page as a whole looks like. Any change here is a change of the
 //! model: refit.
 
-use crate::analysis::on_multiple;
+use crate::grid::on_multiple;
 use crate::model::Measurement;
 
 /// Confidence levels the local engine gives: box to box, across to text, a line centred in a

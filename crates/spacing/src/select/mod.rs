@@ -13,8 +13,8 @@
 //! keeps a noisy 37 from absorbing the 40 beside it under the 10 % merge.
 
 use crate::aggregate::{aggregate, AggregateOptions};
-use crate::analysis::{infer_base_unit, nearest_multiple, on_grid};
 use crate::bounds::{MergeThreshold, RootPx};
+use crate::grid::{infer_base_unit, nearest_multiple, on_grid};
 
 mod features;
 mod model;
