@@ -5,6 +5,8 @@ use crate::raster::{diff, Raster};
 
 /// Smallest box side in image px; smaller filled shapes are graphics.
 pub(crate) const MIN_BOX: u32 = 10;
+/// Widest hard shadow in image px: offsets of 2 to 8 CSS px, at up to 3×.
+const MAX_HARD_SHADOW: u32 = 24;
 
 /// Reads boxes off the page and keeps what they say about it: their border widths (a density cue)
 /// and the boxes the bottom of the screenshot cuts off.
@@ -85,7 +87,7 @@ impl BoxReader<'_> {
             let outer = if !self.lossy && self.uniform_edges(b) {
                 b
             } else {
-                self.refine_edges(b, bg)
+                self.strip_hard_shadow(self.refine_edges(b, bg), bg)
             };
             let bw = self.border_width(outer, fill);
             if bw > 0 {
@@ -159,6 +161,73 @@ impl BoxReader<'_> {
                 .collect();
             found.sort_unstable();
             *offset = found[2];
+        }
+        let r = Rect {
+            y0: b.y0 + offsets[0],
+            y1: b.y1 - offsets[1],
+            x0: b.x0 + offsets[2],
+            x1: b.x1 - offsets[3],
+        };
+        if r.is_empty() {
+            b
+        } else {
+            r
+        }
+    }
+
+    /// Moves in the sides a hard shadow widened. A hard shadow (a flat copy of the box offset down
+    /// and right, or any way: neobrutalist alerts, cards and badges) steps from the page as hard as
+    /// the box's own edge, so `refine_edges` keeps it. The sides it does not touch show the box's
+    /// edge colour (its border, or its fill); a side whose outermost pixels are another flat colour
+    /// moves in to where that edge colour starts. Read at the middle of each side, within a few
+    /// pixels of the edge; a side whose band is not flat, is a single pixel (what a soft shadow
+    /// leaves) or never reaches the colour stays. A shadow is offset, so its band stops short of
+    /// one corner, where the page shows: a border on one side only (a sidebar's, a header's) runs
+    /// the whole side and stays.
+    fn strip_hard_shadow(&self, b: Rect, bg: u32) -> Rect {
+        let (mx, my) = (b.x0 + b.w() / 2, b.y0 + b.h() / 2);
+        let reach = (b.w().min(b.h()) / 4).min(MAX_HARD_SHADOW);
+        // Pixel `t` in from each side, at its middle.
+        let at = |side: usize, t: u32| match side {
+            0 => self.raster.at(mx, b.y0 + t),
+            1 => self.raster.at(mx, b.y1 - 1 - t),
+            2 => self.raster.at(b.x0 + t, my),
+            _ => self.raster.at(b.x1 - 1 - t, my),
+        };
+        let outer: [u32; 4] = std::array::from_fn(|side| at(side, 0));
+        let same = |a: u32, b: u32| diff(a, b) <= self.tol / 2;
+        // The edge colour: shown by two sides at least (top, then left, first).
+        let Some(edge) = [0usize, 2, 1, 3]
+            .into_iter()
+            .map(|side| outer[side])
+            .find(|&c| outer.iter().filter(|&&o| same(o, c)).count() >= 2)
+        else {
+            return b;
+        };
+        let mut offsets = [0u32; 4];
+        for (side, offset) in offsets.iter_mut().enumerate() {
+            if same(outer[side], edge) {
+                continue;
+            }
+            let band = (1..reach)
+                .take_while(|&t| same(at(side, t), outer[side]))
+                .count() as u32
+                + 1;
+            let ends = match side {
+                0 => [(b.x0, b.y0), (b.x1 - 1, b.y0)],
+                1 => [(b.x0, b.y1 - 1), (b.x1 - 1, b.y1 - 1)],
+                2 => [(b.x0, b.y0), (b.x0, b.y1 - 1)],
+                _ => [(b.x1 - 1, b.y0), (b.x1 - 1, b.y1 - 1)],
+            };
+            let offset_corner = ends.iter().any(|&(x, y)| same(self.raster.at(x, y), bg));
+            if band >= 2 && band < reach && same(at(side, band), edge) && offset_corner {
+                *offset = band;
+            }
+        }
+        // A shadow is offset, not drawn around: at most two sides, and never two opposite ones.
+        let moved: Vec<usize> = (0..4).filter(|&s| offsets[s] > 0).collect();
+        if moved.len() > 2 || (moved.len() == 2 && moved[0] / 2 == moved[1] / 2) {
+            return b;
         }
         let r = Rect {
             y0: b.y0 + offsets[0],

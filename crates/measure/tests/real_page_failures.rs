@@ -212,3 +212,53 @@ fn a_6px_half_step_measured_box_to_box_is_kept_beside_a_4px_grid() {
     );
     assert_eq!(s.base_unit, 4.0);
 }
+
+#[test]
+fn a_box_with_a_hard_offset_shadow_keeps_its_padding() {
+    // Regression (HyperUI's neobrutalist alerts and badges): a flat black copy of the box, 4 px
+    // down and right, steps from the page as hard as the box's own edge, so the box was read 4 px
+    // too big; its inside then held the strip of shadow and border, and no padding was measured.
+    let page = 0xFFFFFF;
+    let mut c = Canvas::new(640, 360, 1, page);
+    for (i, (x, y)) in [(40u32, 40u32), (340, 40), (40, 200), (340, 200)]
+        .into_iter()
+        .enumerate()
+    {
+        c.fill(x + 4, y + 4, 260, 100, 0x000000);
+        c.bordered(x, y, 260, 100, 0x1E3A8A, 0xDBEAFE);
+        // An icon 16 px inside the 2 px border, two lines of text beside it 12 px on.
+        let (ix, iy) = (x + 2 + 16, y + 2 + 16);
+        c.fill(ix, iy, 16, 16, 0x1E3A8A);
+        c.fill(ix + 1, iy + 1, 14, 14, 0x1E3A8A + i as u32);
+        c.text(ix + 16 + 12, iy, 20, INK);
+        c.text(ix + 16 + 12, iy + 24, 14, INK);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let paddings: Vec<f64> = e
+        .measurements
+        .iter()
+        .filter(|m| m.context.as_deref().is_some_and(|s| s.contains("padding")))
+        .map(|m| m.value_px)
+        .collect();
+    let sixteens = paddings
+        .iter()
+        .filter(|&&v| (v - 16.0).abs() <= 1.0)
+        .count();
+    assert!(
+        sixteens >= 4,
+        "each alert's 16 px padding is measured: {paddings:?}"
+    );
+    // The gap between the boxes is measured from the box, not from its shadow: 40 px across
+    // (300 − 260) would read 36 from the shadow.
+    let across: Vec<f64> = e
+        .measurements
+        .iter()
+        .filter(|m| {
+            m.bbox
+                .as_ref()
+                .is_some_and(|b| b.y < 140 && b.x >= 300 && b.x + b.w <= 340)
+        })
+        .map(|m| m.value_px)
+        .collect();
+    assert!(across.contains(&40.0), "{across:?}");
+}
