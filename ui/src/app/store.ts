@@ -2,33 +2,21 @@ import { createStore } from "zustand/vanilla";
 import {
   commands,
   events,
-  type BatchSummary,
   type EngineKind,
   type ExtractEvent_Serialize,
   type ImagePhase,
   type ProjectSummary,
   type Settings_Serialize,
-  type SkippedFile,
   type StoredLibrary_Serialize,
   type TokenEdit,
 } from "../bindings";
 import { call, describe } from "./api";
 import { quickActions, type QuickActions } from "./quick";
 import { reads, type Reads } from "./reads";
+import { applyEvents, type Batch } from "./batchEvents";
 import { NO_FILTERS, type Filters, type SortKey } from "./format";
 
-export type BatchImage = { index: number; fileName: string; phase: ImagePhase; error: string | null; note: string | null };
-export type Batch = {
-  job: string;
-  project: string;
-  /** Who names the values: "naming" with the local engine, "asking Claude…" with an AI one. */
-  asking: string | null;
-  images: BatchImage[];
-  skipped: SkippedFile[];
-  summary: BatchSummary | null;
-  error: string | null;
-  cancelling: boolean;
-};
+export type { Batch, BatchImage } from "./batchEvents";
 
 export type AppState = Reads & QuickActions & {
   ready: boolean;
@@ -102,6 +90,9 @@ export function batchProgress(b: Batch): number {
 
 let jobs = 0;
 
+/** How many times as long as a library read took the next one waits (see `followLibrary`). */
+const READ_PAUSE = 4;
+
 export function createAppStore() {
   let initialised = false;
   const store = createStore<AppState>()((set, get) => {
@@ -132,7 +123,10 @@ export function createAppStore() {
     };
 
     // Reads the saved library after a "libraryChanged", one read at a time: changes that arrive
-    // during a read are caught up by one more read, not one each.
+    // during a read are caught up by one more read, not one each. A large library takes the page
+    // a while to receive and draw (1,000 tokens: a 1.5 MB reply), so the next read waits four
+    // times as long as the last one took: reading never holds the page more than a fifth of the
+    // time while a batch streams in.
     let reading = false;
     let again = false;
     const followLibrary = async (project: string) => {
@@ -144,8 +138,13 @@ export function createAppStore() {
       try {
         do {
           again = false;
+          const t0 = performance.now();
           const library = await call(commands.savedLibrary(project));
           if (get().current?.project.name === project) set({ current: library });
+          // Let the page draw what it was given before timing the read.
+          await new Promise((r) => setTimeout(r, 0));
+          const took = performance.now() - t0;
+          if (again) await new Promise((r) => setTimeout(r, READ_PAUSE * took));
         } while (again);
       } catch {
         // The next change, or the batch's end, reads it again.
@@ -154,41 +153,26 @@ export function createAppStore() {
       }
     };
 
-    const onEvent = (job: string, event: ExtractEvent_Serialize) => {
+    // A batch's events are applied once a frame, not one render each (see `applyEvents`).
+    let pending: { job: string; event: ExtractEvent_Serialize }[] = [];
+    let scheduled = false;
+    const flush = () => {
+      scheduled = false;
       const batch = get().batch;
-      if (!batch || batch.job !== job) return;
-      // One image's row, changed where the event says.
-      const patchImage = (index: number, change: Partial<(typeof batch.images)[number]>) =>
-        set({ batch: { ...batch, images: batch.images.map((i) => (i.index === index ? { ...i, ...change } : i)) } });
-      switch (event.type) {
-        case "queued":
-          set({
-            batch: {
-              ...batch,
-              images: event.images.map((i) => ({ index: i.index, fileName: i.fileName, phase: "queued" as ImagePhase, error: null, note: null })),
-              skipped: event.skipped,
-            },
-          });
-          break;
-        case "phase":
-          patchImage(event.index, { phase: event.phase });
-          break;
-        case "failed":
-          patchImage(event.index, { error: event.reason });
-          break;
-        case "note":
-          patchImage(event.index, { note: event.note });
-          break;
-        case "library":
-          if (get().current?.project.name === batch.project) set({ current: event.library });
-          break;
-        case "libraryChanged":
-          if (get().current?.project.name === batch.project) void followLibrary(batch.project);
-          break;
-        case "finished":
-          set({ batch: { ...batch, summary: event.summary, cancelling: false } });
-          break;
-      }
+      const mine = pending.filter((p) => batch && p.job === batch.job).map((p) => p.event);
+      pending = [];
+      if (!batch || mine.length === 0) return;
+      const applied = applyEvents(batch, mine);
+      const open = get().current?.project.name === batch.project;
+      set(applied.library && open ? { batch: applied.batch, current: applied.library } : { batch: applied.batch });
+      if (applied.libraryChanged && open) void followLibrary(batch.project);
+    };
+    const onEvent = (job: string, event: ExtractEvent_Serialize) => {
+      pending.push({ job, event });
+      if (scheduled) return;
+      scheduled = true;
+      if (typeof requestAnimationFrame === "function") requestAnimationFrame(flush);
+      else setTimeout(flush, 16);
     };
 
     return {
