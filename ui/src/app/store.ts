@@ -199,9 +199,11 @@ export function createAppStore() {
         // StrictMode mounts twice; one subscription and one startup read are enough.
         if (initialised) return;
         initialised = true;
-        await events.extractProgressEvent.listen((e) => onEvent(e.payload.job, e.payload.event as ExtractEvent_Serialize));
+        // Both at once: the startup read is the launch's critical path, and no batch can start
+        // before it has answered.
+        const listening = events.extractProgressEvent.listen((e) => onEvent(e.payload.job, e.payload.event as ExtractEvent_Serialize));
         try {
-          const s = await call(commands.startup());
+          const [s] = await Promise.all([call(commands.startup()), listening]);
           set({
             ready: true,
             projects: s.projects,
