@@ -162,17 +162,7 @@ impl BoxReader<'_> {
             found.sort_unstable();
             *offset = found[2];
         }
-        let r = Rect {
-            y0: b.y0 + offsets[0],
-            y1: b.y1 - offsets[1],
-            x0: b.x0 + offsets[2],
-            x1: b.x1 - offsets[3],
-        };
-        if r.is_empty() {
-            b
-        } else {
-            r
-        }
+        inset(b, offsets)
     }
 
     /// Moves in the sides a hard shadow widened. A hard shadow (a flat copy of the box offset down
@@ -229,17 +219,7 @@ impl BoxReader<'_> {
         if moved.len() > 2 || (moved.len() == 2 && moved[0] / 2 == moved[1] / 2) {
             return b;
         }
-        let r = Rect {
-            y0: b.y0 + offsets[0],
-            y1: b.y1 - offsets[1],
-            x0: b.x0 + offsets[2],
-            x1: b.x1 - offsets[3],
-        };
-        if r.is_empty() {
-            b
-        } else {
-            r
-        }
+        inset(b, offsets)
     }
 
     /// Width of a border around a filled box: pixels from the edge inward that differ from the fill,
@@ -251,6 +231,22 @@ impl BoxReader<'_> {
             w += 1;
         }
         w
+    }
+}
+
+/// `b` with its top, bottom, left and right sides moved in by `offsets`; `b` itself when nothing
+/// would be left.
+fn inset(b: Rect, offsets: [u32; 4]) -> Rect {
+    let r = Rect {
+        y0: b.y0 + offsets[0],
+        y1: b.y1 - offsets[1],
+        x0: b.x0 + offsets[2],
+        x1: b.x1 - offsets[3],
+    };
+    if r.is_empty() {
+        b
+    } else {
+        r
     }
 }
 

@@ -20,6 +20,15 @@ fn kept(e: &Extraction) -> Vec<f64> {
     v
 }
 
+/// Every value measured as a padding.
+fn paddings(e: &Extraction) -> Vec<f64> {
+    e.measurements
+        .iter()
+        .filter(|m| m.context.as_deref().is_some_and(|s| s.contains("padding")))
+        .map(|m| m.value_px)
+        .collect()
+}
+
 fn has(values: &[f64], v: f64) -> bool {
     values.iter().any(|x| (x - v).abs() <= 1.0)
 }
@@ -159,12 +168,7 @@ fn an_outlined_button_with_a_shadow_fringe_is_still_a_box() {
         c.text(x + 1 + 16, 60 + 1 + 4, 19, INK);
     }
     let e = measure(&c.raster(), false, None, Dpr::Auto);
-    let paddings: Vec<f64> = e
-        .measurements
-        .iter()
-        .filter(|m| m.context.as_deref().is_some_and(|s| s.contains("padding")))
-        .map(|m| m.value_px)
-        .collect();
+    let paddings = paddings(&e);
     assert!(
         paddings
             .iter()
@@ -234,12 +238,7 @@ fn a_box_with_a_hard_offset_shadow_keeps_its_padding() {
         c.text(ix + 16 + 12, iy + 24, 14, INK);
     }
     let e = measure(&c.raster(), false, None, Dpr::Auto);
-    let paddings: Vec<f64> = e
-        .measurements
-        .iter()
-        .filter(|m| m.context.as_deref().is_some_and(|s| s.contains("padding")))
-        .map(|m| m.value_px)
-        .collect();
+    let paddings = paddings(&e);
     let sixteens = paddings
         .iter()
         .filter(|&&v| (v - 16.0).abs() <= 1.0)

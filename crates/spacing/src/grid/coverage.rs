@@ -155,16 +155,8 @@ mod tests {
 
     #[test]
     fn a_5px_page_is_5px_and_a_4px_page_with_a_5px_inset_is_4px() {
-        let five = [
-            (5.0, 3),
-            (10.0, 4),
-            (15.0, 2),
-            (20.0, 3),
-            (30.0, 2),
-            (40.0, 1),
-        ];
-        assert_eq!(infer_by_coverage(&five).unit, 5.0);
-        let four = [(5.0, 3), (16.0, 2), (20.0, 4), (24.0, 2), (40.0, 4)];
-        assert_eq!(infer_by_coverage(&four).unit, 4.0);
+        use crate::grid::fixtures::{FIVE_PX_PAGE, FOUR_PX_PAGE_WITH_A_5PX_INSET};
+        assert_eq!(infer_by_coverage(&FIVE_PX_PAGE).unit, 5.0);
+        assert_eq!(infer_by_coverage(&FOUR_PX_PAGE_WITH_A_5PX_INSET).unit, 4.0);
     }
 }

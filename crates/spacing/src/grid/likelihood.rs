@@ -172,32 +172,15 @@ mod tests {
 
     #[test]
     fn five_px_system_is_base_5() {
-        let b = weights(&[
-            (5.0, 3),
-            (10.0, 8),
-            (15.0, 6),
-            (20.0, 5),
-            (30.0, 2),
-            (40.0, 1),
-        ]);
-        assert_eq!(b.unit, 5.0);
+        assert_eq!(weights(&crate::grid::fixtures::FIVE_PX_PAGE).unit, 5.0);
     }
 
     #[test]
     fn a_4px_page_with_a_5px_inset_is_base_4_not_5() {
         // Regression (Bulma pages): 5, 20 and 40 sit on 5 px exactly and 16, 24 within its ±1 px,
         // so 5 px explained the page; 4 px hits two steps exactly that 5 px does not.
-        let b = weights(&[(5.0, 3), (16.0, 2), (20.0, 4), (24.0, 2), (40.0, 4)]);
+        let b = weights(&crate::grid::fixtures::FOUR_PX_PAGE_WITH_A_5PX_INSET);
         assert_eq!(b.unit, 4.0);
-        let five = weights(&[
-            (5.0, 3),
-            (10.0, 4),
-            (15.0, 2),
-            (20.0, 3),
-            (30.0, 2),
-            (40.0, 1),
-        ]);
-        assert_eq!(five.unit, 5.0);
     }
 
     #[test]

@@ -166,3 +166,20 @@ mod tests {
         assert!(!on_grid(0.0, 4.0) && !on_grid(8.0, 0.0));
     }
 }
+
+/// Value sets both inferences are tested on.
+#[cfg(test)]
+pub(super) mod fixtures {
+    /// A 5 px system: every step a multiple of 5, most of them not of 4.
+    pub const FIVE_PX_PAGE: [(f64, u64); 6] = [
+        (5.0, 3),
+        (10.0, 4),
+        (15.0, 2),
+        (20.0, 3),
+        (30.0, 2),
+        (40.0, 1),
+    ];
+    /// A 4 px page with a 5 px inset (Bulma): 5, 20 and 40 on 5 px, 16 and 24 within its ±1 px.
+    pub const FOUR_PX_PAGE_WITH_A_5PX_INSET: [(f64, u64); 5] =
+        [(5.0, 3), (16.0, 2), (20.0, 4), (24.0, 2), (40.0, 4)];
+}
