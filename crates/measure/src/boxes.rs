@@ -112,15 +112,20 @@ impl BoxReader<'_> {
         Some(found)
     }
 
+    /// The pixel `t` px in from side `side` of `b` (top, bottom, left, right), at its middle.
+    fn mid_side(&self, b: Rect, side: usize, t: u32) -> u32 {
+        let (mx, my) = (b.x0 + b.w() / 2, b.y0 + b.h() / 2);
+        match side {
+            0 => self.raster.at(mx, b.y0 + t),
+            1 => self.raster.at(mx, b.y1 - 1 - t),
+            2 => self.raster.at(b.x0 + t, my),
+            _ => self.raster.at(b.x1 - 1 - t, my),
+        }
+    }
+
     /// Whether the outermost pixels at the middle of the four sides share one colour.
     fn uniform_edges(&self, b: Rect) -> bool {
-        let (mx, my) = (b.x0 + b.w() / 2, b.y0 + b.h() / 2);
-        let sides = [
-            self.raster.at(mx, b.y0),
-            self.raster.at(mx, b.y1 - 1),
-            self.raster.at(b.x0, my),
-            self.raster.at(b.x1 - 1, my),
-        ];
+        let sides: [u32; 4] = std::array::from_fn(|side| self.mid_side(b, side, 0));
         sides.iter().all(|&c| diff(c, sides[0]) <= self.tol / 2)
     }
 
@@ -175,15 +180,8 @@ impl BoxReader<'_> {
     /// one corner, where the page shows: a border on one side only (a sidebar's, a header's) runs
     /// the whole side and stays.
     fn strip_hard_shadow(&self, b: Rect, bg: u32) -> Rect {
-        let (mx, my) = (b.x0 + b.w() / 2, b.y0 + b.h() / 2);
         let reach = (b.w().min(b.h()) / 4).min(MAX_HARD_SHADOW);
-        // Pixel `t` in from each side, at its middle.
-        let at = |side: usize, t: u32| match side {
-            0 => self.raster.at(mx, b.y0 + t),
-            1 => self.raster.at(mx, b.y1 - 1 - t),
-            2 => self.raster.at(b.x0 + t, my),
-            _ => self.raster.at(b.x1 - 1 - t, my),
-        };
+        let at = |side: usize, t: u32| self.mid_side(b, side, t);
         let outer: [u32; 4] = std::array::from_fn(|side| at(side, 0));
         let same = |a: u32, b: u32| diff(a, b) <= self.tol / 2;
         // The edge colour: shown by two sides at least (top, then left, first).

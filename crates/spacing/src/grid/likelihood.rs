@@ -95,13 +95,12 @@ pub fn infer_base_unit(values: &[(f64, u64)]) -> BaseUnit {
             (unit, prior.ln() + ll)
         })
         .collect();
-    let top = log_post.iter().map(|p| p.1).fold(f64::MIN, f64::max);
-    let norm: f64 = log_post.iter().map(|p| (p.1 - top).exp()).sum();
     let &(unit, best) = log_post
         .iter()
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .expect("four candidates");
-    let posterior = (best - top).exp() / norm;
+    // The winner's share of the posterior, summed relative to it (no overflow).
+    let posterior = 1.0 / log_post.iter().map(|p| (p.1 - best).exp()).sum::<f64>();
     let u = f64::from(unit);
     let exact: f64 = votes
         .iter()
