@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { applyEvents, type Batch } from "./batchEvents";
+import { batch as running } from "../test/fixtures";
+import { applyEvents } from "./batchEvents";
 
-const batch: Batch = { job: "j", project: "P", asking: null, images: [], skipped: [], summary: null, error: null, cancelling: false };
+const batch = running();
 
 describe("applyEvents", () => {
   it("folds a frame's worth of events in order into one batch", () => {

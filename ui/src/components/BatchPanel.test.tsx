@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-libra
 import { afterEach, describe, expect, it } from "vitest";
 import { StoreProvider } from "../app/context";
 import { createAppStore } from "../app/store";
-import { project, stored } from "../test/fixtures";
+import { batch, project, stored } from "../test/fixtures";
 import { clearMocks, mockBackend } from "../test/ipc";
 import { BatchPanel } from "./BatchPanel";
 
@@ -55,16 +55,7 @@ describe("BatchPanel", () => {
     const { store } = setup();
     act(() =>
       store.setState({
-        batch: {
-          job: "j",
-          project: "Shop",
-          asking: null,
-          images: [{ index: 0, fileName: "a.png", phase: "saved", error: null, note: null }],
-          skipped: [],
-          summary: SUMMARY,
-          error: null,
-          cancelling: false,
-        },
+        batch: batch({ images: [{ index: 0, fileName: "a.png", phase: "saved", error: null, note: null }], summary: SUMMARY }),
       }),
     );
     const list = document.querySelector(".batch-images") as HTMLElement;
@@ -79,19 +70,13 @@ describe("BatchPanel", () => {
     const { store } = setup();
     act(() =>
       store.setState({
-        batch: {
-          job: "j",
-          project: "Shop",
+        batch: batch({
           asking: "Claude",
           images: [
             { index: 0, fileName: "a.png", phase: "naming", error: null, note: null },
             { index: 1, fileName: "b.png", phase: "measuring", error: null, note: null },
           ],
-          skipped: [],
-          summary: null,
-          error: null,
-          cancelling: false,
-        },
+        }),
       }),
     );
     const phases = [...document.querySelectorAll(".batch-images .phase")].map((p) => p.textContent);
@@ -100,7 +85,7 @@ describe("BatchPanel", () => {
 
   it("does not show another project's batch", () => {
     const { store } = setup();
-    act(() => store.setState({ batch: { job: "j", project: "Other", asking: null, images: [], skipped: [], summary: SUMMARY, error: null, cancelling: false } }));
+    act(() => store.setState({ batch: batch({ project: "Other", summary: SUMMARY }) }));
     expect(document.querySelector(".batch")).toBeNull();
   });
 

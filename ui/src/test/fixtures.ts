@@ -1,4 +1,5 @@
 import type { ImageRecord_Serialize, ProjectSummary, SpacingToken_Serialize, StoredLibrary_Serialize } from "../bindings";
+import type { Batch } from "../app/batchEvents";
 
 const SCALES = ["2xs", "xs", "sm", "md", "lg", "xl", "2xl", "3xl"] as const;
 
@@ -76,4 +77,9 @@ export function stored(values = [4, 8, 16, 24, 32], name = "Shop"): StoredLibrar
     failures: [],
     base_unit_runner_up: null,
   };
+}
+
+/** A batch of project "Shop", running, with no images yet; `over` changes any field. */
+export function batch(over: Partial<Batch> = {}): Batch {
+  return { job: "j", project: "Shop", asking: null, images: [], skipped: [], summary: null, error: null, cancelling: false, ...over };
 }
