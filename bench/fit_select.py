@@ -2,14 +2,17 @@
 """Fits the value scorer of the local engine's selection (crates/spacing/src/select/model.rs) on the
 development corpus, and reports it leave-one-source-out.
 
-    python3 bench/fit_select.py --meas MEAS_DIR --corpus-root CORPUS [--write-rust FILE]
+    python3 bench/fit_select.py --meas MEAS_DIR --rule RULE_DIR --corpus-root CORPUS [--loso tune] [--write-rust FILE]
 
 MEAS_DIR/<source>/<id>.json holds `copy-that extract --measurements` of each page (every measured
 instance before selection); CORPUS/<source>/<id>.json the ground truth. One row per (image, distinct
 measured value): features of how, how often and how surely that value was measured (see
 `features`, mirrored exactly by `features` in model.rs); label: the value is within ±1 px of one of
 the page's used values. Gradient-boosted decision trees (scikit-learn, depth 3) score the rows;
-an image's system is the values scoring at least the threshold. The trees are shipped as data
+an image's system is the values scoring at least the threshold, merged as the library merges them
+before they are scored. The `rule_kept` feature is the evidence rule's own verdict, from the
+`rule_verdicts` example (`cargo run --release -p copy-that-spacing --example rule_verdicts -- MEAS
+RULE`), exactly as the Rust scorer reads it at run time. The trees are shipped as data
 (`--write-rust`) and evaluated by `crates/spacing/src/select/mod.rs`; the file also carries rows
 with the score this script gives them, which a Rust test checks to 1e-9.
 
@@ -42,15 +45,18 @@ def on(v, unit):
     return abs(v - round(v / unit) * unit) < 0.5 and v >= unit - 0.5
 
 
-def image_rows(measurements, dropped):
-    """(value, feature vector) for every distinct value of one image. `dropped` counts, per value,
-    the measurements the evidence rule left out (`extract --json`'s images[].unsure/too_rare/off_grid)."""
-    by = {}
-    for m in measurements:
+def image_rows(measurements, rule_kept):
+    """(value, feature vector) for every distinct value of one image. `rule_kept[i]`: whether the
+    evidence rule kept measurement i (the `rule_verdicts` example's output, the same verdicts the
+    scorer reads at run time)."""
+    by, ruled = {}, set()
+    for i, m in enumerate(measurements):
         v = float(m['value_px'])
         if v <= 0:
             continue
         by.setdefault(v, []).append(m)
+        if i < len(rule_kept) and rule_kept[i]:
+            ruled.add(v)
     total = sum(len(x) for x in by.values()) or 1
     ranked = sorted(sorted(by), key=lambda v: -len(by[v]))
     top = set(ranked[:3])
@@ -71,7 +77,7 @@ def image_rows(measurements, dropped):
         f += [float(on(v, 4)), float(on(v, 8)), float(on(v, 5) and not on(v, 4)),
               float(on(v, 2) and not on(v, 4)), math.log(v), float(v < 3.5), float(v > 64.5),
               len(ms) / total, float(v in top), grid4, grid5]
-        rule = float(len(ms) > dropped.get(v, 0))
+        rule = float(v in ruled)
         f += [rule, box_page, rule * box_page, n_values]
         for c in CONTEXTS:
             f.append(math.log1p(sum(1 for m in ms if (m.get('context') or '') == c)))
@@ -95,16 +101,12 @@ def load(meas_dir, rule_dir, corpus_root, sources):
             except (json.JSONDecodeError, IndexError, KeyError):
                 ex = {'measurements': []}
             used = [u['value_px'] for u in gt['used_values']]
-            dropped = {}
             try:
                 with open(os.path.join(rule_dir, s, fn)) as f:
-                    im = (json.load(f).get('images') or [{}])[0]
-                for k in ('unsure', 'too_rare', 'off_grid'):
-                    for c in im.get(k, []):
-                        dropped[float(c['value_px'])] = dropped.get(float(c['value_px']), 0) + c['count']
-            except (OSError, json.JSONDecodeError):
-                pass
-            rows = image_rows(ex['measurements'], dropped)
+                    rule_kept = json.load(f)['kept']
+            except (OSError, json.JSONDecodeError, KeyError):
+                rule_kept = []
+            rows = image_rows(ex['measurements'], rule_kept)
             vals = [v for v, _ in rows]
             X = np.array([f for _, f in rows], dtype=float).reshape(len(rows), len(NAMES))
             y = np.array([float(any(abs(v - g) <= 1 for g in used)) for v in vals])
@@ -167,7 +169,45 @@ BOX_PAGE = NAMES.index('box_page')
 BENCH_FLOOR = 0.9
 
 
+def close(a, b, threshold=0.1):
+    """spacing::cluster::close: within the threshold of the smaller value, or within 1 px of noise."""
+    lo, hi = min(a, b), max(a, b)
+    return hi - lo <= max(lo * threshold, 1.0) + 1e-9
+
+
+def merged(keep, weight):
+    """The token values the library makes of one image's kept values (spacing::cluster): the value
+    heaviest on the noise-smoothed density takes every contiguous value close to it, and so on.
+    Scoring the kept values unmerged counted 23, 24 and 25 as three right values where the CLI
+    prints one token, so thresholds were chosen for a precision the product never shows."""
+    vs = sorted(set(keep))
+    dens = [sum(weight[u] * (8 - min(4, round(abs(u - v) * 4))) for u in vs if abs(u - v) <= 1.0) for v in vs]
+    owner = [None] * len(vs)
+    modes = []
+    for i in sorted(range(len(vs)), key=lambda i: (-dens[i], -weight[vs[i]], vs[i])):
+        if owner[i] is not None:
+            continue
+        owner[i] = i
+        modes.append(vs[i])
+        j = i
+        while j > 0 and owner[j - 1] is None and close(vs[j - 1], vs[i]):
+            j -= 1
+            owner[j] = i
+        j = i + 1
+        while j < len(vs) and owner[j] is None and close(vs[j], vs[i]):
+            owner[j] = i
+            j += 1
+    return sorted(modes)
+
+
 def predict(vals, X, w, t, gate):
+    """The token values of one image: the rule's kept values on a box-rich page, else the model's,
+    merged as the library merges them (weights: summed confidence, the `sum_conf` feature)."""
+    weight = {v: x[2] for v, x in zip(vals, X)}
+    return merged(kept_values(vals, X, w, t, gate), weight) if len(vals) else []
+
+
+def kept_values(vals, X, w, t, gate):
     """The values kept for one image: the rule's on a box-rich page, else the model's."""
     if not len(vals):
         return []
@@ -251,8 +291,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--meas', required=True)
     ap.add_argument('--corpus-root', required=True)
-    ap.add_argument('--rule', required=True, help='`extract --json` of each page (OUT of bench/accuracy.py)')
+    ap.add_argument('--rule', required=True, help='the evidence rule\'s verdicts of each page (OUT of the rule_verdicts example)')
     ap.add_argument('--write-rust')
+    ap.add_argument('--loso', choices=['all', 'tune'], default='all',
+                    help='hold out each of all sources, or only each tuning source (to choose the model size '
+                         'without the judged sources)')
     a = ap.parse_args()
     with open(os.path.join(HERE, 'protocol.json')) as f:
         protocol = json.load(f)
@@ -260,8 +303,9 @@ def main():
     data = load(a.meas, a.rule, a.corpus_root, sources)
     print(f"{'held out':<16}{'LOSO f1':>9}{'thr':>7}{'gate':>7}")
     loso = {}
-    for s in sources:
-        w, (t, gate) = fit_sources(data, [x for x in sources if x != s])
+    pool = [s for s in sources if a.loso == 'all' or s in protocol['tune']]
+    for s in pool:
+        w, (t, gate) = fit_sources(data, [x for x in pool if x != s])
         loso[s] = f1_of([d for d in data if d[0] == s], w, t, gate)
         print(f'{s:<16}{loso[s]:>9.3f}{t:>7.3f}{gate:>7.2f}')
     print(f"{'mean':<16}{np.mean(list(loso.values())):>9.3f}   worst {min(loso.values()):.3f}")

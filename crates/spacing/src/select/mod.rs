@@ -79,6 +79,13 @@ pub fn select_system(measurements: &[Measurement], options: &SelectOptions) -> V
     select_with_reasons(measurements, options).kept
 }
 
+/// The evidence rule's selection alone, before the value scorer: what the scorer reads as its
+/// `rule_kept` feature. `bench/fit_select.py` fits the scorer on these verdicts (through the
+/// `rule_verdicts` example), never on a finished selection's, which the old scorer already shaped.
+pub fn evidence_rule(measurements: &[Measurement], options: &SelectOptions) -> Selection {
+    select_once(measurements, options)
+}
+
 /// Selects an image's system values and says why every other measurement was left out.
 ///
 /// Two judges. The evidence rule (summed confidence on a voted grid) is exact where a page is
@@ -86,7 +93,7 @@ pub fn select_system(measurements: &[Measurement], options: &SelectOptions) -> V
 /// fitted on the development corpus (`model.rs`, refit with `bench/fit_select.py`) weighs how,
 /// how often and how surely each value was measured, the rule's own verdict included.
 pub fn select_with_reasons(measurements: &[Measurement], options: &SelectOptions) -> Selection {
-    let rule = select_once(measurements, options);
+    let rule = evidence_rule(measurements, options);
     let rule_kept: Vec<bool> = rule.verdicts.iter().map(|v| *v == Verdict::Kept).collect();
     let rows = features::rows(measurements, &rule_kept);
     let Some(first) = rows.features.first() else {
