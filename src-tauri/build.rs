@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "start_extraction",
     "retry_failed",
     "paste_image",
+    "hold_pasted_image",
     "cancel_extraction",
     "edit_token",
     "audit_project",

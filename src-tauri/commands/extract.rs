@@ -66,7 +66,10 @@ pub async fn start_extraction(
     engine: Option<EngineKind>,
 ) -> Result<BatchSummary, AppError> {
     let paths = state.grants.check(&paths)?;
-    run_extraction(app, &state, job, project, paths, engine).await
+    let summary = run_extraction(app, &state, job, project.clone(), paths.clone(), engine).await;
+    // Pastes held during an earlier batch come through here with the drops.
+    crate::commands::paste::forget_pasted(&state, &project, &paths).await;
+    summary
 }
 
 /// Measures again the images of a project that failed (the project remembers them, with where

@@ -28,6 +28,7 @@ pub fn collect() -> Commands<tauri::Wry> {
         extract::start_extraction,
         extract::retry_failed,
         paste::paste_image,
+        paste::hold_pasted_image,
         extract::cancel_extraction,
         tokens::edit_token,
         tokens::audit_project,

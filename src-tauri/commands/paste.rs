@@ -1,6 +1,8 @@
 //! Pasting a screenshot: the image on the system clipboard, read by Rust (the webview never sees
 //! the file system), written as a PNG into the data folder's `pasted` folder and measured as one
-//! batch, like a drop. Once measured it is kept with the project, and the file is removed.
+//! batch, like a drop. Once measured it is kept with the project, and the file is removed. A
+//! paste during a batch is held: the clipboard is read at once into such a file, granted like a
+//! drop, and queued with the drops (`hold_pasted_image`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -28,22 +30,76 @@ pub async fn paste_image(
     project: String,
     engine: Option<EngineKind>,
 ) -> Result<BatchSummary, AppError> {
-    let folder = state
+    let path = read_clipboard(&state).await?;
+    let summary = run_extraction(
+        app,
+        &state,
+        job,
+        project.clone(),
+        vec![path.clone()],
+        engine,
+    )
+    .await;
+    forget_pasted(&state, &project, &[path]).await;
+    summary
+}
+
+/// Reads the image on the clipboard now, for a batch that is still running: returns the file it
+/// was saved to, granted for `start_extraction`, which the designer's queue hands over when the
+/// batch is done. Refused, with the reason, when the clipboard holds no image.
+#[tauri::command]
+#[specta::specta]
+pub async fn hold_pasted_image(state: State<'_, AppState>) -> Result<String, AppError> {
+    let path = read_clipboard(&state).await?;
+    let shown = path.display().to_string();
+    state.grants.grant([path]);
+    Ok(shown)
+}
+
+/// The data folder's `pasted` folder.
+fn pasted_folder(state: &AppState) -> Result<PathBuf, AppError> {
+    state
         .store()?
         .path()
         .parent()
         .map(|d| d.join("pasted"))
-        .ok_or_else(|| AppError::Internal("the data folder has no parent".into()))?;
-    let path = tokio::task::spawn_blocking(move || save_clipboard_image(&folder))
+        .ok_or_else(|| AppError::Internal("the data folder has no parent".into()))
+}
+
+async fn read_clipboard(state: &AppState) -> Result<PathBuf, AppError> {
+    let folder = pasted_folder(state)?;
+    tokio::task::spawn_blocking(move || save_clipboard_image(&folder))
         .await
-        .map_err(joined)??;
-    let summary = run_extraction(app, &state, job, project, vec![path.clone()], engine).await;
-    // Measured and kept with the project: the file has done its work. A failure keeps it, so
-    // the project's retry can read it again.
-    if matches!(&summary, Ok(s) if s.failed == 0) {
-        let _ = std::fs::remove_file(&path);
+        .map_err(joined)?
+}
+
+/// Removes the pasted files among `paths` that the batch kept with the project: they have done
+/// their work. One that failed stays, so the project's retry can read it again.
+pub(crate) async fn forget_pasted(state: &AppState, project: &str, paths: &[PathBuf]) {
+    let Ok(folder) = pasted_folder(state) else {
+        return;
+    };
+    let pasted: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|p| p.parent() == Some(&folder))
+        .collect();
+    if pasted.is_empty() {
+        return;
     }
-    summary
+    let Ok(store) = state.store() else {
+        return;
+    };
+    let failed: Vec<PathBuf> = match store.project(project).await {
+        Ok(p) => match store.failures(p.id).await {
+            Ok(f) => f.into_iter().map(|f| PathBuf::from(f.path)).collect(),
+            // Not knowing which failed, keep them all: a stray file costs less than a lost image.
+            Err(_) => return,
+        },
+        Err(_) => return,
+    };
+    for path in pasted.into_iter().filter(|p| !failed.contains(p)) {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 fn unreadable(e: impl std::fmt::Display) -> AppError {

@@ -338,7 +338,7 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     await waitFor("the control to settle", async () => (await session.execute("return !document.querySelector('#threshold-apply')")) || null);
   });
 
-  await t.test("a drop during a batch is queued; a failed image is remembered and retried", async () => {
+  await t.test("a drop and a paste during a batch are queued; a failed image is remembered and retried", async () => {
     await session.type(await session.find("#new-project"), "Queue and retry");
     await session.click(await session.find(".new-project button[type=submit]"));
     await waitFor("the new project", async () => ((await text("#project-title").catch(() => "")) === "Queue and retry") || null);
@@ -359,10 +359,25 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     });
     await dragFiles([join(screens, "settings.png")], win);
     await waitFor("the second drop to wait its turn", async () => ((await text("#batch-queue").catch(() => "")) === "1 more waiting") || null);
+    // A screenshot pasted now waits too: the clipboard is read at once, the picture queued.
+    const pastedShot = join(many, "to-paste.png");
+    writeFileSync(pastedShot, offGridPage(22));
+    const owner = spawn("/usr/bin/python3", [join(here, "clipboard_source.py"), pastedShot], { stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      await new Promise((ok, fail) => {
+        owner.stdout.once("data", ok);
+        owner.once("exit", (c) => fail(new Error(`clipboard source exited with ${c}`)));
+      });
+      await session.click(await session.find("#project-title"));
+      await session.ctrlKey("v");
+      await waitFor("the paste to wait its turn", async () => ((await text("#batch-queue").catch(() => "")) === "2 more waiting") || null);
+    } finally {
+      owner.kill();
+    }
     await shot("queue");
     await waitFor("both batches to finish", async () => {
       const done = (await text("#batch-summary").catch(() => "")) && !(await session.execute("return !!document.querySelector('#batch-queue')"));
-      return (done && (await text(".title-block .muted")).startsWith("2 images")) || null;
+      return (done && (await text(".title-block .muted")).startsWith("3 images")) || null;
     });
     // The broken file is remembered with its reason…
     const failed = await waitFor("the failure", async () => (await text('#failures li[data-file="broken.png"]').catch(() => "")) || null);
@@ -372,7 +387,7 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     copyFileSync(join(screens, "grid.png"), broken);
     await session.click(await session.find("#retry-failed"));
     await waitFor("the failure to clear", async () => (await session.execute("return !document.querySelector('#failures')")) || null);
-    await waitFor("the retried image in the project", async () => (await text(".title-block .muted")).startsWith("3 images") || null);
+    await waitFor("the retried image in the project", async () => (await text(".title-block .muted")).startsWith("4 images") || null);
     rmSync(many, { recursive: true, force: true });
   });
 
@@ -400,6 +415,15 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     await session.click(await session.find('#audit-left-out li[data-value="14"] .place'));
     await waitFor("the overlay on the image", async () =>
       (await session.execute("const i = document.querySelector('.stage img'); return !!(i && i.complete && i.naturalWidth > 0 && document.querySelector('#tab-overlay').getAttribute('aria-selected') === 'true')")) || null);
+    // The left-out 14 px is snapped into the scale: it leaves the list (its step's count is the
+    // pipeline test's: crates/pipeline/tests/library.rs).
+    await session.click(await session.find("#tab-audit"));
+    const snapTo = await waitFor("the left-out value's snap", async () => (await text('#audit-left-out li[data-value="14"] .snap').catch(() => "")) || null);
+    assert.match(snapTo, /^Snap to \d+ px$/);
+    await session.click(await session.find('#audit-left-out li[data-value="14"] .snap'));
+    await waitFor("the left-out value snapped", async () =>
+      (await session.execute(`return !document.querySelector('#audit-left-out li[data-value="14"]')`)) || null);
+    t.diagnostic(`audit: left-out 14 px ${snapTo.toLowerCase()}`);
   });
 
   await t.test("a screenshot on the clipboard is pasted with Ctrl+V and measured", async () => {

@@ -55,10 +55,16 @@ export const commands = {
 	 *  `job`. Refused, with the reason, when the clipboard holds no image or cannot be read.
 	 */
 	pasteImage: (job: string, project: string, engine: EngineKind | null) => typedError<BatchSummary, AppError>(__TAURI_INVOKE("paste_image", { job, project, engine })),
+	/**
+	 *  Reads the image on the clipboard now, for a batch that is still running: returns the file it
+	 *  was saved to, granted for `start_extraction`, which the designer's queue hands over when the
+	 *  batch is done. Refused, with the reason, when the clipboard holds no image.
+	 */
+	holdPastedImage: () => typedError<string, AppError>(__TAURI_INVOKE("hold_pasted_image")),
 	/**  Stops a batch: nothing new starts; images in flight finish and are kept. */
 	cancelExtraction: (job: string) => __TAURI_INVOKE<boolean>("cancel_extraction", { job }),
 	/**  Renames, retypes, deletes or merges a token; the edit is kept and replayed on every rebuild. */
-	editToken: (project: string, edit: TokenEdit) => typedError<StoredLibrary_Serialize, AppError>(__TAURI_INVOKE("edit_token", { project, edit })),
+	editToken: (project: string, edit: TokenEdit_Deserialize) => typedError<StoredLibrary_Serialize, AppError>(__TAURI_INVOKE("edit_token", { project, edit })),
 	/**
 	 *  The project's audit: tokens off the base unit's grid or used once or twice (with the step each
 	 *  would snap to), and values the images' selection left out, each with where it was measured.
@@ -527,6 +533,8 @@ export type LeftOut_Deserialize = {
 	/**  Off the grid when any image left it out for that; rare otherwise. */
 	reason: AuditReason,
 	count: number,
+	/**  The library's step it would snap to (as [`AuditItem::snap_to_px`]). */
+	snap_to_px?: number | null,
 	places: AuditPlace_Deserialize[],
 };
 
@@ -540,6 +548,8 @@ export type LeftOut_Serialize = {
 	/**  Off the grid when any image left it out for that; rare otherwise. */
 	reason: AuditReason,
 	count: number,
+	/**  The library's step it would snap to (as [`AuditItem::snap_to_px`]). */
+	snap_to_px: number | null,
 	places: AuditPlace_Serialize[],
 };
 
@@ -1008,7 +1018,10 @@ export type ThresholdPreview = {
 };
 
 /**  One change a designer made to a token. */
-export type TokenEdit = { kind: "rename"; valuePx: number | null; name: string } | { kind: "retype"; valuePx: number | null; spacingType: SpacingType } | { kind: "delete"; valuePx: number | null } | 
+export type TokenEdit = TokenEdit_Serialize | TokenEdit_Deserialize;
+
+/**  One change a designer made to a token. */
+export type TokenEdit_Deserialize = { kind: "rename"; valuePx: number | null; name: string } | { kind: "retype"; valuePx: number | null; spacingType: SpacingType } | { kind: "delete"; valuePx: number | null } | 
 /**  Folds the token at `value_px` into the one at `into_px`, which keeps its value and name. */
 { kind: "merge"; valuePx: number | null; intoPx: number | null } | 
 /**
@@ -1016,6 +1029,34 @@ export type TokenEdit = { kind: "rename"; valuePx: number | null; name: string }
  *  it. The library is unchanged.
  */
 { kind: "keep"; valuePx: number | null } | 
+/**
+ *  Brings back a value the images' selection left out (the audit's "measured but left out"):
+ *  its measurements join the step at `into_px` (a snap) or, without one, make a token of their
+ *  own (unless the project's merge threshold joins them to a token that near). It acts when a
+ *  library is built from the images' measurements ([`crate::audit::included`]); replayed on a
+ *  built library it changes nothing.
+ */
+{ kind: "include"; valuePx: number | null; intoPx?: number | null } | 
+/**  Sets the token's per-breakpoint values by hand (the rule then says so). */
+{ kind: "responsive"; valuePx: number | null; mobile: number | null; tablet: number | null; desktop: number | null; widescreen: number | null };
+
+/**  One change a designer made to a token. */
+export type TokenEdit_Serialize = { kind: "rename"; valuePx: number | null; name: string } | { kind: "retype"; valuePx: number | null; spacingType: SpacingType } | { kind: "delete"; valuePx: number | null } | 
+/**  Folds the token at `value_px` into the one at `into_px`, which keeps its value and name. */
+{ kind: "merge"; valuePx: number | null; intoPx: number | null } | 
+/**
+ *  Keeps an off-grid or rarely used token as its own, on purpose: the audit stops listing
+ *  it. The library is unchanged.
+ */
+{ kind: "keep"; valuePx: number | null } | 
+/**
+ *  Brings back a value the images' selection left out (the audit's "measured but left out"):
+ *  its measurements join the step at `into_px` (a snap) or, without one, make a token of their
+ *  own (unless the project's merge threshold joins them to a token that near). It acts when a
+ *  library is built from the images' measurements ([`crate::audit::included`]); replayed on a
+ *  built library it changes nothing.
+ */
+{ kind: "include"; valuePx: number | null; intoPx: number | null } | 
 /**  Sets the token's per-breakpoint values by hand (the rule then says so). */
 { kind: "responsive"; valuePx: number | null; mobile: number | null; tablet: number | null; desktop: number | null; widescreen: number | null };
 

@@ -83,6 +83,7 @@ pub fn audit(dir: &Path, name: &str, json: bool) -> Result<()> {
             |im| crate::term::safe(&im.file_name),
         )
     };
+    let snaps = |to: Option<f64>| to.map_or_else(String::new, |s| format!("; snaps to {s} px"));
     let files = |places: &[copy_that_spacing::AuditPlace]| {
         let mut seen: Vec<u32> = places.iter().map(|p| p.image).collect();
         seen.sort_unstable();
@@ -98,9 +99,7 @@ pub fn audit(dir: &Path, name: &str, json: bool) -> Result<()> {
         println!("  every token is on the grid and used more than twice (or kept on purpose)");
     }
     for t in &report.tokens {
-        let snap = t
-            .snap_to_px
-            .map_or_else(String::new, |s| format!("; snaps to {s} px"));
+        let snap = snaps(t.snap_to_px);
         let uses = if t.uses == 1 { "use" } else { "uses" };
         println!(
             "  {:>6} px  {:<12} {} · {} {uses}{snap} — {}",
@@ -121,9 +120,10 @@ pub fn audit(dir: &Path, name: &str, json: bool) -> Result<()> {
             copy_that_spacing::AuditReason::Rare => "seen too seldom",
         };
         println!(
-            "  {:>6} px  {why} · measured {}× — {}",
+            "  {:>6} px  {why} · measured {}×{} — {}",
             l.value_px,
             l.count,
+            snaps(l.snap_to_px),
             files(&l.places)
         );
     }

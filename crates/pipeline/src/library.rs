@@ -88,13 +88,59 @@ async fn build(
     values: &mut ProjectValues,
     threshold: MergeThreshold,
 ) -> Result<(Vec<ImageRecord>, SpacingLibrary), PipelineError> {
+    let edits = store.edits(project.id).await?;
+    build_with(store, project, values, threshold, &edits).await
+}
+
+/// [`build`] with these edits instead of the saved ones. Left-out values brought back
+/// ([`TokenEdit::Include`]) are taken from the local engine's raw measurements, read only then.
+async fn build_with(
+    store: &Store,
+    project: &ProjectSummary,
+    values: &mut ProjectValues,
+    threshold: MergeThreshold,
+    edits: &[TokenEdit],
+) -> Result<(Vec<ImageRecord>, SpacingLibrary), PipelineError> {
     values.refresh(store, project.id).await?;
     let images = store.images(project.id).await?;
-    let per_image: Vec<&[Measurement]> = images.iter().map(|im| values.of(im.id)).collect();
-    let edits = store.edits(project.id).await?;
+    let extra = if edits.iter().any(|e| matches!(e, TokenEdit::Include { .. })) {
+        let raw = raw_local(store, project.id, &images).await?;
+        copy_that_spacing::included(&raw, edits)
+    } else {
+        vec![Vec::new(); images.len()]
+    };
+    let per_image: Vec<Vec<Measurement>> = images
+        .iter()
+        .zip(extra)
+        .map(|(im, mut more)| {
+            let mut all = values.of(im.id).to_vec();
+            all.append(&mut more);
+            all
+        })
+        .collect();
     let known = store.known_names(project.id).await?;
-    let library = build_library(&per_image, &known, &edits, threshold, project.root_px)?;
+    let library = build_library(&per_image, &known, edits, threshold, project.root_px)?;
     Ok((images, library))
+}
+
+/// The local engine's raw measurements of each image's latest job, in `images`' order (empty
+/// for an image another engine measured: its values are the library's as they are).
+async fn raw_local(
+    store: &Store,
+    project: u32,
+    images: &[ImageRecord],
+) -> Result<Vec<Vec<Measurement>>, PipelineError> {
+    let latest = store.latest_jobs(project).await?;
+    let ids: Vec<u32> = latest.iter().map(|&(_, job)| job).collect();
+    let mut jobs = store.jobs(&ids).await?;
+    Ok(images
+        .iter()
+        .map(|im| {
+            jobs.iter_mut()
+                .find(|j| j.image_id == im.id && j.source == JobSource::Local)
+                .map_or_else(Vec::new, |j| std::mem::take(&mut j.measurements))
+        })
+        .collect())
 }
 
 /// A saved token that another merge threshold folds into another value.
@@ -189,24 +235,11 @@ pub struct AuditReport {
 pub async fn audit_project(store: &Store, name: &str) -> Result<AuditReport, PipelineError> {
     let stored = load(store, name).await?;
     let edits = store.edits(stored.project.id).await?;
-    let latest = store.latest_jobs(stored.project.id).await?;
-    let ids: Vec<u32> = latest.iter().map(|&(_, job)| job).collect();
-    let jobs = store.jobs(&ids).await?;
-    // Raw measurements of the local engine's jobs, by the library's image order (the other
-    // engines' values are the library's as they are).
-    let raw: Vec<&[Measurement]> = stored
-        .images
-        .iter()
-        .map(|im| {
-            jobs.iter()
-                .find(|j| j.image_id == im.id && j.source == JobSource::Local)
-                .map_or(&[][..], |j| j.measurements.as_slice())
-        })
-        .collect();
+    let raw = raw_local(store, stored.project.id, &stored.images).await?;
     Ok(AuditReport {
         base_unit: stored.library.statistics.base_unit,
         tokens: copy_that_spacing::audit(&stored.library, &edits),
-        left_out: copy_that_spacing::left_out(&raw),
+        left_out: copy_that_spacing::left_out(&raw, &stored.library, &edits),
     })
 }
 
@@ -231,7 +264,24 @@ pub async fn edit_token(
     edit: &TokenEdit,
 ) -> Result<StoredLibrary, PipelineError> {
     let mut stored = load(store, &project.name).await?;
-    apply_edit(&mut stored.library, edit, project.threshold.get())?;
+    if let TokenEdit::Include { .. } = edit {
+        // A left-out value brought back: the library is built again from the images'
+        // measurements with this edit among the saved ones, and saved with it.
+        apply_edit(&mut stored.library, edit, project.threshold.get())?;
+        let mut edits = store.edits(project.id).await?;
+        edits.push(edit.clone());
+        let (images, library) = build_with(
+            store,
+            project,
+            &mut ProjectValues::default(),
+            project.threshold,
+            &edits,
+        )
+        .await?;
+        (stored.images, stored.library) = (images, library);
+    } else {
+        apply_edit(&mut stored.library, edit, project.threshold.get())?;
+    }
     store
         .save_edit(project, edit, &stored.images, &stored.library)
         .await?;

@@ -149,3 +149,67 @@ async fn a_threshold_preview_says_what_merges_and_setting_it_re_merges_the_saved
     assert_eq!(applied.project.threshold, wide);
     assert!(store.library_is_current(p.id).await.expect("current"));
 }
+
+#[tokio::test]
+async fn a_left_out_value_the_audit_snaps_joins_its_step_and_stays_after_a_rebuild() {
+    // Regression: the audit listed values an image's selection left out, with no way to snap
+    // them into the scale or keep them; only the library's own tokens could be.
+    use copy_that_pipeline::library::{audit_project, edit_token, rebuild};
+    use copy_that_spacing::TokenEdit;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_dir(dir.path()).await.expect("open");
+    let p = store.create_project("P").await.expect("project");
+    let (a, _) = store.add_image(p.id, &image("a")).await.expect("image");
+    // An 8 px system measured by the local engine, and a 14 px gap it leaves out as off the grid.
+    let mut raw = Vec::new();
+    for (v, n) in [(8.0, 40), (16.0, 40), (24.0, 40), (14.0, 12)] {
+        raw.extend(std::iter::repeat_n(
+            Measurement::new(v, 0.95, SpacingType::Gap).expect("valid"),
+            n,
+        ));
+    }
+    let local = NewJob {
+        source: "local".into(),
+        model: String::new(),
+        measurements: raw,
+        elapsed_ms: 1.0,
+        error: None,
+    };
+    store.record_job(p.id, a, &local).await.expect("job");
+    let built = rebuild(&store, &p).await.expect("rebuild");
+    let uses = |lib: &copy_that_store::StoredLibrary, v: f64| {
+        lib.library
+            .tokens
+            .iter()
+            .find(|t| t.value_px == v)
+            .map(|t| t.occurrence_count)
+    };
+    assert_eq!(uses(&built, 14.0), None);
+    let report = audit_project(&store, "P").await.expect("audit");
+    let item = report
+        .left_out
+        .iter()
+        .find(|l| l.value_px == 14.0)
+        .unwrap_or_else(|| panic!("14 px left out: {:?}", report.left_out));
+    assert_eq!((item.count, item.snap_to_px), (12, Some(16.0)));
+
+    let snap = TokenEdit::Include {
+        value_px: 14.0,
+        into_px: item.snap_to_px,
+    };
+    let edited = edit_token(&store, &p, &snap).await.expect("snap");
+    assert_eq!(uses(&edited, 16.0), uses(&built, 16.0).map(|n| n + 12));
+    assert_eq!(
+        store.load_library("P").await.expect("load").library,
+        edited.library
+    );
+    let report = audit_project(&store, "P").await.expect("audit");
+    assert!(
+        report.left_out.iter().all(|l| l.value_px != 14.0),
+        "{:?}",
+        report.left_out
+    );
+    // Replayed when the library is built again.
+    let again = rebuild(&store, &p).await.expect("rebuild");
+    assert_eq!(uses(&again, 16.0), uses(&edited, 16.0));
+}

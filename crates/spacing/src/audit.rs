@@ -1,7 +1,9 @@
 //! The audit: the values of a library that do not sit well in its scale — off the base unit's
 //! grid, or used only once or twice — each with where it was measured and the step it would snap
 //! to. A designer cleaning a legacy product's spacing snaps each (a merge into that step) or keeps
-//! it on purpose (`TokenEdit::Keep`, after which it is no longer listed).
+//! it on purpose (`TokenEdit::Keep`, after which it is no longer listed). Values the images'
+//! selection left out are listed too, and brought back the same two ways (`TokenEdit::Include`,
+//! applied by [`included`] when the library is built).
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -58,6 +60,28 @@ fn reason(t: &SpacingToken) -> Option<AuditReason> {
     }
 }
 
+/// The library's tokens that make its clean scale: on the grid and used more than twice.
+fn steps(library: &SpacingLibrary) -> Vec<&SpacingToken> {
+    library
+        .tokens
+        .iter()
+        .filter(|t| reason(t).is_none())
+        .collect()
+}
+
+/// The step a value would snap to: the nearest (the most used when two are as near).
+fn nearest_step(steps: &[&SpacingToken], value: f64) -> Option<f64> {
+    steps
+        .iter()
+        .min_by(|a, b| {
+            let da = (a.value_px - value).abs();
+            let db = (b.value_px - value).abs();
+            da.total_cmp(&db)
+                .then(b.occurrence_count.cmp(&a.occurrence_count))
+        })
+        .map(|s| s.value_px)
+}
+
 /// The library's values that did not make a clean scale, minus those kept on purpose.
 pub fn audit(library: &SpacingLibrary, edits: &[TokenEdit]) -> Vec<AuditItem> {
     let kept = |v: f64| {
@@ -65,26 +89,14 @@ pub fn audit(library: &SpacingLibrary, edits: &[TokenEdit]) -> Vec<AuditItem> {
             .iter()
             .any(|e| matches!(e, TokenEdit::Keep { value_px } if (value_px - v).abs() < 0.5))
     };
-    let steps: Vec<&SpacingToken> = library
-        .tokens
-        .iter()
-        .filter(|t| reason(t).is_none())
-        .collect();
+    let steps = steps(library);
     library
         .tokens
         .iter()
         .filter(|t| !kept(t.value_px))
         .filter_map(|t| {
             let reason = reason(t)?;
-            let snap_to_px = steps
-                .iter()
-                .min_by(|a, b| {
-                    let da = (a.value_px - t.value_px).abs();
-                    let db = (b.value_px - t.value_px).abs();
-                    da.total_cmp(&db)
-                        .then(b.occurrence_count.cmp(&a.occurrence_count))
-                })
-                .map(|s| s.value_px);
+            let snap_to_px = nearest_step(&steps, t.value_px);
             Some(AuditItem {
                 value_px: t.value_px,
                 name: t.name.clone(),
@@ -114,30 +126,92 @@ pub struct LeftOut {
     /// Off the grid when any image left it out for that; rare otherwise.
     pub reason: AuditReason,
     pub count: u32,
+    /// The library's step it would snap to (as [`AuditItem::snap_to_px`]).
+    pub snap_to_px: Option<f64>,
     pub places: Vec<AuditPlace>,
 }
 
 /// How many left-out values are listed, most measured first.
 const MAX_LEFT_OUT: usize = 40;
 
+/// A left-out value's key: its value to the half pixel, in half pixels.
+fn half_px(value: f64) -> i64 {
+    (value * 2.0).round() as i64
+}
+
+/// Each image's measurements its selection left out (off its grid, too rare), with the reason.
+fn dropped(raw: &[Measurement]) -> impl Iterator<Item = (&Measurement, AuditReason)> {
+    let selection = select_with_reasons(raw, &SelectOptions::default());
+    raw.iter()
+        .zip(selection.verdicts)
+        .filter_map(|(m, verdict)| match verdict {
+            Verdict::OffGrid => Some((m, AuditReason::OffGrid)),
+            Verdict::TooRare => Some((m, AuditReason::Rare)),
+            Verdict::Kept | Verdict::Unsure => None,
+        })
+}
+
+/// The left-out values brought back by `TokenEdit::Include`, by key, with the step they join.
+fn includes(edits: &[TokenEdit]) -> std::collections::HashMap<i64, Option<f64>> {
+    edits
+        .iter()
+        .filter_map(|e| match e {
+            TokenEdit::Include { value_px, into_px } => Some((half_px(*value_px), *into_px)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What `TokenEdit::Include` adds to each image's library values (one slice of raw measurements
+/// per image, in the library's image order): the measurements its selection left out at an
+/// included value, at the step they snap to, or at their own value (to the half pixel).
+pub fn included<M: AsRef<[Measurement]>>(
+    images: &[M],
+    edits: &[TokenEdit],
+) -> Vec<Vec<Measurement>> {
+    let wanted = includes(edits);
+    images
+        .iter()
+        .map(|raw| {
+            if wanted.is_empty() {
+                return Vec::new();
+            }
+            dropped(raw.as_ref())
+                .filter_map(|(m, _)| {
+                    let key = half_px(m.value_px);
+                    let into = wanted.get(&key)?;
+                    Some(Measurement {
+                        value_px: into.unwrap_or(key as f64 / 2.0),
+                        ..m.clone()
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The values each image's selection left out, grouped by value across the images (one slice of
-/// raw measurements per image, in the library's image order).
-pub fn left_out<M: AsRef<[Measurement]>>(images: &[M]) -> Vec<LeftOut> {
+/// raw measurements per image, in the library's image order), minus those brought back
+/// (`TokenEdit::Include`), each with the library's step it would snap to.
+pub fn left_out<M: AsRef<[Measurement]>>(
+    images: &[M],
+    library: &SpacingLibrary,
+    edits: &[TokenEdit],
+) -> Vec<LeftOut> {
+    let back = includes(edits);
+    let steps = steps(library);
     let mut by_value: std::collections::BTreeMap<i64, LeftOut> = Default::default();
     for (i, raw) in images.iter().enumerate() {
-        let raw = raw.as_ref();
-        let selection = select_with_reasons(raw, &SelectOptions::default());
-        for (m, verdict) in raw.iter().zip(&selection.verdicts) {
-            let reason = match verdict {
-                Verdict::OffGrid => AuditReason::OffGrid,
-                Verdict::TooRare => AuditReason::Rare,
-                Verdict::Kept | Verdict::Unsure => continue,
-            };
-            let key = (m.value_px * 2.0).round() as i64;
+        for (m, reason) in dropped(raw.as_ref()) {
+            let key = half_px(m.value_px);
+            if back.contains_key(&key) {
+                continue;
+            }
             let entry = by_value.entry(key).or_insert_with(|| LeftOut {
                 value_px: key as f64 / 2.0,
                 reason,
                 count: 0,
+                snap_to_px: nearest_step(&steps, key as f64 / 2.0),
                 places: Vec::new(),
             });
             entry.count += 1;
@@ -232,7 +306,12 @@ mod tests {
             selection.kept.iter().all(|m| m.value_px != 14.0),
             "the selection drops 14"
         );
-        let out = left_out(&[image]);
+        let lib = aggregate(
+            std::slice::from_ref(&selection.kept),
+            &AggregateOptions::default(),
+        )
+        .expect("library");
+        let out = left_out(&[image], &lib, &[]);
         let v = out
             .iter()
             .find(|o| o.value_px == 14.0)
@@ -240,6 +319,55 @@ mod tests {
         assert_eq!((v.reason, v.count), (AuditReason::OffGrid, 12));
         assert_eq!(v.places.len(), 5);
         assert_eq!(v.places[0].image, 0);
+        assert_eq!(v.snap_to_px, Some(16.0));
+    }
+
+    #[test]
+    fn a_left_out_value_snapped_or_kept_joins_the_library_and_leaves_the_list() {
+        // Regression: the audit listed values the selection left out but offered no way to snap
+        // them or keep them; only the library's own tokens could be.
+        let mut image: Vec<Measurement> = Vec::new();
+        for (v, n) in [(8.0, 40), (16.0, 40), (24.0, 40), (14.0, 12)] {
+            image.extend(std::iter::repeat_n(
+                Measurement::new(v, 0.95, SpacingType::Gap).expect("valid"),
+                n,
+            ));
+        }
+        let kept = select_with_reasons(&image, &SelectOptions::default()).kept;
+        let library_with = |edit: &TokenEdit| {
+            let extra = included(&[&image], std::slice::from_ref(edit));
+            let values: Vec<Measurement> = kept.iter().chain(&extra[0]).cloned().collect();
+            aggregate(&[values], &AggregateOptions::default()).expect("library")
+        };
+        let before =
+            aggregate(std::slice::from_ref(&kept), &AggregateOptions::default()).expect("library");
+        let uses = |lib: &SpacingLibrary, v: f64| {
+            lib.tokens
+                .iter()
+                .find(|t| t.value_px == v)
+                .map(|t| t.occurrence_count)
+        };
+
+        let snap = TokenEdit::Include {
+            value_px: 14.0,
+            into_px: Some(16.0),
+        };
+        let snapped = library_with(&snap);
+        assert_eq!(uses(&snapped, 16.0), uses(&before, 16.0).map(|n| n + 12));
+        assert_eq!(uses(&snapped, 14.0), None);
+        assert!(left_out(&[&image], &snapped, &[snap])
+            .iter()
+            .all(|l| l.value_px != 14.0));
+
+        let own = TokenEdit::Include {
+            value_px: 14.0,
+            into_px: None,
+        };
+        let kept_own = library_with(&own);
+        assert_eq!(uses(&kept_own, 14.0), Some(12));
+        assert!(left_out(&[&image], &kept_own, &[own])
+            .iter()
+            .all(|l| l.value_px != 14.0));
     }
 
     #[test]

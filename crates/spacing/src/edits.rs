@@ -28,6 +28,17 @@ pub enum TokenEdit {
     /// it. The library is unchanged.
     #[serde(rename_all = "camelCase")]
     Keep { value_px: f64 },
+    /// Brings back a value the images' selection left out (the audit's "measured but left out"):
+    /// its measurements join the step at `into_px` (a snap) or, without one, make a token of their
+    /// own (unless the project's merge threshold joins them to a token that near). It acts when a
+    /// library is built from the images' measurements ([`crate::audit::included`]); replayed on a
+    /// built library it changes nothing.
+    #[serde(rename_all = "camelCase")]
+    Include {
+        value_px: f64,
+        #[serde(default)]
+        into_px: Option<f64>,
+    },
     /// Sets the token's per-breakpoint values by hand (the rule then says so).
     #[serde(rename_all = "camelCase")]
     Responsive {
@@ -150,6 +161,12 @@ pub fn apply_edit(
         }
         TokenEdit::Keep { value_px } => {
             find(library, *value_px, tolerance).ok_or(EditError::NoToken(*value_px))?;
+        }
+        TokenEdit::Include { value_px, into_px } => {
+            validate_px(*value_px)?;
+            if let Some(into) = into_px {
+                validate_px(*into)?;
+            }
         }
         TokenEdit::Responsive {
             value_px,

@@ -19,7 +19,7 @@ pub mod select;
 pub use aggregate::{
     aggregate, aggregate_with_progress, AggregateOptions, LibraryStatistics, SpacingLibrary,
 };
-pub use audit::{audit, left_out, AuditItem, AuditPlace, AuditReason, LeftOut};
+pub use audit::{audit, included, left_out, AuditItem, AuditPlace, AuditReason, LeftOut};
 pub use bounds::{Bounds, MergeThreshold, RootPx};
 pub use edits::{apply_edit, replay, valid_token_name, EditError, TokenEdit};
 pub use error::SpacingError;

@@ -283,8 +283,15 @@ export function createAppStore() {
           set({ sidebarError: "Create or open a project first, then paste a screenshot into it." });
           return;
         }
+        // A batch is running: the clipboard is read now (it may hold something else by the time
+        // the batch is done) and the picture waits its turn with the drops.
         if (get().batch && !get().batch?.summary) {
-          set({ sidebarError: "A batch is running: paste again when it is done." });
+          try {
+            const held = await call(commands.holdPastedImage());
+            set({ queue: [...get().queue, held] });
+          } catch (e) {
+            set({ sidebarError: describe(e) });
+          }
           return;
         }
         const project = cur.project.name;

@@ -14,7 +14,7 @@ afterEach(() => {
 const REPORT = {
   base_unit: 4,
   tokens: [{ value_px: 14, name: "off", reason: "offGrid", uses: 12, snap_to_px: 16, places: [{ image: 1, bbox: { x: 1, y: 2, w: 14, h: 9 } }] }],
-  left_out: [{ value_px: 10, reason: "offGrid", count: 32, places: [{ image: 0, bbox: null }] }],
+  left_out: [{ value_px: 10, reason: "offGrid", count: 32, snap_to_px: 8, places: [{ image: 0, bbox: null }] }],
 };
 
 describe("Audit", () => {
@@ -43,5 +43,34 @@ describe("Audit", () => {
     expect(store.getState().view).toBe("overlay");
     expect(store.getState().overlayImage).toBe(1);
     expect(store.getState().selected).toBe(14);
+  });
+
+  it("snaps a value the selection left out into its step, or keeps it as a token of its own", async () => {
+    const calls = mockBackend({
+      audit_project: () => REPORT,
+      edit_token: () => stored([4, 8, 16]),
+      list_projects: () => [project("Shop")],
+    });
+    const store = createAppStore();
+    store.setState({ current: stored([4, 8, 14, 16]) });
+    render(
+      <StoreProvider store={store}>
+        <Audit />
+      </StoreProvider>,
+    );
+    const row = await waitFor(() => {
+      const li = document.querySelector('#audit-left-out li[data-value="10"]');
+      expect(li).toBeTruthy();
+      return li as HTMLElement;
+    });
+    fireEvent.click(row.querySelector("button.snap") as HTMLElement);
+    await waitFor(() =>
+      expect(calls).toHaveBeenCalledWith("edit_token", { project: "Shop", edit: { kind: "include", valuePx: 10, intoPx: 8 } }),
+    );
+    expect(row.querySelector("button.snap")?.textContent).toBe("Snap to 8 px");
+    fireEvent.click(row.querySelector("button.keep") as HTMLElement);
+    await waitFor(() =>
+      expect(calls).toHaveBeenCalledWith("edit_token", { project: "Shop", edit: { kind: "include", valuePx: 10, intoPx: null } }),
+    );
   });
 });

@@ -11,8 +11,9 @@ const REASON: Record<AuditReason, (base: number) => string> = {
 
 /**
  * The values that did not make a clean scale: the library's tokens off the base unit's grid or
- * used once or twice (snap each to the nearest step, or keep it as its own token), and the values
- * each image's selection left out. Every value links to where it was measured, in the overlay.
+ * used once or twice, and the values each image's selection left out: each can be snapped to the
+ * nearest step or kept as its own token (a left-out value is then brought into the library).
+ * Every value links to where it was measured, in the overlay.
  */
 export function Audit() {
   const current = useApp((s) => s.current);
@@ -91,6 +92,16 @@ export function Audit() {
                     {l.reason === "offGrid" ? "off its image's grid" : "seen too seldom"} · measured {l.count}×
                   </span>
                   <Places places={l.places} value={null} />
+                  <span className="actions">
+                    {l.snap_to_px != null && (
+                      <button className="snap" onClick={() => act({ kind: "include", valuePx: l.value_px, intoPx: l.snap_to_px })}>
+                        Snap to {px(l.snap_to_px)} px
+                      </button>
+                    )}
+                    <button className="keep" onClick={() => act({ kind: "include", valuePx: l.value_px, intoPx: null })}>
+                      Keep as its own token
+                    </button>
+                  </span>
                 </li>
               ))}
             </ul>

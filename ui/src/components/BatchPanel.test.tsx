@@ -51,6 +51,50 @@ describe("BatchPanel", () => {
     await waitFor(() => expect(store.getState().queue).toEqual([]));
   });
 
+  it("holds a screenshot pasted while a batch runs and measures it when the batch ends", async () => {
+    // Regression: a paste during a batch was refused ("paste again when it is done").
+    let finish: (v: unknown) => void = () => {};
+    const started: string[][] = [];
+    const { calls, store } = setup({
+      start_extraction: ({ paths }) => {
+        started.push(paths as string[]);
+        return started.length === 1 ? new Promise((r) => (finish = r)) : SUMMARY;
+      },
+      hold_pasted_image: () => "/data/pasted/pasted-1.png",
+    });
+    let first: Promise<void> = Promise.resolve();
+    act(() => {
+      first = store.getState().addPaths(["/a.png"]);
+    });
+    await waitFor(() => expect(started).toEqual([["/a.png"]]));
+    await act(() => store.getState().pasteImage());
+    expect(calls).toHaveBeenCalledWith("hold_pasted_image", {});
+    expect(calls.mock.calls.some(([c]) => c === "paste_image")).toBe(false);
+    expect(screen.getByText("1 more waiting")).toBeTruthy();
+    expect(store.getState().sidebarError).toBeNull();
+    await act(async () => {
+      finish(SUMMARY);
+      await first;
+    });
+    await waitFor(() => expect(started).toEqual([["/a.png"], ["/data/pasted/pasted-1.png"]]));
+  });
+
+  it("says why a paste during a batch cannot wait when the clipboard holds no image", async () => {
+    const { store } = setup({
+      start_extraction: () => new Promise(() => {}),
+      hold_pasted_image: () => {
+        throw { kind: "invalidInput", message: "the clipboard holds no image: copy a screenshot, then paste" };
+      },
+    });
+    act(() => {
+      void store.getState().addPaths(["/a.png"]);
+    });
+    await waitFor(() => expect(store.getState().batch).not.toBeNull());
+    await act(() => store.getState().pasteImage());
+    expect(store.getState().queue).toEqual([]);
+    expect(store.getState().sidebarError).toMatch(/clipboard holds no image/);
+  });
+
   it("folds a finished batch to one line, with its details on demand", async () => {
     const { store } = setup();
     act(() =>
