@@ -38,8 +38,35 @@ pub(crate) fn trace_startup(what: &str) {
     }
 }
 
+/// How long the window may stay hidden waiting for its page to load: after that it shows anyway,
+/// so a page that never finishes loading still gets a window that can say so.
+const SHOW_AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// WebKitGTK composites the page with OpenGL. Without a GPU (no DRM render node, as in a VM or
+/// on this project's build machines) that is Mesa's llvmpipe: LLVM and its shader JIT in the app
+/// and the web process, and every frame rasterized twice. WebKit's own CPU path is lighter and
+/// smoother there (`scripts/bench_app.sh`, 1,000-token project, no GPU: PSS 331 → 234 MB, the
+/// longest frame while 50 screenshots stream in 158 → 75 ms). With a GPU the default stays; an
+/// explicit `WEBKIT_DISABLE_DMABUF_RENDERER` (0 or 1) wins either way.
+fn prefer_cpu_rendering_without_gpu() {
+    #[cfg(target_os = "linux")]
+    {
+        const VAR: &str = "WEBKIT_DISABLE_DMABUF_RENDERER";
+        let has_gpu = std::fs::read_dir("/dev/dri").is_ok_and(|nodes| {
+            nodes
+                .flatten()
+                .any(|n| n.file_name().to_string_lossy().starts_with("renderD"))
+        });
+        if std::env::var_os(VAR).is_none() && !has_gpu {
+            // Before GTK, WebKit or any other thread starts, so no one reads the environment meanwhile.
+            std::env::set_var(VAR, "1");
+        }
+    }
+}
+
 pub fn run() {
     STARTED.get_or_init(std::time::Instant::now);
+    prefer_cpu_rendering_without_gpu();
     let builder = specta_builder();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -55,6 +82,16 @@ pub fn run() {
                 commands::extract::granted_drop(webview.app_handle(), paths);
             }
         })
+        // The window opens hidden (tauri.conf.json) and shows once its page has loaded. Mapped
+        // earlier, its first paint could wait on the web process while the page was still being
+        // served, and on the CPU path that stalled one launch in eight by half a second.
+        .on_page_load(|webview, payload| match payload.event() {
+            tauri::webview::PageLoadEvent::Started => trace_startup("page load started"),
+            tauri::webview::PageLoadEvent::Finished => {
+                trace_startup("page load finished");
+                let _ = webview.window().show();
+            }
+        })
         .setup(move |app| {
             builder.mount_events(app);
             let state = tauri::async_runtime::block_on(state::AppState::open(
@@ -62,6 +99,13 @@ pub fn run() {
             ));
             app.manage(state);
             trace_startup("store open");
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(SHOW_AT_THE_LATEST);
+                if let Some(window) = handle.get_webview_window("main") {
+                    let _ = window.show();
+                }
+            });
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { reapApp, Session, startDriver, waitFor } from "./webdriver.mjs";
-import { answerSaveDialog, dragFiles, windowNamed } from "./x11.mjs";
+import { answerSaveDialog, dragFiles, windowNamed, windowShot } from "./x11.mjs";
 import { offGridPage } from "./draw.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,8 +30,8 @@ async function launch() {
 }
 
 async function shot(name) {
-  const png = await session.screenshot();
-  writeFileSync(join(artifacts, `${name}.png`), Buffer.from(png, "base64"));
+  await session.painted();
+  await windowShot(await windowNamed("Copy That"), join(artifacts, `${name}.png`));
 }
 
 // textContent, not WebDriver's rendered text: the latter is empty for elements it deems hidden.

@@ -159,12 +159,11 @@ export class Session {
     return this.cmd("POST", "/execute/async", { script, args });
   }
 
-  /** A PNG of the window, taken after the page has painted two more frames. */
-  async screenshot() {
-    await this.executeAsync(
+  /** Resolves once the page has painted two more frames. */
+  painted() {
+    return this.executeAsync(
       "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
     );
-    return this.cmd("GET", "/screenshot");
   }
 
   /** Presses a key with Control held (WebDriver key actions), as a shortcut on the focused page. */

@@ -23,6 +23,11 @@ export async function windowNamed(title, timeoutMs = 20000) {
   }, { timeoutMs, intervalMs: 200 });
 }
 
+/** What the window `win` shows, as a PNG file at `path` (read from the X server). */
+export async function windowShot(win, path) {
+  await run("/usr/bin/python3", [join(here, "window_shot.py"), String(win), path]);
+}
+
 async function geometry(win) {
   const out = await xdotool("getwindowgeometry", "--shell", win);
   const g = Object.fromEntries(out.split("\n").map((l) => l.split("=")));
