@@ -53,6 +53,11 @@ export function ScaleVisualizer() {
       <header className="scale-head">
         <strong id="scale-base">Base unit {px(base)} px</strong>
         <span className="muted"> · {percent(stats.base_unit_confidence)} confidence · rhythm {stats.rhythm}</span>
+        {current.base_unit_runner_up && (
+          <span className="doubt" id="scale-base-doubt">
+            {` — unsure: ${px(current.base_unit_runner_up.unit)} px fits ${percent(current.base_unit_runner_up.explained)} of uses too`}
+          </span>
+        )}
         <span className="spacer" />
         <span role="group" aria-label="Magnify" className="segmented">
           {(["fit", 1, 2, 4] as const).map((m) => (

@@ -62,6 +62,13 @@ describe("ScaleVisualizer", () => {
     expect(store.getState().selected).toBe(24);
     fireEvent.click(screen.getByRole("button", { name: "4×" }));
     expect([...document.querySelectorAll<HTMLElement>(".step-bar")].map((b) => b.style.width)).toEqual(["16px", "32px", "40px", "96px"]);
+    expect(document.querySelector("#scale-base-doubt")).toBeNull();
+  });
+
+  it("says a doubtful base unit is doubtful and names the runner-up", () => {
+    // Regression: the scale view gave a 41 % base unit as a plain fact; only the token list doubted it.
+    mount(<ScaleVisualizer />, { ...stored([8, 16, 24, 32]), base_unit_runner_up: { unit: 4, explained: 1 } });
+    expect(document.querySelector("#scale-base-doubt")?.textContent).toBe(" — unsure: 4 px fits 100 % of uses too");
   });
 });
 
