@@ -34,6 +34,20 @@ async function shot(name) {
   await windowShot(await windowNamed("Copy That"), join(artifacts, `${name}.png`));
 }
 
+/** Runs `body` while `image` is on the X clipboard, owned by another client as a screenshot tool would. */
+async function withClipboard(image, body) {
+  const owner = spawn("/usr/bin/python3", [join(here, "clipboard_source.py"), image], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    await new Promise((ok, fail) => {
+      owner.stdout.once("data", ok);
+      owner.once("exit", (c) => fail(new Error(`clipboard source exited with ${c}`)));
+    });
+    await body();
+  } finally {
+    owner.kill();
+  }
+}
+
 // textContent, not WebDriver's rendered text: the latter is empty for elements it deems hidden.
 const text = (css) => session.execute("const e = document.querySelector(arguments[0]); if (!e) throw new Error('no ' + arguments[0]); return e.textContent;", [css]);
 const rowNames = () => session.execute("return [...document.querySelectorAll('.token-scroller [data-token]')].map(r => r.dataset.token)");
@@ -362,18 +376,11 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     // A screenshot pasted now waits too: the clipboard is read at once, the picture queued.
     const pastedShot = join(many, "to-paste.png");
     writeFileSync(pastedShot, offGridPage(22));
-    const owner = spawn("/usr/bin/python3", [join(here, "clipboard_source.py"), pastedShot], { stdio: ["ignore", "pipe", "inherit"] });
-    try {
-      await new Promise((ok, fail) => {
-        owner.stdout.once("data", ok);
-        owner.once("exit", (c) => fail(new Error(`clipboard source exited with ${c}`)));
-      });
+    await withClipboard(pastedShot, async () => {
       await session.click(await session.find("#project-title"));
       await session.ctrlKey("v");
       await waitFor("the paste to wait its turn", async () => ((await text("#batch-queue").catch(() => "")) === "2 more waiting") || null);
-    } finally {
-      owner.kill();
-    }
+    });
     await shot("queue");
     await waitFor("both batches to finish", async () => {
       const done = (await text("#batch-summary").catch(() => "")) && !(await session.execute("return !!document.querySelector('#batch-queue')"));
@@ -431,12 +438,7 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     await waitFor("the project", async () => ((await text("#project-title").catch(() => "")) === "Legacy spacing") || null);
     const before = await text(".title-block .muted");
     const firstCss = await exportCss("before-paste.css");
-    const owner = spawn("/usr/bin/python3", [join(here, "clipboard_source.py"), join(screens, "settings.png")], { stdio: ["ignore", "pipe", "inherit"] });
-    try {
-      await new Promise((ok, fail) => {
-        owner.stdout.once("data", ok);
-        owner.once("exit", (c) => fail(new Error(`clipboard source exited with ${c}`)));
-      });
+    await withClipboard(join(screens, "settings.png"), async () => {
       // Focus on the page, not a field (Ctrl+V in a field pastes text there).
       await session.click(await session.find("#project-title"));
       await session.ctrlKey("v");
@@ -446,9 +448,7 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
       await waitFor("the pasted image saved", async () => (await text("#batch-summary").catch(() => "")).startsWith("1 saved") || null);
       await waitFor("one more image in the project", async () => (await text(".title-block .muted")).startsWith("2 images") || null);
       assert.match(before, /^1 image/);
-    } finally {
-      owner.kill();
-    }
+    });
     // Exported again with the image added: every variable keeps its name and value; new
     // tokens only add lines.
     const secondCss = await exportCss("after-paste.css");

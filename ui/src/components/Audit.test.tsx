@@ -17,20 +17,26 @@ const REPORT = {
   left_out: [{ value_px: 10, reason: "offGrid", count: 32, snap_to_px: 8, places: [{ image: 0, bbox: null }] }],
 };
 
+/** The audit view of a project whose library is 4, 8, 14 and 16 px, over a backend answering REPORT. */
+function setup() {
+  const calls = mockBackend({
+    audit_project: () => REPORT,
+    edit_token: () => stored([4, 8, 16]),
+    list_projects: () => [project("Shop")],
+  });
+  const store = createAppStore();
+  store.setState({ current: stored([4, 8, 14, 16]) });
+  render(
+    <StoreProvider store={store}>
+      <Audit />
+    </StoreProvider>,
+  );
+  return { calls, store };
+}
+
 describe("Audit", () => {
   it("lists off-grid values with where they were measured, snaps one and opens another in the overlay", async () => {
-    const calls = mockBackend({
-      audit_project: () => REPORT,
-      edit_token: () => stored([4, 8, 16]),
-      list_projects: () => [project("Shop")],
-    });
-    const store = createAppStore();
-    store.setState({ current: stored([4, 8, 14, 16]) });
-    render(
-      <StoreProvider store={store}>
-        <Audit />
-      </StoreProvider>,
-    );
+    const { calls, store } = setup();
     await waitFor(() => expect(screen.getByText("off the 4 px grid · 12 uses")).toBeTruthy());
     expect(screen.getByText("off its image's grid · measured 32×")).toBeTruthy();
     fireEvent.click(screen.getByText("Snap to 16 px"));
@@ -46,18 +52,7 @@ describe("Audit", () => {
   });
 
   it("snaps a value the selection left out into its step, or keeps it as a token of its own", async () => {
-    const calls = mockBackend({
-      audit_project: () => REPORT,
-      edit_token: () => stored([4, 8, 16]),
-      list_projects: () => [project("Shop")],
-    });
-    const store = createAppStore();
-    store.setState({ current: stored([4, 8, 14, 16]) });
-    render(
-      <StoreProvider store={store}>
-        <Audit />
-      </StoreProvider>,
-    );
+    const { calls } = setup();
     const row = await waitFor(() => {
       const li = document.querySelector('#audit-left-out li[data-value="10"]');
       expect(li).toBeTruthy();
