@@ -68,6 +68,8 @@ describe("App", () => {
     await send({ type: "libraryChanged", token_count: 3, image_count: 2 });
     await waitFor(() => expect(document.getElementById("token-count")?.textContent).toContain("3 tokens"));
     expect(calls).toHaveBeenCalledWith("saved_library", { project: "Shop" });
+    // Regression: the sidebar kept the counts read before the batch until it ended.
+    expect(document.querySelector('[data-project="Shop"]')?.textContent).toContain("2 images · 3 tokens");
     expect(screen.getByText("notes.txt is not a PNG, JPEG or WebP image")).toBeTruthy();
     await waitFor(() => expect(screen.getByText("100 %")).toBeTruthy());
     await send({ type: "finished", summary: { saved: 1, failed: 1, skipped: 0, cancelled: 0, elapsedMs: 40 } });

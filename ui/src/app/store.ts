@@ -93,6 +93,14 @@ let jobs = 0;
 /** How many times as long as a library read took the next one waits (see `followLibrary`). */
 const READ_PAUSE = 4;
 
+/**
+ * The project list with one project's summary as a library read just gave it: during a batch the
+ * sidebar's image and token counts follow the header's, not the list read before the batch.
+ */
+export function withSummary(projects: ProjectSummary[], summary: ProjectSummary): ProjectSummary[] {
+  return projects.map((p) => (p.id === summary.id ? summary : p));
+}
+
 export function createAppStore() {
   let initialised = false;
   const store = createStore<AppState>()((set, get) => {
@@ -140,7 +148,7 @@ export function createAppStore() {
           again = false;
           const t0 = performance.now();
           const library = await call(commands.savedLibrary(project));
-          if (get().current?.project.name === project) set({ current: library });
+          if (get().current?.project.name === project) set({ current: library, projects: withSummary(get().projects, library.project) });
           // Let the page draw what it was given before timing the read.
           await new Promise((r) => setTimeout(r, 0));
           const took = performance.now() - t0;
@@ -164,7 +172,11 @@ export function createAppStore() {
       if (!batch || mine.length === 0) return;
       const applied = applyEvents(batch, mine);
       const open = get().current?.project.name === batch.project;
-      set(applied.library && open ? { batch: applied.batch, current: applied.library } : { batch: applied.batch });
+      set(
+        applied.library && open
+          ? { batch: applied.batch, current: applied.library, projects: withSummary(get().projects, applied.library.project) }
+          : { batch: applied.batch },
+      );
       if (applied.libraryChanged && open) void followLibrary(batch.project);
     };
     const onEvent = (job: string, event: ExtractEvent_Serialize) => {
