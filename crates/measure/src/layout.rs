@@ -48,6 +48,15 @@ const MAX_DEPTH: u32 = 12;
 
 /// A fleck at most 2 px thick and 4 px long: in a lossy image, colour fringing along an edge or in a
 /// corner, not a drawn shape (the dot of an i is part of its letter's word either way).
+/// Whether `it` lies wholly between `a` and `b` along `axis` (a before b) and faces one of them
+/// across it (overlaps its span on the other axis).
+fn between(axis: Axis, it: &Rect, a: &Rect, b: &Rect) -> bool {
+    match axis {
+        Axis::X => it.x0 >= a.x1 && it.x1 <= b.x0 && (it.v_overlap(a) > 0 || it.v_overlap(b) > 0),
+        Axis::Y => it.y0 >= a.y1 && it.y1 <= b.y0 && (it.h_overlap(a) > 0 || it.h_overlap(b) > 0),
+    }
+}
+
 fn speck(r: &Rect) -> bool {
     let (thin, long) = (r.w().min(r.h()), r.w().max(r.h()));
     thin <= 2 && long <= 4
@@ -259,6 +268,15 @@ impl<'a> Analyser<'a> {
         if items.iter().any(|it| {
             it.rect.x0 < gap.x1 && it.rect.x1 > gap.x0 && it.rect.y0 < gap.y1 && it.rect.y1 > gap.y0
         }) {
+            return;
+        }
+        // Nor when something between them faces either one: a field's top spacing is to its label
+        // above, not to the buttons higher up that only the empty column beside the label
+        // connects to it.
+        if items
+            .iter()
+            .any(|it| between(axis, &it.rect, &a.rect, &b.rect))
+        {
             return;
         }
         self.spans.push(Span {

@@ -261,3 +261,40 @@ fn a_box_with_a_hard_offset_shadow_keeps_its_padding() {
         .collect();
     assert!(across.contains(&40.0), "{across:?}");
 }
+
+#[test]
+fn a_field_is_spaced_from_its_label_not_from_the_buttons_above_the_label() {
+    // Regression (a Bulma contact form on a phone): a row of buttons, a label under the first,
+    // then a full-width field. Under the second and third buttons nothing stands between them and
+    // the field, so the 80 px from button to field was measured box to box (confidence 0.95) and
+    // kept as the page's only "section spacing".
+    let mut c = Canvas::new(640, 260, 1, 0xFFFFFF);
+    for x in [40, 180, 320] {
+        c.pill(x, 40, 120, 40, 0xF3F4F6, Some(0xF3F4F6));
+    }
+    // The label's line box (15 px text, line height 1.5): 130 to 152.5; the field 7.5 px below.
+    c.text(40, 130, 4, INK);
+    c.bordered(40, 160, 560, 40, 0xDBDBDB, 0xFFFFFF);
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let button_to_field: Vec<f64> = e
+        .measurements
+        .iter()
+        .filter(|m| {
+            m.bbox
+                .as_ref()
+                .is_some_and(|b| b.y <= 81 && b.y + b.h >= 159 && b.x >= 170)
+        })
+        .map(|m| m.value_px)
+        .collect();
+    assert!(
+        button_to_field.is_empty(),
+        "button to field is not a spacing: {button_to_field:?}"
+    );
+    let label_to_field = e.measurements.iter().any(|m| {
+        m.bbox
+            .as_ref()
+            .is_some_and(|b| b.x < 100 && b.y >= 140 && b.y + b.h <= 161)
+            && (m.value_px - 7.5).abs() <= 1.0
+    });
+    assert!(label_to_field, "the label's gap: {:?}", e.measurements);
+}
