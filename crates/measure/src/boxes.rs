@@ -85,7 +85,8 @@ impl BoxReader<'_> {
             // and soft. Only a shadow is stripped from the box, and the ringing lossy compression
             // leaves around every edge.
             let outer = if !self.lossy && self.uniform_edges(b) {
-                b
+                // Only a shadow in the border's own colour can be there: a thicker side.
+                self.strip_hard_shadow(b, bg)
             } else {
                 self.strip_hard_shadow(self.refine_edges(b, bg), bg)
             };
@@ -192,15 +193,12 @@ impl BoxReader<'_> {
         else {
             return b;
         };
+        // How far in from each side the edge colour runs.
+        let thick: [u32; 4] = std::array::from_fn(|side| {
+            (0..reach).take_while(|&t| same(at(side, t), edge)).count() as u32
+        });
         let mut offsets = [0u32; 4];
         for (side, offset) in offsets.iter_mut().enumerate() {
-            if same(outer[side], edge) {
-                continue;
-            }
-            let band = (1..reach)
-                .take_while(|&t| same(at(side, t), outer[side]))
-                .count() as u32
-                + 1;
             let ends = match side {
                 0 => [(b.x0, b.y0), (b.x1 - 1, b.y0)],
                 1 => [(b.x0, b.y1 - 1), (b.x1 - 1, b.y1 - 1)],
@@ -208,6 +206,20 @@ impl BoxReader<'_> {
                 _ => [(b.x1 - 1, b.y0), (b.x1 - 1, b.y1 - 1)],
             };
             let offset_corner = ends.iter().any(|&(x, y)| same(self.raster.at(x, y), bg));
+            if same(outer[side], edge) {
+                // A shadow in the border's own colour (a white copy of a white-bordered card):
+                // the side's border reads thicker than the opposite one's, and the extra stops
+                // short of a corner, where a thick border or a footer would run the whole side.
+                let extra = thick[side].saturating_sub(thick[side ^ 1]);
+                if extra >= 2 && thick[side] < reach && offset_corner {
+                    *offset = extra;
+                }
+                continue;
+            }
+            let band = (1..reach)
+                .take_while(|&t| same(at(side, t), outer[side]))
+                .count() as u32
+                + 1;
             if band >= 2 && band < reach && same(at(side, band), edge) && offset_corner {
                 *offset = band;
             }

@@ -298,3 +298,27 @@ fn a_field_is_spaced_from_its_label_not_from_the_buttons_above_the_label() {
     });
     assert!(label_to_field, "the label's gap: {:?}", e.measurements);
 }
+
+#[test]
+fn an_outlined_card_with_a_hard_shadow_in_its_border_colour_keeps_its_padding() {
+    // Regression (HyperUI's neobrutalist cards, dark theme): a white 2 px outline with a white
+    // copy of the card 4 px down and right, on a dark page. The ring read 6 px thick on the right
+    // and at the bottom, and nothing inside the card was measured at all.
+    let page = 0x111827;
+    let mut c = Canvas::new(480, 260, 1, page);
+    let (x, y, w, h) = (40u32, 40u32, 380u32, 160u32);
+    c.fill(x + 4, y + 4, w, h, 0xFFFFFF);
+    c.fill(x, y, w, h, 0xFFFFFF);
+    c.fill(x + 2, y + 2, w - 4, h - 4, page);
+    // Three lines of text 24 px inside the border.
+    for (i, letters) in [12u32, 30, 24].into_iter().enumerate() {
+        c.text(x + 2 + 24, y + 2 + 24 + 30 * i as u32, letters, 0xFFFFFF);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let paddings = paddings(&e);
+    assert!(
+        paddings.iter().any(|&v| (v - 24.0).abs() <= 1.0),
+        "the card's 24 px padding is measured: {:?}",
+        e.measurements
+    );
+}
