@@ -105,7 +105,8 @@ impl BoxReader<'_> {
             };
             let bw = left_w.min(right_w).min(b.w() / 2);
             self.line_widths.push(bw);
-            (b, shrink(b, bw))
+            let outer = strip_outline_shadow(c, b, bw, right_w);
+            (outer, shrink(outer, bw))
         };
         if cut {
             self.cropped.push(found.1);
@@ -358,6 +359,38 @@ fn trim_fringe(c: &Component, b: Rect, top: u32, bottom: u32) -> Rect {
 }
 
 /// A component's runs, one row at a time (runs are ordered by row).
+/// An outline's hard offset shadow in its own colour, drawn against it (as `strip_hard_shadow`
+/// for filled boxes): the ring reads thicker on the right or at the bottom than the border, by
+/// an amount that stops short of the corner it is offset from. Returns the box without it.
+fn strip_outline_shadow(c: &Component, b: Rect, border: u32, right_w: u32) -> Rect {
+    let (lo, hi) = (b.x0 + b.w() / 5, b.x1 - b.w() / 5);
+    let bottom_w = (0..b.h() / 4)
+        .take_while(|&d| row_cover(c, b.y1 - 1 - d, lo, hi))
+        .count() as u32;
+    let row_end = |y: u32| c.runs.iter().filter(|r| r.y == y).map(|r| r.x1).max();
+    let row_start = |y: u32| c.runs.iter().filter(|r| r.y == y).map(|r| r.x0).min();
+    let right = right_w.saturating_sub(border);
+    // At the top the shadow has not begun: the ring ends that much short of the box's right.
+    let right =
+        if right >= 2 && right <= b.w() / 4 && row_end(b.y0).is_some_and(|x| x + right <= b.x1 + 1)
+        {
+            right
+        } else {
+            0
+        };
+    let below = bottom_w.saturating_sub(border);
+    let below = if below >= 2 && row_start(b.y1 - 1).is_some_and(|x| x + 1 >= b.x0 + below) {
+        below
+    } else {
+        0
+    };
+    Rect {
+        x1: b.x1 - right,
+        y1: b.y1 - below,
+        ..b
+    }
+}
+
 fn by_row(c: &Component) -> impl Iterator<Item = &[Run]> {
     c.runs.chunk_by(|a, b| a.y == b.y)
 }
@@ -388,4 +421,72 @@ pub(crate) fn is_rule(c: &Component) -> bool {
     let thin = w.min(h);
     let long = w.max(h);
     thin <= 4 && long >= 8 * thin && long >= 24 && c.pixels * 10 >= w * h * 9
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::Run;
+
+    /// A ring `border` px thick around (x0, y0)–(x1, y1), with its copy `shadow` px down and right
+    /// showing outside it, as one component's runs.
+    fn ring_with_shadow(x0: u32, y0: u32, x1: u32, y1: u32, border: u32, shadow: u32) -> Component {
+        let mut runs = Vec::new();
+        for y in y0..y1 + shadow {
+            let in_card = y < y1;
+            let band = y < y0 + border || (y1 - border..y1).contains(&y);
+            let mut row: Vec<(u32, u32)> = Vec::new();
+            if in_card && band {
+                row.push((x0, x1));
+            } else if in_card {
+                row.push((x0, x0 + border));
+                row.push((x1 - border, x1));
+            }
+            // The shadow: a solid copy offset by `shadow`, seen only outside the card.
+            if y >= y0 + shadow {
+                if in_card {
+                    row.push((x1, x1 + shadow));
+                } else {
+                    row.push((x0 + shadow, x1 + shadow));
+                }
+            }
+            row.sort_unstable();
+            let mut merged: Vec<(u32, u32)> = Vec::new();
+            for (a, b) in row {
+                match merged.last_mut() {
+                    Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                    _ => merged.push((a, b)),
+                }
+            }
+            runs.extend(merged.into_iter().map(|(a, b)| Run { y, x0: a, x1: b }));
+        }
+        let pixels = runs.iter().map(|r| r.x1 - r.x0).sum();
+        let bbox = Rect {
+            x0,
+            y0,
+            x1: x1 + shadow,
+            y1: y1 + shadow,
+        };
+        Component { bbox, pixels, runs }
+    }
+
+    #[test]
+    fn an_outline_s_hard_shadow_in_its_own_colour_is_stripped() {
+        // Regression (HyperUI's neobrutalist cards on a dark page, 2×): the ring read 12 px on the
+        // right and at the bottom, its inside held an L of shadow framing the text, and nothing in
+        // the card was measured.
+        let c = ring_with_shadow(100, 50, 500, 250, 4, 8);
+        assert_eq!(
+            strip_outline_shadow(&c, c.bbox, 4, 12),
+            Rect {
+                x0: 100,
+                y0: 50,
+                x1: 500,
+                y1: 250
+            }
+        );
+        // A ring without a shadow keeps its box.
+        let plain = ring_with_shadow(100, 50, 500, 250, 4, 0);
+        assert_eq!(strip_outline_shadow(&plain, plain.bbox, 4, 4), plain.bbox);
+    }
 }
