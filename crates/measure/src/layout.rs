@@ -46,8 +46,6 @@ pub struct Analyser<'a> {
 
 const MAX_DEPTH: u32 = 12;
 
-/// A fleck at most 2 px thick and 4 px long: in a lossy image, colour fringing along an edge or in a
-/// corner, not a drawn shape (the dot of an i is part of its letter's word either way).
 /// Whether `it` lies wholly between `a` and `b` along `axis` (a before b) and faces one of them
 /// across it (overlaps its span on the other axis).
 fn between(axis: Axis, it: &Rect, a: &Rect, b: &Rect) -> bool {
@@ -57,6 +55,8 @@ fn between(axis: Axis, it: &Rect, a: &Rect, b: &Rect) -> bool {
     }
 }
 
+/// A fleck at most 2 px thick and 4 px long: in a lossy image, colour fringing along an edge or in a
+/// corner, not a drawn shape (the dot of an i is part of its letter's word either way).
 fn speck(r: &Rect) -> bool {
     let (thin, long) = (r.w().min(r.h()), r.w().max(r.h()));
     thin <= 2 && long <= 4

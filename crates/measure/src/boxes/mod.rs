@@ -300,6 +300,7 @@ fn trim_fringe(c: &Component, b: Rect, top: u32, bottom: u32) -> Rect {
     }
 }
 
+/// A component's runs, one row at a time (runs are ordered by row).
 fn by_row(c: &Component) -> impl Iterator<Item = &[Run]> {
     c.runs.chunk_by(|a, b| a.y == b.y)
 }

@@ -69,7 +69,6 @@ impl BoxReader<'_> {
     }
 }
 
-/// A component's runs, one row at a time (runs are ordered by row).
 /// An outline's hard offset shadow in its own colour, drawn against it (as `strip_hard_shadow`
 /// for filled boxes): the ring reads thicker on the right or at the bottom than the border, by
 /// an amount that stops short of the corner it is offset from. Returns the box without it.
