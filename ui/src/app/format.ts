@@ -1,4 +1,4 @@
-import type { SpacingScale, SpacingToken_Serialize } from "../bindings";
+import type { BaseUnitRunnerUp, SpacingScale, SpacingToken_Serialize } from "../bindings";
 
 export function px(n: number | null | undefined): string {
   if (n == null || !Number.isFinite(n)) return "–";
@@ -8,6 +8,11 @@ export function px(n: number | null | undefined): string {
 export function percent(n: number | null | undefined): string {
   if (n == null || !Number.isFinite(n)) return "–";
   return `${Math.round(n * 100)} %`;
+}
+
+/** What a doubtful base unit's runner-up adds after the base unit, wherever it is shown. */
+export function baseUnitDoubt(runnerUp: BaseUnitRunnerUp): string {
+  return ` — unsure: ${px(runnerUp.unit)} px fits ${percent(runnerUp.explained)} of uses too`;
 }
 
 /** A fraction as a whole percent number, for percent fields (0.1 → 10). */

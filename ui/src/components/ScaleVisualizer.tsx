@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from "react";
 import { useApp } from "../app/context";
-import { percent, px } from "../app/format";
+import { baseUnitDoubt, percent, px } from "../app/format";
 
 /** Room the step labels take beside the bars (the grid's first column and gap). */
 const LABEL_PX = 232;
@@ -55,7 +55,7 @@ export function ScaleVisualizer() {
         <span className="muted"> · {percent(stats.base_unit_confidence)} confidence · rhythm {stats.rhythm}</span>
         {current.base_unit_runner_up && (
           <span className="doubt" id="scale-base-doubt">
-            {` — unsure: ${px(current.base_unit_runner_up.unit)} px fits ${percent(current.base_unit_runner_up.explained)} of uses too`}
+            {baseUnitDoubt(current.base_unit_runner_up)}
           </span>
         )}
         <span className="spacer" />

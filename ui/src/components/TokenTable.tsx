@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useApp } from "../app/context";
-import { percent, px, SCALE_ORDER, TYPES, visibleTokens, type SortKey } from "../app/format";
+import { baseUnitDoubt, percent, px, SCALE_ORDER, TYPES, visibleTokens, type SortKey } from "../app/format";
 
 export const ROW_HEIGHT = 34;
 const OVERSCAN = 8;
@@ -105,7 +105,7 @@ export function TokenTable() {
         {total > 0 && current?.library.statistics.base_unit != null && ` · base unit ${px(current.library.statistics.base_unit)} px (${percent(current.library.statistics.base_unit_confidence)})`}
         {total > 0 && current?.base_unit_runner_up && (
           <span className="doubt" id="base-unit-doubt">
-            {` — unsure: ${px(current.base_unit_runner_up.unit)} px fits ${percent(current.base_unit_runner_up.explained)} of uses too`}
+            {baseUnitDoubt(current.base_unit_runner_up)}
           </span>
         )}
       </div>
