@@ -23,6 +23,10 @@ use crate::error::PipelineError;
 pub struct ProjectValues {
     /// By image id: its latest job's id and what that job adds to the library.
     by_image: HashMap<u32, (u32, Vec<Measurement>)>,
+    /// The project's [`TokenEdit::Include`] edits that `extras` were read for.
+    includes: Vec<TokenEdit>,
+    /// By image id: the job whose left-out measurements those edits bring back, and them.
+    extras: HashMap<u32, (u32, Vec<Measurement>)>,
 }
 
 impl ProjectValues {
@@ -52,6 +56,58 @@ impl ProjectValues {
 
     fn of(&self, image: u32) -> &[Measurement] {
         self.by_image.get(&image).map_or(&[], |(_, v)| v.as_slice())
+    }
+
+    /// What the project's [`TokenEdit::Include`] edits add to each image, in `images`' order,
+    /// after [`Self::refresh`]. The raw measurements are read only for images whose latest job
+    /// was not read with these edits before, so a batch does not re-read every job at each
+    /// rebuild of a project that has such an edit.
+    async fn included(
+        &mut self,
+        store: &Store,
+        images: &[ImageRecord],
+        edits: &[TokenEdit],
+    ) -> Result<Vec<Vec<Measurement>>, PipelineError> {
+        let includes: Vec<TokenEdit> = edits
+            .iter()
+            .filter(|e| matches!(e, TokenEdit::Include { .. }))
+            .cloned()
+            .collect();
+        if includes != self.includes {
+            self.extras.clear();
+            self.includes = includes;
+        }
+        if self.includes.is_empty() {
+            return Ok(vec![Vec::new(); images.len()]);
+        }
+        let by_image = &self.by_image;
+        self.extras.retain(|image, _| by_image.contains_key(image));
+        let stale: Vec<u32> = images
+            .iter()
+            .filter_map(|im| {
+                let job = by_image.get(&im.id)?.0;
+                (self.extras.get(&im.id).map(|(j, _)| *j) != Some(job)).then_some(job)
+            })
+            .collect();
+        for job in store.jobs(&stale).await? {
+            // Only the local engine's selection leaves values out.
+            let extra = if job.source == JobSource::Local {
+                copy_that_spacing::included(&[&job.measurements], &self.includes)
+                    .pop()
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            self.extras.insert(job.image_id, (job.id, extra));
+        }
+        Ok(images
+            .iter()
+            .map(|im| {
+                self.extras
+                    .get(&im.id)
+                    .map_or_else(Vec::new, |(_, v)| v.clone())
+            })
+            .collect())
     }
 }
 
@@ -93,7 +149,8 @@ async fn build(
 }
 
 /// [`build`] with these edits instead of the saved ones. Left-out values brought back
-/// ([`TokenEdit::Include`]) are taken from the local engine's raw measurements, read only then.
+/// ([`TokenEdit::Include`]) are taken from the local engine's raw measurements
+/// ([`ProjectValues::included`]).
 async fn build_with(
     store: &Store,
     project: &ProjectSummary,
@@ -103,12 +160,7 @@ async fn build_with(
 ) -> Result<(Vec<ImageRecord>, SpacingLibrary), PipelineError> {
     values.refresh(store, project.id).await?;
     let images = store.images(project.id).await?;
-    let extra = if edits.iter().any(|e| matches!(e, TokenEdit::Include { .. })) {
-        let raw = raw_local(store, project.id, &images).await?;
-        copy_that_spacing::included(&raw, edits)
-    } else {
-        vec![Vec::new(); images.len()]
-    };
+    let extra = values.included(store, &images, edits).await?;
     let per_image: Vec<Vec<Measurement>> = images
         .iter()
         .zip(extra)

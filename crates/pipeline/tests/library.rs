@@ -209,7 +209,20 @@ async fn a_left_out_value_the_audit_snaps_joins_its_step_and_stays_after_a_rebui
         "{:?}",
         report.left_out
     );
-    // Replayed when the library is built again.
+    // Replayed when the library is built again, also by a batch's rebuilds, which keep what they
+    // read between them.
     let again = rebuild(&store, &p).await.expect("rebuild");
     assert_eq!(uses(&again, 16.0), uses(&edited, 16.0));
+    let mut kept = ProjectValues::default();
+    let first = rebuild_with(&store, &p, &mut kept).await.expect("rebuild");
+    let second = rebuild_with(&store, &p, &mut kept).await.expect("rebuild");
+    let counts = |lib: &copy_that_store::StoredLibrary| -> Vec<(f64, u32)> {
+        lib.library
+            .tokens
+            .iter()
+            .map(|t| (t.value_px, t.occurrence_count))
+            .collect()
+    };
+    assert_eq!(uses(&first, 16.0), uses(&edited, 16.0));
+    assert_eq!(counts(&second), counts(&first));
 }
