@@ -316,10 +316,10 @@ pub async fn edit_token(
     edit: &TokenEdit,
 ) -> Result<StoredLibrary, PipelineError> {
     let mut stored = load(store, &project.name).await?;
+    apply_edit(&mut stored.library, edit, project.threshold.get())?;
     if let TokenEdit::Include { .. } = edit {
-        // A left-out value brought back: the library is built again from the images'
-        // measurements with this edit among the saved ones, and saved with it.
-        apply_edit(&mut stored.library, edit, project.threshold.get())?;
+        // A left-out value brought back (`apply_edit` only checked it): the library is built
+        // again from the images' measurements with this edit among the saved ones.
         let mut edits = store.edits(project.id).await?;
         edits.push(edit.clone());
         let (images, library) = build_with(
@@ -331,8 +331,6 @@ pub async fn edit_token(
         )
         .await?;
         (stored.images, stored.library) = (images, library);
-    } else {
-        apply_edit(&mut stored.library, edit, project.threshold.get())?;
     }
     store
         .save_edit(project, edit, &stored.images, &stored.library)
