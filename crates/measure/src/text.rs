@@ -41,18 +41,9 @@ pub fn group(pieces: &[Rect]) -> Vec<Item> {
 
     // Pass 1: letters into words.
     join(pieces, &order, &mut parent, |i, j| {
-        if giant[i] || giant[j] {
-            return false;
-        }
-        let (a, b) = (&pieces[i], &pieces[j]);
-        let h = a.h().max(b.h());
-        let gap = b.x0.saturating_sub(a.x1).max(a.x0.saturating_sub(b.x1));
-        let stacked = a.h_overlap(b) > 0 && {
-            let vgap = b.y0.saturating_sub(a.y1).max(a.y0.saturating_sub(b.y1));
-            vgap * 4 <= h && a.h().min(b.h()) * 2 <= h
-        };
-        let inline = 2 * a.v_overlap(b) >= a.h().min(b.h()) && gap * 10 <= h * 3;
-        stacked || inline
+        !giant[i]
+            && !giant[j]
+            && (stacked(&pieces[i], &pieces[j]) || inline(&pieces[i], &pieces[j]))
     });
     let mut groups: Vec<(Rect, u32)> = Vec::new();
     let mut gi = vec![usize::MAX; n];
@@ -131,6 +122,33 @@ pub fn group(pieces: &[Rect]) -> Vec<Item> {
             }
         })
         .collect()
+}
+
+/// Two pieces of one letter, one above the other: the dot of an i or j over its stem, an accent
+/// over its letter.
+fn stacked(a: &Rect, b: &Rect) -> bool {
+    let h = a.h().max(b.h());
+    a.h_overlap(b) > 0 && {
+        let vgap = b.y0.saturating_sub(a.y1).max(a.y0.saturating_sub(b.y1));
+        vgap * 4 <= h && a.h().min(b.h()) * 2 <= h
+    }
+}
+
+/// Two letters of one word, side by side: facing each other over less than 0.3 of their height.
+fn inline(a: &Rect, b: &Rect) -> bool {
+    let h = a.h().max(b.h());
+    let gap = b.x0.saturating_sub(a.x1).max(a.x0.saturating_sub(b.x1));
+    2 * a.v_overlap(b) >= a.h().min(b.h()) && gap * 10 <= h * 3
+}
+
+/// Whether a solid shape that reads as a filled box is a stroke of a large letter: the l or the
+/// stem and dot of an i in a bold display heading are solid rectangles, and as boxes they cut the
+/// heading into words a few pixels apart. It is one when it would join a letter beside it (as
+/// [`group`]'s first pass joins letters) that is at least half its height.
+pub fn letter_stroke(shape: &Rect, letters: &[Rect]) -> bool {
+    letters
+        .iter()
+        .any(|l| 2 * l.h() >= shape.h() && inline(shape, l))
 }
 
 /// Pieces too tall to be letters among these glyphs: more than `GIANT` times the median piece's

@@ -47,3 +47,59 @@ fn a_margin_between_two_text_lines_reads_the_same_at_2x_as_at_1x() {
     assert_eq!(one, [13.0, 19.0, 45.0]);
     assert_eq!(text_gaps(2), one);
 }
+
+/// A bold display heading at 3×: L-shaped letters 36 CSS px tall, 3 px apart, with an l (a solid
+/// stroke) beside an i (a solid dot over a solid stem) among them, above a line of body text.
+fn display_heading() -> Canvas {
+    let mut c = Canvas::new(400, 300, 3, 0xFFFFFF);
+    let (top, cap, stroke) = (60, 36, 7);
+    let mut x = 40;
+    for letter in "LLilLL".chars() {
+        match letter {
+            'l' => {
+                c.fill(x, top, stroke, cap, INK);
+                x += stroke + 3;
+            }
+            'i' => {
+                c.fill(x, top, stroke, 7, INK);
+                c.fill(x, top + 10, stroke, cap - 10, INK);
+                x += stroke + 3;
+            }
+            _ => {
+                c.fill(x, top, stroke, cap, INK);
+                c.fill(x, top + cap - stroke, 24, stroke, INK);
+                x += 24 + 3;
+            }
+        }
+    }
+    line(&mut c, 40, 130, 30);
+    c
+}
+
+#[test]
+fn the_solid_l_and_i_of_a_bold_heading_are_letters_not_boxes() {
+    // Regression: at 3× the l and the i's stem and dot of a bold heading are solid rectangles 20
+    // image px wide, which read as filled boxes. The heading fell apart around them, and the 3 px
+    // between its letters (and the 3 px between the i's dot and stem) were measured as gaps and
+    // kept as spacing on Bulma's phone pages.
+    let dpr = Dpr::fixed(3.0).expect("density");
+    let e = measure(&display_heading().raster(), false, None, dpr);
+    let small: Vec<_> = e
+        .measurements
+        .iter()
+        .filter(|m| m.value_px <= 4.0)
+        .map(|m| (m.value_px, m.context.clone()))
+        .collect();
+    assert!(
+        small.is_empty(),
+        "letter gaps measured: {small:?} {:?}",
+        e.measurements
+    );
+    assert!(
+        e.measurements
+            .iter()
+            .any(|m| m.context.as_deref() == Some("text gap")),
+        "the heading and the line under it are measured apart: {:?}",
+        e.measurements
+    );
+}
