@@ -52,7 +52,8 @@ fn blob(c: &Component, region: Rect) -> bool {
 }
 
 /// Labels a region against `bg` at contrast `tol`, parting blobs as the module says. A box's inside
-/// is never cut nor read against a smooth background: its fill is its background.
+/// is never cut (its fill is its background), but a gradient fill (a hero's) is read against what
+/// spreads smoothly from its edges, as a gradient page is.
 pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Reading {
     let mut comps = label(raster, rect, bg, tol);
     let has_blob = |comps: &[Component]| comps.iter().any(|c| blob(c, rect));
@@ -69,7 +70,7 @@ pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Rea
         comps = label(raster, rect, bg, t);
         coarse = true;
     }
-    if !is_box && has_blob(&comps) {
+    if has_blob(&comps) {
         comps = label_off_smooth_background(raster, rect, SMOOTH_STEP);
     }
     Reading::Components { comps, coarse }

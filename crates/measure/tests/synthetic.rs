@@ -439,3 +439,46 @@ fn a_light_border_is_the_edge_of_a_shadowed_card() {
         e.measurements
     );
 }
+
+#[test]
+fn a_button_in_a_hero_with_a_gradient_fill_is_measured_from_the_hero_s_edges() {
+    // Regression: a hero section filled with a gradient is a box, and a box's inside was always
+    // read against its one fill colour. The gradient strays further from any one colour than the
+    // coarsest contrast, so the whole inside was one blob, and nothing in the hero (its padding,
+    // its button's) was measured; and the gradient's drift from its most common colour read as a
+    // border a third of the hero wide. Now a box's inside, too, is read against what spreads
+    // smoothly from its edges, and no border is that thick.
+    let mut c = Canvas::new(640, 400, 1, PAGE);
+    for x in 0..600u32 {
+        // Indigo to violet across the width: one level at a time, every few pixels.
+        let (r, g, b) = (
+            0x50 + x * 0x57 / 600,
+            0x46 + x * 0x45 / 600,
+            0xE5 + x * 0x15 / 600,
+        );
+        c.fill(20 + x, 40, 1, 240, r << 16 | g << 8 | b);
+    }
+    // The button: 48 px from the hero's left edge, 64 px from its top, 16 px padding to its label.
+    c.fill(68, 104, 148, 56, 0x00D1B2);
+    for i in 0..8 {
+        c.fill(84 + i * 14, 120, 3, 24, INK);
+        c.fill(84 + i * 14, 141, 9, 3, INK);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::fixed(1.0).expect("density"));
+    let padding = values(&e, SpacingType::Padding);
+    assert!(
+        padding.contains(&48.0),
+        "the hero's left padding: {:?}",
+        e.measurements
+    );
+    assert!(
+        padding.contains(&64.0),
+        "the hero's top padding: {:?}",
+        e.measurements
+    );
+    assert!(
+        padding.contains(&16.0),
+        "the button's padding: {:?}",
+        e.measurements
+    );
+}

@@ -10,6 +10,8 @@ use shadow::strip_outline_shadow;
 pub(crate) const MIN_BOX: u32 = 10;
 /// Widest hard shadow in image px: offsets of 2 to 8 CSS px, at up to 3×.
 const MAX_HARD_SHADOW: u32 = 24;
+/// Widest border read, in image px: 4 CSS px at 3× (designers' thickest outlines), with room.
+const THICKEST_BORDER: u32 = 16;
 
 /// Reads boxes off the page and keeps what they say about it: their border widths (a density cue)
 /// and the boxes the bottom of the screenshot cuts off.
@@ -176,14 +178,19 @@ impl BoxReader<'_> {
     }
 
     /// Width of a border around a filled box: pixels from the edge inward that differ from the fill,
-    /// read at the middle of the left side.
+    /// read at the middle of the left side. A band as wide as [`THICKEST_BORDER`] or wider is no
+    /// border: it is a gradient fill drifting from its most common colour (a hero's).
     fn border_width(&self, b: Rect, fill: u32) -> u32 {
         let y = b.y0 + b.h() / 2;
         let mut w = 0;
         while w < b.w() / 3 && diff(self.raster.at(b.x0 + w, y), fill) > self.tol {
             w += 1;
         }
-        w
+        if w >= THICKEST_BORDER {
+            0
+        } else {
+            w
+        }
     }
 }
 
