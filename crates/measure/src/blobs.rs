@@ -71,7 +71,7 @@ pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Rea
         coarse = true;
     }
     if has_blob(&comps) {
-        comps = label_off_smooth_background(raster, rect, SMOOTH_STEP);
+        comps = label_off_smooth_background(raster, rect, SMOOTH_STEP, tol);
     }
     Reading::Components { comps, coarse }
 }

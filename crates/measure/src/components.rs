@@ -68,8 +68,14 @@ pub fn label(raster: &Raster, rect: Rect, bg: u32, tol: u32) -> Vec<Component> {
 
 /// Labels what stands out from a background that is not one colour (a gradient, a soft vignette):
 /// the background is every pixel reached from the region's border through neighbours at most
-/// `smooth` apart; the rest is foreground.
-pub fn label_off_smooth_background(raster: &Raster, rect: Rect, smooth: u32) -> Vec<Component> {
+/// `smooth` apart, and every pixel within `tol` of the background last reached on its row to its
+/// left (the counters of an o or a d, which the letter's ink walls off); the rest is foreground.
+pub fn label_off_smooth_background(
+    raster: &Raster,
+    rect: Rect,
+    smooth: u32,
+    tol: u32,
+) -> Vec<Component> {
     let (w, h) = (rect.w() as usize, rect.h() as usize);
     let mut background = vec![false; w * h];
     let mut stack: Vec<(u32, u32)> = Vec::new();
@@ -107,7 +113,19 @@ pub fn label_off_smooth_background(raster: &Raster, rect: Rect, smooth: u32) -> 
             visit(x, y + 1);
         }
     }
-    label_where(rect, |x, y| !background[at(x, y)])
+    let mut foreground = vec![false; w * h];
+    for y in rect.y0..rect.y1 {
+        let mut last = None;
+        for x in rect.x0..rect.x1 {
+            let (i, c) = (at(x, y), raster.at(x, y));
+            if background[i] {
+                last = Some(c);
+            } else {
+                foreground[i] = last.is_none_or(|l| diff(c, l) > tol);
+            }
+        }
+    }
+    label_where(rect, |x, y| foreground[at(x, y)])
 }
 
 /// Labels the 8-connected components of the pixels of `rect` for which `fg(x, y)` holds.
@@ -244,15 +262,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_card_on_a_gradient_stands_out_from_the_smooth_background() {
+    fn a_card_and_a_letter_on_a_gradient_stand_out_from_the_smooth_background() {
         // Regression: a login card on a blue gradient page gave zero measurements: the gradient
         // differs from any one background colour, so the whole page was one blob.
         let (w, h) = (300u32, 200u32);
         let px = (0..w * h)
             .map(|i| {
                 let (x, y) = (i % w, i / w);
+                let ring = (230..260).contains(&x) && (80..110).contains(&y);
+                let counter = (236..254).contains(&x) && (86..104).contains(&y);
                 if (100..200).contains(&x) && (50..150).contains(&y) {
                     0xFFFFFF
+                } else if ring && !counter {
+                    // A bold o, 6 px strokes: its counter is the gradient, walled off.
+                    0x222222
                 } else {
                     // 0x22 → 0x4E over the width: one level every few pixels.
                     let b = 0xBE + (x * 0x21 / w);
@@ -269,8 +292,8 @@ mod tests {
         };
         let edge = edge_colour(&r, page);
         assert!(label(&r, page, edge, 4).iter().any(|c| c.bbox.w() > 250));
-        let comps = label_off_smooth_background(&r, page, 3);
-        assert_eq!(comps.len(), 1);
+        let comps = label_off_smooth_background(&r, page, 3, 4);
+        assert_eq!(comps.len(), 2);
         assert_eq!(
             comps[0].bbox,
             Rect {
@@ -280,5 +303,13 @@ mod tests {
                 y1: 150
             }
         );
+        // Regression: the counter of a letter on a gradient is background, not ink: a heading's
+        // o and d read as solid disks and boxes, and the heading fell apart into letters.
+        let o = &comps[1];
+        assert_eq!(
+            (o.bbox.x0, o.bbox.y0, o.bbox.w(), o.bbox.h()),
+            (230, 80, 30, 30)
+        );
+        assert_eq!(o.pixels, 30 * 30 - 18 * 18);
     }
 }
