@@ -12,6 +12,8 @@ pub(crate) const MIN_BOX: u32 = 10;
 const MAX_HARD_SHADOW: u32 = 24;
 /// Widest border read, in image px: 4 CSS px at 3× (designers' thickest outlines), with room.
 const THICKEST_BORDER: u32 = 16;
+/// Most two neighbouring pixels of a gradient differ (as `blobs::SMOOTH_STEP`).
+const GRADIENT_STEP: u32 = 3;
 
 /// Reads boxes off the page and keeps what they say about it: their border widths (a density cue)
 /// and the boxes the bottom of the screenshot cuts off.
@@ -178,15 +180,18 @@ impl BoxReader<'_> {
     }
 
     /// Width of a border around a filled box: pixels from the edge inward that differ from the fill,
-    /// read at the middle of the left side. A band as wide as [`THICKEST_BORDER`] or wider is no
-    /// border: it is a gradient fill drifting from its most common colour (a hero's).
+    /// read at the middle of the left side. A smooth band as wide as [`THICKEST_BORDER`] or wider
+    /// is no border: it is a gradient fill drifting from its most common colour (a hero's). (A
+    /// photo or an image flush with the left side is not smooth, and keeps the old reading.)
     fn border_width(&self, b: Rect, fill: u32) -> u32 {
         let y = b.y0 + b.h() / 2;
+        let px = |x: u32| self.raster.at(b.x0 + x, y);
         let mut w = 0;
-        while w < b.w() / 3 && diff(self.raster.at(b.x0 + w, y), fill) > self.tol {
+        while w < b.w() / 3 && diff(px(w), fill) > self.tol {
             w += 1;
         }
-        if w >= THICKEST_BORDER {
+        let smooth = (1..w).all(|x| diff(px(x - 1), px(x)) <= GRADIENT_STEP);
+        if w >= THICKEST_BORDER && smooth {
             0
         } else {
             w
