@@ -109,9 +109,10 @@ impl<'a> Analyser<'a> {
                     one.baseline = None;
                 }
             }
-            for it in r.items.iter_mut() {
+            let pitches = text::block_pitches(&r.items, r.rect);
+            for (it, pitch) in r.items.iter_mut().zip(pitches) {
                 if let (ItemKind::Text, Some(baseline)) = (it.kind, it.baseline) {
-                    it.rect = text::line_box(it.rect, baseline, &heights, r.rect);
+                    it.rect = text::line_box(it.rect, baseline, &heights, pitch, r.rect);
                 }
             }
             a.measure(r.rect, r.is_box, &r.items);

@@ -1,0 +1,291 @@
+//! The CSS line box around a text line's ink.
+//!
+//! The visible ink of a line sits inside a taller line box: above the capitals is the font's
+//! ascent and half the leading, below the baseline its descent and the other half. CSS padding and
+//! gaps end at the line box, so distances to ink overstate them by several pixels. The engine
+//! estimates the font size from the ink (capital and ascender height is about 0.73 em in common UI
+//! fonts), the line height from the page's own paragraphs (baseline to baseline; headings, 1.3× the
+//! body size or more, are set tight as type scales do),
+//! and places the line box the way browsers do: the glyph box (ascent + descent, about 1.14 em)
+//! centred in the line.
+
+use crate::components::Rect;
+use crate::elements::{Item, ItemKind};
+
+/// Height of capitals and ascenders above the baseline, in em.
+const ASCENDER_INK: f64 = 0.73;
+/// Font ascent (hhea) above the baseline, in em.
+const ASCENT: f64 = 0.91;
+/// Font ascent plus descent, in em: the glyph box browsers centre in the line box.
+const CONTENT: f64 = 1.14;
+/// CSS line height over font size when the page has no paragraph to read it from.
+const DEFAULT_RATIO: f64 = 1.5;
+/// How far the top of a line box sits below where the glyph-box model puts it, in em. The font
+/// size read from the ink comes out large (anti-aliased rows, ascenders above cap height), which
+/// moves the computed top 2.6 times as far as the bottom: on the tuning sources a top padding
+/// to text read a pixel short (1×: 371 of 1 486 −1 px, 148 −2 px, 203 exact; the bottom paddings
+/// were right), a pixel of 14–16 px body text. Only the top moves. Tuning F1 0.735 → 0.742 (0.04
+/// em: 0.737; 0.10 em: 0.742), base units unchanged (206 of 211).
+const TOP_CORRECTION: f64 = 0.07;
+
+/// Font size in px of a line, from its ascender ink height.
+fn font_size(ink: Rect, baseline: u32) -> f64 {
+    f64::from(baseline.saturating_sub(ink.y0)) / ASCENDER_INK
+}
+
+/// Line height over font size of headings: display type is set tight (1.1 to 1.25 in common type
+/// scales and CSS frameworks), body text loose. Not read from the page: headings rarely wrap, and
+/// two large lines one above the other are more often two items (stat values in a column) than one
+/// heading.
+const HEADING_RATIO: f64 = 1.2;
+/// Text this much larger than the page's body text is a heading, with its own line height.
+const HEADING_SIZE: f64 = 1.3;
+
+/// The line height of paragraphs among baseline-to-baseline distances (over font size) of lines
+/// one above the other: the smallest that repeats (within 3 %). Lines of one paragraph repeat the
+/// same pitch exactly; separate items stacked with a gap (list rows, a label over its field) are
+/// farther apart, so the typical distance overstates the line height.
+fn paragraph_pitch(mut ratios: Vec<f64>) -> f64 {
+    if ratios.len() < 2 {
+        return DEFAULT_RATIO;
+    }
+    ratios.sort_unstable_by(f64::total_cmp);
+    ratios
+        .windows(2)
+        .find(|w| w[1] <= w[0] * 1.03)
+        .map_or(ratios[ratios.len() / 2], |w| (w[0] + w[1]) / 2.0)
+}
+
+/// The shortest line, in em, that reads as part of a wrapped paragraph.
+const PARAGRAPH_EM: f64 = 15.0;
+/// The longest word, in em, that wrapping moves to the next line.
+const LONG_WORD_EM: f64 = 6.0;
+
+/// Line heights over font size on one page: body text's, read from the page (headings' are
+/// `HEADING_RATIO`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineHeights {
+    /// The median font size of the page's text lines, in px.
+    pub body_font: f64,
+    pub body: f64,
+}
+
+impl LineHeights {
+    /// The ratio for text of `font` px.
+    pub fn ratio(&self, font: f64) -> f64 {
+        if self.body_font > 0.0 && font >= HEADING_SIZE * self.body_font {
+            HEADING_RATIO
+        } else {
+            self.body
+        }
+    }
+}
+
+/// Line heights: body text's read from lines one above the other (left-aligned, the same font
+/// size, baselines between 1 and 2.2 em apart; see `paragraph_pitch`), headings' from common
+/// practice.
+pub fn line_heights<'a>(items: impl Iterator<Item = &'a Item>) -> LineHeights {
+    let lines: Vec<(Rect, u32, f64)> = items
+        .filter_map(|it| match (it.kind, it.baseline) {
+            (ItemKind::Text, Some(b)) => Some((it.rect, b, font_size(it.rect, b))),
+            _ => None,
+        })
+        .filter(|l| l.2 >= 6.0)
+        .collect();
+    let mut fonts: Vec<f64> = lines.iter().map(|l| l.2).collect();
+    fonts.sort_unstable_by(f64::total_cmp);
+    let body_font = fonts.get(fonts.len() / 2).copied().unwrap_or(0.0);
+    let mut body: Vec<f64> = Vec::new();
+    for a in lines.iter().filter(|l| l.2 < HEADING_SIZE * body_font) {
+        let next = lines
+            .iter()
+            .filter(|b| b.1 > a.1 && b.0.x0.abs_diff(a.0.x0) <= 2 && (b.2 / a.2 - 1.0).abs() < 0.1)
+            .min_by_key(|b| b.1);
+        // A wrapped line: the upper one is long (a paragraph's measure, not a label or a list
+        // entry) and the lower one no longer than the upper plus the word that did not fit.
+        let wrapped = |b: &(Rect, u32, f64)| {
+            let (upper, lower) = (f64::from(a.0.w()), f64::from(b.0.w()));
+            upper >= PARAGRAPH_EM * a.2 && lower <= upper + LONG_WORD_EM * a.2
+        };
+        if let Some(b) = next.filter(|b| wrapped(b)) {
+            let r = f64::from(b.1 - a.1) / a.2;
+            if (1.0..=2.2).contains(&r) {
+                body.push(r);
+            }
+        }
+    }
+    LineHeights {
+        body_font,
+        body: paragraph_pitch(body),
+    }
+}
+
+/// The line pitch (baseline to baseline, px) of every text line that is one of the wrapped lines
+/// of a paragraph or heading in `items` (one region's): its own line height, which a subtitle or
+/// a heading sets apart from the page's body text (Bulma's 1.25 and 1.125 beside a 1.5 body).
+/// Lines are wrapped lines of one block when they share the font size (within 10 %) and the left
+/// edge or the centre (2 px), their baselines are 1 to 2.2 em apart, and the upper one is long (as
+/// in [`line_heights`], or half as wide as the region: large type wraps after fewer em); list rows
+/// and stacked labels are short, and keep the page's ratio.
+pub fn block_pitches(items: &[Item], region: Rect) -> Vec<Option<f64>> {
+    let lines: Vec<Option<(Rect, u32, f64)>> = items
+        .iter()
+        .map(|it| match (it.kind, it.baseline) {
+            (ItemKind::Text, Some(b)) => Some((it.rect, b, font_size(it.rect, b))),
+            _ => None,
+        })
+        .collect();
+    let mut pitch: Vec<Option<f64>> = vec![None; items.len()];
+    for (i, a) in lines.iter().enumerate() {
+        let Some(a) = a else { continue };
+        let aligned = |b: &(Rect, u32, f64)| {
+            let centre = |r: &Rect| r.x0 + r.x1;
+            b.0.x0.abs_diff(a.0.x0) <= 2 || centre(&b.0).abs_diff(centre(&a.0)) <= 4
+        };
+        let next = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(j, b)| b.map(|b| (j, b)))
+            .filter(|(_, b)| b.1 > a.1 && aligned(b) && (b.2 / a.2 - 1.0).abs() < 0.1)
+            .min_by_key(|(_, b)| b.1);
+        let Some((j, b)) = next else { continue };
+        let (upper, lower) = (f64::from(a.0.w()), f64::from(b.0.w()));
+        let long = upper >= PARAGRAPH_EM * a.2 || 2.0 * upper >= f64::from(region.w());
+        let wrapped = long && lower <= upper + LONG_WORD_EM * a.2;
+        let r = f64::from(b.1 - a.1) / a.2;
+        if wrapped && (1.0..=2.2).contains(&r) {
+            let p = f64::from(b.1 - a.1);
+            pitch[i] = Some(p);
+            pitch[j] = pitch[j].or(Some(p));
+        }
+    }
+    pitch
+}
+
+/// The CSS line box of a text line: its ink's horizontal extent, and vertically the line height
+/// around the glyph box the way browsers place it. Kept inside the region it was found in. `pitch`:
+/// the line's own line height in px when its block wraps (see [`block_pitches`]).
+pub fn line_box(
+    ink: Rect,
+    baseline: u32,
+    heights: &LineHeights,
+    pitch: Option<f64>,
+    region: Rect,
+) -> Rect {
+    let f = font_size(ink, baseline);
+    if f < 4.0 {
+        return ink;
+    }
+    let line = pitch.unwrap_or_else(|| heights.ratio(f) * f);
+    let top = f64::from(baseline) - ASCENT * f - (line - CONTENT * f) / 2.0;
+    let y0 = ((top + TOP_CORRECTION * f).round().max(f64::from(region.y0)) as u32).min(ink.y0);
+    let y1 = ((top + line).round().min(f64::from(region.y1)) as u32).max(ink.y1);
+    Rect { y0, y1, ..ink }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(x0: u32, top: u32, w: u32, font: f64) -> Item {
+        // Ink from the ascender top to the baseline.
+        let ink = (ASCENDER_INK * font).round() as u32;
+        Item {
+            rect: Rect {
+                x0,
+                y0: top,
+                x1: x0 + w,
+                y1: top + ink,
+            },
+            kind: ItemKind::Text,
+            baseline: Some(top + ink),
+        }
+    }
+
+    fn rect(x0: u32, y0: u32, w: u32, h: u32) -> Rect {
+        Rect {
+            x0,
+            y0,
+            x1: x0 + w,
+            y1: y0 + h,
+        }
+    }
+
+    #[test]
+    fn a_heading_gets_a_tight_line_box_not_the_paragraphs() {
+        // Regression: a 30 px heading took the body's 1.5 line height, so its line box reached
+        // 4 px too far above the ink and a 48 px gap above it read 45.
+        let heights = LineHeights {
+            body_font: 15.0,
+            body: 1.5,
+        };
+        let page = Rect {
+            x0: 0,
+            y0: 0,
+            x1: 800,
+            y1: 800,
+        };
+        let h = line(100, 200, 300, 30.0);
+        let b = line_box(h.rect, h.baseline.unwrap(), &heights, None, page);
+        // 1.2 × 30 px, less the top's correction.
+        let heading = (1.2 - TOP_CORRECTION) * 30.0;
+        assert!(
+            (f64::from(b.h()) - heading).abs() <= 1.0,
+            "heading line box {} px",
+            b.h()
+        );
+        let p = line(100, 400, 300, 15.0);
+        let b = line_box(p.rect, p.baseline.unwrap(), &heights, None, page);
+        let body = (1.5 - TOP_CORRECTION) * 15.0;
+        assert!(
+            (f64::from(b.h()) - body).abs() <= 1.0,
+            "body line box {} px",
+            b.h()
+        );
+    }
+
+    #[test]
+    fn stacked_labels_do_not_pass_for_a_paragraph() {
+        // Regression: with no paragraph on the page, list entries 2 em apart were read as lines of
+        // one, giving every control a line box a third too tall.
+        let font = 15.0;
+        let entries: Vec<Item> = (0..5).map(|i| line(40, 100 + i * 30, 80, font)).collect();
+        assert_eq!(line_heights(entries.iter()).body, DEFAULT_RATIO);
+        // A wrapped paragraph (long lines 21 px apart) beside the same entries sets it.
+        let mut items = entries;
+        items.extend((0..4).map(|i| line(400, 100 + i * 21, 400, font)));
+        let body = line_heights(items.iter()).body;
+        assert!((body - 21.0 / font).abs() < 0.05, "{body}");
+    }
+
+    #[test]
+    fn a_wrapped_subtitle_keeps_its_own_line_height_and_list_rows_the_page_s() {
+        // Regression: a Bulma subtitle (line height 1.25) under a title took the page's 1.5 body
+        // ratio, so its line box reached 2.5 px too far up and the 32 px between title and
+        // subtitle read 27. Its two wrapped lines say its own pitch.
+        let region = rect(0, 0, 1200, 800);
+        let font = 60.0;
+        let upper = line(75, 100, 1030, font);
+        let lower = line(75, 175, 470, font);
+        let pitch = f64::from(lower.baseline.unwrap() - upper.baseline.unwrap());
+        // Two short list rows 36 px apart: not a wrapped block.
+        let row1 = line(75, 400, 60, 14.0);
+        let row2 = line(75, 436, 110, 14.0);
+        let items = [upper, lower, row1, row2];
+        let p = block_pitches(&items, region);
+        assert_eq!(p, vec![Some(pitch), Some(pitch), None, None]);
+        // Body text about as large (a phone's 3× render): the page's ratio would be 1.5.
+        let heights = LineHeights {
+            body_font: 50.0,
+            body: 1.5,
+        };
+        let b = line_box(upper.rect, upper.baseline.unwrap(), &heights, p[0], region);
+        let tall = line_box(upper.rect, upper.baseline.unwrap(), &heights, None, region);
+        assert!(b.h() < tall.h(), "{} vs {}", b.h(), tall.h());
+        assert!(
+            (f64::from(b.h()) - (pitch - TOP_CORRECTION * font)).abs() <= 1.5,
+            "{}",
+            b.h()
+        );
+    }
+}
