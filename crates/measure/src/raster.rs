@@ -52,39 +52,6 @@ impl Raster {
         Self { width, height, px }
     }
 
-    /// Edge-preserving smoothing for lossy images: each pixel becomes the mean of its 3×3
-    /// neighbours that are within `close` of it, so compression noise on flat areas and faint
-    /// ringing fade while real edges (which differ by more) stay sharp.
-    pub fn denoise(&self, close: u32) -> Raster {
-        let (w, h) = (self.width as usize, self.height as usize);
-        let mut out = self.px.clone();
-        for y in 1..h.saturating_sub(1) {
-            for x in 1..w.saturating_sub(1) {
-                let c = self.px[y * w + x];
-                let (mut r, mut g, mut b, mut n) = (0u32, 0u32, 0u32, 0u32);
-                for dy in 0..3 {
-                    let row = (y + dy - 1) * w;
-                    for dx in 0..3 {
-                        let p = self.px[row + x + dx - 1];
-                        if diff(p, c) <= close {
-                            r += (p >> 16) & 0xFF;
-                            g += (p >> 8) & 0xFF;
-                            b += p & 0xFF;
-                            n += 1;
-                        }
-                    }
-                }
-                out[y * w + x] =
-                    ((r + n / 2) / n) << 16 | ((g + n / 2) / n) << 8 | ((b + n / 2) / n);
-            }
-        }
-        Raster {
-            width: self.width,
-            height: self.height,
-            px: out,
-        }
-    }
-
     /// A PNG no larger than `max` px on its long side.
     pub fn thumbnail_png(&self, max: u32) -> Vec<u8> {
         let scale = f64::from(max) / f64::from(self.width.max(self.height));
