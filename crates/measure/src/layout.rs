@@ -132,7 +132,8 @@ impl<'a> Analyser<'a> {
         let (comps, slack) = match blobs::read(self.raster, rect, bg, self.tol, is_box) {
             blobs::Reading::Cut(a, b) => {
                 for part in [a, b] {
-                    let part_bg = dominant_colour(self.raster, part);
+                    // Read along its edges, as the page's: cards may cover most of a part.
+                    let part_bg = blobs::page_background(self.raster, part, self.tol);
                     self.region(part, part_bg, false, depth + 1);
                 }
                 return;

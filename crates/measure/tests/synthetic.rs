@@ -482,3 +482,30 @@ fn a_button_in_a_hero_with_a_gradient_fill_is_measured_from_the_hero_s_edges() {
         e.measurements
     );
 }
+
+#[test]
+fn cards_covering_most_of_a_content_area_beside_a_sidebar_stay_cards() {
+    // Regression (Bulma's admin page on a phone): the parts of an XY cut took their most common
+    // colour as their background. Where white cards (and a white top bar) cover more than the
+    // grey page between them, white became the background: the cards vanished, the grey gaps
+    // became one shape, and no card's padding was measured. A part's background is now read
+    // along its edges, as the page's is.
+    let grey = 0xECF0F3;
+    let mut c = Canvas::new(600, 500, 1, grey);
+    // A dark sidebar and a white top bar touch: one shape reaching all four sides, cut at the
+    // sidebar's edge.
+    c.fill(0, 0, 120, 500, 0x1F2937);
+    c.fill(120, 0, 480, 60, CARD);
+    // Below the bar, cards cover most of the grey.
+    for (x, y) in [(140, 80), (380, 80), (140, 290), (380, 290)] {
+        c.fill(x, y, 200, 180, CARD);
+        c.fill(x + 24, y + 24, 120, 40, ACCENT);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::fixed(1.0).expect("density"));
+    let padding = values(&e, SpacingType::Padding);
+    assert!(
+        padding.contains(&24.0),
+        "card padding: {:?}",
+        e.measurements
+    );
+}
