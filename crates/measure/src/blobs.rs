@@ -30,8 +30,9 @@ pub enum Reading {
     Components { comps: Vec<Component>, coarse: bool },
 }
 
-/// The page's background: its colour along the right and bottom edges, unless that colour is rare
-/// on the page itself (wide cards' soft shadows can reach the right edge and tint it).
+/// The background of a page (or of a part an XY cut made): its colour along the right and bottom
+/// edges, unless that colour is rare on it (wide cards' soft shadows can reach the right edge and
+/// tint it).
 pub fn page_background(raster: &Raster, page: Rect, tol: u32) -> u32 {
     let bg = edge_colour(raster, page);
     if coverage(raster, page, bg, tol) < RARE_BACKGROUND {
