@@ -9,7 +9,7 @@
 
 use crate::blobs;
 use crate::boxes::{in_corner, is_rule, BoxReader};
-use crate::components::{coverage, dominant_colour, Rect};
+use crate::components::{dominant_colour, Rect};
 use crate::elements::{Axis, Item, ItemKind, Relation, Span};
 use crate::raster::{diff, Raster};
 use crate::text;
@@ -45,10 +45,6 @@ pub struct Analyser<'a> {
 }
 
 const MAX_DEPTH: u32 = 12;
-
-/// Share of a box's inside in its fill colour above which nothing is drawn in it (anti-aliased
-/// rounded corners of a glyph's stroke are the rest).
-const SOLID: f64 = 0.97;
 
 /// Whether `it` lies wholly between `a` and `b` along `axis` (a before b) and faces one of them
 /// across it (overlaps its span on the other axis).
@@ -149,31 +145,18 @@ impl<'a> Analyser<'a> {
                 (comps, slack)
             }
         };
-        let comps: Vec<_> = comps
-            .iter()
-            .filter(|c| !(is_box && in_corner(&c.bbox, rect)))
-            .filter(|c| !(self.lossy && (self.faint(c, bg) || speck(&c.bbox))))
-            .collect();
-        let found: Vec<_> = comps
-            .iter()
-            .map(|c| self.reader.as_box(c, bg, slack))
-            .collect();
-        // Glyphs and graphics, before the solid boxes that are strokes of their letters join them.
-        let letters: Vec<Rect> = comps
-            .iter()
-            .zip(&found)
-            .filter(|(c, f)| f.is_none() && !is_rule(c))
-            .map(|(c, _)| c.bbox)
-            .collect();
         let mut items: Vec<Item> = Vec::new();
         let mut loose: Vec<Rect> = Vec::new();
-        for (c, found) in comps.iter().zip(found) {
+        for c in &comps {
+            if is_box && in_corner(&c.bbox, rect) {
+                continue;
+            }
+            if self.lossy && (self.faint(c, bg) || speck(&c.bbox)) {
+                continue;
+            }
+            let found = self.reader.as_box(c, bg, slack);
             if let Some((outer, inner)) = found {
                 let fill = dominant_colour(self.raster, inner);
-                if self.solid(inner, fill) && text::letter_stroke(&c.bbox, &letters) {
-                    loose.push(c.bbox);
-                    continue;
-                }
                 self.boxes += 1;
                 items.push(Item {
                     rect: outer,
@@ -310,11 +293,6 @@ impl<'a> Analyser<'a> {
             smaller_item: (a.rect.w().max(a.rect.h())).min(b.rect.w().max(b.rect.h())),
             no_text: items.iter().all(|it| it.kind != ItemKind::Text),
         });
-    }
-
-    /// Whether a box's inside is one colour throughout: nothing in it to measure.
-    fn solid(&self, inner: Rect, fill: u32) -> bool {
-        coverage(self.raster, inner, fill, self.tol) >= SOLID
     }
 
     /// Whether a component is compression noise: nowhere does it differ from the background by twice

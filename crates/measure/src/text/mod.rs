@@ -121,16 +121,6 @@ fn inline(a: &Rect, b: &Rect) -> bool {
     2 * a.v_overlap(b) >= a.h().min(b.h()) && gap * 10 <= h * 3
 }
 
-/// Whether a solid shape that reads as a filled box is a stroke of a large letter: the l or the
-/// stem and dot of an i in a bold display heading are solid rectangles, and as boxes they cut the
-/// heading into words a few pixels apart. It is one when it would join a letter beside it (as
-/// [`group`]'s first pass joins letters) that is at least half its height.
-pub fn letter_stroke(shape: &Rect, letters: &[Rect]) -> bool {
-    letters
-        .iter()
-        .any(|l| 2 * l.h() >= shape.h() && inline(shape, l))
-}
-
 /// Pieces too tall to be letters among these glyphs: more than `GIANT` times the median piece's
 /// height, with no two others of about their height (a heading's letters are many and alike). An
 /// avatar joined to the field beside it, a chart, a photo's outline: grouped with the letters
