@@ -77,54 +77,65 @@ pub fn label_off_smooth_background(
     tol: u32,
 ) -> Vec<Component> {
     let (w, h) = (rect.w() as usize, rect.h() as usize);
+    // The region's pixels, row by row, and which of them are background.
+    let px: Vec<u32> = (rect.y0..rect.y1)
+        .flat_map(|y| {
+            let row = y as usize * raster.width as usize;
+            raster.px[row + rect.x0 as usize..row + rect.x1 as usize]
+                .iter()
+                .copied()
+        })
+        .collect();
     let mut background = vec![false; w * h];
-    let mut stack: Vec<(u32, u32)> = Vec::new();
-    for x in rect.x0..rect.x1 {
-        stack.push((x, rect.y0));
-        stack.push((x, rect.y1 - 1));
+    let mut stack: Vec<usize> = Vec::new();
+    for i in (0..w).chain((h - 1) * w..h * w) {
+        stack.push(i);
     }
-    for y in rect.y0..rect.y1 {
-        stack.push((rect.x0, y));
-        stack.push((rect.x1 - 1, y));
+    for row in 1..h.saturating_sub(1) {
+        stack.push(row * w);
+        stack.push(row * w + w - 1);
     }
-    let at = |x: u32, y: u32| (y - rect.y0) as usize * w + (x - rect.x0) as usize;
-    for &(x, y) in &stack {
-        background[at(x, y)] = true;
+    for &i in &stack {
+        background[i] = true;
     }
-    while let Some((x, y)) = stack.pop() {
-        let c = raster.at(x, y);
-        let mut visit = |nx: u32, ny: u32| {
-            let i = at(nx, ny);
-            if !background[i] && diff(raster.at(nx, ny), c) <= smooth {
-                background[i] = true;
-                stack.push((nx, ny));
+    // A scanline flood: each popped pixel spreads along its row as far as the colour steps
+    // smoothly, then every pixel of that run seeds its smooth neighbours above and below.
+    let close = |a: usize, b: usize| diff(px[a], px[b]) <= smooth;
+    while let Some(i) = stack.pop() {
+        let (base, col) = (i - i % w, i % w);
+        let (mut l, mut r) = (col, col);
+        while l > 0 && !background[base + l - 1] && close(base + l - 1, base + l) {
+            l -= 1;
+            background[base + l] = true;
+        }
+        while r + 1 < w && !background[base + r + 1] && close(base + r + 1, base + r) {
+            r += 1;
+            background[base + r] = true;
+        }
+        for j in base + l..=base + r {
+            for k in [j.checked_sub(w), Some(j + w).filter(|&k| k < w * h)]
+                .into_iter()
+                .flatten()
+            {
+                if !background[k] && close(k, j) {
+                    background[k] = true;
+                    stack.push(k);
+                }
             }
-        };
-        if x > rect.x0 {
-            visit(x - 1, y);
-        }
-        if x + 1 < rect.x1 {
-            visit(x + 1, y);
-        }
-        if y > rect.y0 {
-            visit(x, y - 1);
-        }
-        if y + 1 < rect.y1 {
-            visit(x, y + 1);
         }
     }
     let mut foreground = vec![false; w * h];
-    for y in rect.y0..rect.y1 {
+    for row in 0..h {
         let mut last = None;
-        for x in rect.x0..rect.x1 {
-            let (i, c) = (at(x, y), raster.at(x, y));
+        for i in row * w..(row + 1) * w {
             if background[i] {
-                last = Some(c);
+                last = Some(px[i]);
             } else {
-                foreground[i] = last.is_none_or(|l| diff(c, l) > tol);
+                foreground[i] = last.is_none_or(|l| diff(px[i], l) > tol);
             }
         }
     }
+    let at = |x: u32, y: u32| (y - rect.y0) as usize * w + (x - rect.x0) as usize;
     label_where(rect, |x, y| foreground[at(x, y)])
 }
 
