@@ -299,3 +299,27 @@ export async function runAsScript(moduleUrl, { prefix, pages, describe, generate
   for (const inc of p.inlineCss) html = html.replace(inc.placeholder, () => `<style>${fs.readFileSync(inc.file, 'utf8')}</style>`);
   process.stdout.write(html);
 }
+
+// Runs `script(args)` once in an offline headless Chromium page holding `html`, at the final
+// viewport, and returns the page's resulting document and the script's return value (a log). A
+// framework whose components get their initial state from its own script (UIkit, MDL) is run
+// once like this; render.mjs then renders the static result, with no script.
+export async function staticState(html, { vp, dpr, prefix }, script, args) {
+  const { chromium } = await import('playwright-core');
+  const udd = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const ctx = await chromium.launchPersistentContext(udd, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, offline: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: vp, deviceScaleFactor: dpr,
+  });
+  try {
+    const page = ctx.pages()[0] || (await ctx.newPage());
+    await page.setContent(html, { waitUntil: 'load' });
+    const log = await page.evaluate(script, args);
+    const out = await page.evaluate(() => '<!DOCTYPE html>\n' + document.documentElement.outerHTML);
+    return { html: out, log };
+  } finally {
+    await ctx.close();
+    fs.rmSync(udd, { recursive: true, force: true });
+  }
+}

@@ -35,8 +35,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
-import { openMirror, neutralise, newNotes, summariseNotes, viewport, writeCached, runAsScript } from './lib.mjs';
+import { openMirror, neutralise, newNotes, summariseNotes, viewport, writeCached, runAsScript, staticState } from './lib.mjs';
 
 export const GENERATOR = 'src-mdl-v1';
 const REPO = 'google/material-design-lite';
@@ -252,25 +251,6 @@ async function stateScript({ progress, open }) {
   return log;
 }
 
-async function staticState(html, { vp, dpr, progress, open }) {
-  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'mdl-state-'));
-  const ctx = await chromium.launchPersistentContext(udd, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, offline: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: vp, deviceScaleFactor: dpr,
-  });
-  try {
-    const page = ctx.pages()[0] || (await ctx.newPage());
-    await page.setContent(html, { waitUntil: 'load' });
-    const log = await page.evaluate(stateScript, { progress, open });
-    const out = await page.evaluate(() => '<!DOCTYPE html>\n' + document.documentElement.outerHTML);
-    return { html: out, log };
-  } finally {
-    await ctx.close();
-    fs.rmSync(udd, { recursive: true, force: true });
-  }
-}
-
 // ------------------------------------------------------------------ page
 export async function generatePage(seed) {
   if (!Number.isInteger(seed) || seed < 1 || seed > PAGES.length) throw new Error(`seed ${seed} out of range 1-${PAGES.length}`);
@@ -310,7 +290,7 @@ export async function generatePage(seed) {
   incs.forEach((inc, i) => { withCss = withCss.replace(inc.placeholder, () => `<style data-mdl-ph="${i}">${fs.readFileSync(inc.file, 'utf8')}</style>`); });
   const js = fs.readFileSync(path.join(npmDir(), 'material.min.js'), 'utf8').replace(/\/\/# sourceMappingURL=\S*/g, '');
   withCss = withCss.replace(/<\/body>(?![\s\S]*<\/body>)/i, () => `<script>${js}</script></body>`);
-  const st = await staticState(withCss, { vp, dpr, progress, open: !!opt.open });
+  const st = await staticState(withCss, { vp, dpr, prefix: 'mdl-state-' }, stateScript, { progress, open: !!opt.open });
   notes.static_state.push(...Object.entries(st.log).map(([k, n]) => `${k} x${n}`));
   let out = st.html.replace(/<style data-mdl-ph="(\d+)">[\s\S]*?<\/style>/g, (all, i) => incs[+i].placeholder);
   const meta = {

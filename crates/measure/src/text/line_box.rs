@@ -186,6 +186,7 @@ pub fn line_box(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tests::rect;
 
     fn line(x0: u32, top: u32, w: u32, font: f64) -> Item {
         // Ink from the ascender top to the baseline.
@@ -199,15 +200,6 @@ mod tests {
             },
             kind: ItemKind::Text,
             baseline: Some(top + ink),
-        }
-    }
-
-    fn rect(x0: u32, y0: u32, w: u32, h: u32) -> Rect {
-        Rect {
-            x0,
-            y0,
-            x1: x0 + w,
-            y1: y0 + h,
         }
     }
 

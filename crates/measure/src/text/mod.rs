@@ -201,10 +201,11 @@ fn mode(values: &[u32]) -> Option<u32> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn rect(x0: u32, y0: u32, w: u32, h: u32) -> Rect {
+    /// A rectangle from its top-left corner and size (the text tests' shorthand).
+    pub(crate) fn rect(x0: u32, y0: u32, w: u32, h: u32) -> Rect {
         Rect {
             x0,
             y0,
