@@ -9,6 +9,7 @@
 
 use crate::components::{
     coverage, dominant_colour, edge_colour, label, label_off_smooth_background, Component, Rect,
+    SMOOTH_STEP,
 };
 use crate::raster::Raster;
 
@@ -17,8 +18,6 @@ use crate::raster::Raster;
 const BLOB_TOLERANCES: [u32; 4] = [10, 16, 24, 32];
 /// Side slack of boxes found at a coarse contrast, in px.
 pub const COARSE_SLACK: u32 = 4;
-/// Most two neighbouring pixels of a smooth background (a gradient) differ.
-const SMOOTH_STEP: u32 = 3;
 /// Below this share of the page, the colour of its edges is not its background.
 const RARE_BACKGROUND: f64 = 0.2;
 

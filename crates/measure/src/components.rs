@@ -66,6 +66,9 @@ pub fn label(raster: &Raster, rect: Rect, bg: u32, tol: u32) -> Vec<Component> {
     label_where(rect, |x, y| diff(raster.at(x, y), bg) > tol)
 }
 
+/// Most two neighbouring pixels of a smooth background (a gradient) differ.
+pub const SMOOTH_STEP: u32 = 3;
+
 /// Labels what stands out from a background that is not one colour (a gradient, a soft vignette):
 /// the background is every pixel reached from the region's border through neighbours at most
 /// `smooth` apart, and every pixel within `tol` of the background last reached on its row to its

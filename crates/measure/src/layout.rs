@@ -156,13 +156,13 @@ impl<'a> Analyser<'a> {
             }
             let found = self.reader.as_box(c, bg, slack);
             if let Some((outer, inner)) = found {
-                let fill = dominant_colour(self.raster, inner);
                 self.boxes += 1;
                 items.push(Item {
                     rect: outer,
                     kind: ItemKind::Box,
                     baseline: None,
                 });
+                let fill = dominant_colour(self.raster, inner);
                 self.region(inner, fill, true, depth + 1);
             } else if is_rule(c) {
                 self.reader.line_widths.push(c.bbox.w().min(c.bbox.h()));

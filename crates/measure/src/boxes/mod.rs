@@ -1,6 +1,6 @@
 //! Telling boxes from other shapes, and finding a box's true edges and border.
 
-use crate::components::{dominant_colour, Component, Rect, Run};
+use crate::components::{dominant_colour, Component, Rect, Run, SMOOTH_STEP};
 use crate::raster::{diff, Raster};
 
 mod shadow;
@@ -12,8 +12,6 @@ pub(crate) const MIN_BOX: u32 = 10;
 const MAX_HARD_SHADOW: u32 = 24;
 /// Widest border read, in image px: 4 CSS px at 3× (designers' thickest outlines), with room.
 const THICKEST_BORDER: u32 = 16;
-/// Most two neighbouring pixels of a gradient differ (as `blobs::SMOOTH_STEP`).
-const GRADIENT_STEP: u32 = 3;
 
 /// Reads boxes off the page and keeps what they say about it: their border widths (a density cue)
 /// and the boxes the bottom of the screenshot cuts off.
@@ -190,7 +188,7 @@ impl BoxReader<'_> {
         while w < b.w() / 3 && diff(px(w), fill) > self.tol {
             w += 1;
         }
-        let smooth = (1..w).all(|x| diff(px(x - 1), px(x)) <= GRADIENT_STEP);
+        let smooth = (1..w).all(|x| diff(px(x - 1), px(x)) <= SMOOTH_STEP);
         if w >= THICKEST_BORDER && smooth {
             0
         } else {

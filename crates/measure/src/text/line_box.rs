@@ -81,17 +81,38 @@ impl LineHeights {
     }
 }
 
+/// A text line: its ink, its baseline and its font size (px).
+type Line = (Rect, u32, f64);
+
+/// An item's text line, if it is a line of text with a baseline.
+fn text_line(it: &Item) -> Option<Line> {
+    match (it.kind, it.baseline) {
+        (ItemKind::Text, Some(b)) => Some((it.rect, b, font_size(it.rect, b))),
+        _ => None,
+    }
+}
+
+/// Whether two lines are set in the same font size (within 10 %).
+fn same_font(a: &Line, b: &Line) -> bool {
+    (b.2 / a.2 - 1.0).abs() < 0.1
+}
+
+/// The baseline pitch (px) from `a` to `b`, the line under it, when `a` wraps into `b`: the upper
+/// line is long, at least `long` px (a paragraph's measure, not a label or a list entry), the
+/// lower one no longer than the upper plus the word that did not fit, and the baselines 1 to 2.2
+/// em apart.
+fn wrap_pitch(a: &Line, b: &Line, long: f64) -> Option<f64> {
+    let (upper, lower) = (f64::from(a.0.w()), f64::from(b.0.w()));
+    let pitch = f64::from(b.1 - a.1);
+    let wrapped = upper >= long && lower <= upper + LONG_WORD_EM * a.2;
+    (wrapped && (1.0..=2.2).contains(&(pitch / a.2))).then_some(pitch)
+}
+
 /// Line heights: body text's read from lines one above the other (left-aligned, the same font
 /// size, baselines between 1 and 2.2 em apart; see `paragraph_pitch`), headings' from common
 /// practice.
 pub fn line_heights<'a>(items: impl Iterator<Item = &'a Item>) -> LineHeights {
-    let lines: Vec<(Rect, u32, f64)> = items
-        .filter_map(|it| match (it.kind, it.baseline) {
-            (ItemKind::Text, Some(b)) => Some((it.rect, b, font_size(it.rect, b))),
-            _ => None,
-        })
-        .filter(|l| l.2 >= 6.0)
-        .collect();
+    let lines: Vec<Line> = items.filter_map(text_line).filter(|l| l.2 >= 6.0).collect();
     let mut fonts: Vec<f64> = lines.iter().map(|l| l.2).collect();
     fonts.sort_unstable_by(f64::total_cmp);
     let body_font = fonts.get(fonts.len() / 2).copied().unwrap_or(0.0);
@@ -99,19 +120,10 @@ pub fn line_heights<'a>(items: impl Iterator<Item = &'a Item>) -> LineHeights {
     for a in lines.iter().filter(|l| l.2 < HEADING_SIZE * body_font) {
         let next = lines
             .iter()
-            .filter(|b| b.1 > a.1 && b.0.x0.abs_diff(a.0.x0) <= 2 && (b.2 / a.2 - 1.0).abs() < 0.1)
+            .filter(|b| b.1 > a.1 && b.0.x0.abs_diff(a.0.x0) <= 2 && same_font(a, b))
             .min_by_key(|b| b.1);
-        // A wrapped line: the upper one is long (a paragraph's measure, not a label or a list
-        // entry) and the lower one no longer than the upper plus the word that did not fit.
-        let wrapped = |b: &(Rect, u32, f64)| {
-            let (upper, lower) = (f64::from(a.0.w()), f64::from(b.0.w()));
-            upper >= PARAGRAPH_EM * a.2 && lower <= upper + LONG_WORD_EM * a.2
-        };
-        if let Some(b) = next.filter(|b| wrapped(b)) {
-            let r = f64::from(b.1 - a.1) / a.2;
-            if (1.0..=2.2).contains(&r) {
-                body.push(r);
-            }
+        if let Some(p) = next.and_then(|b| wrap_pitch(a, b, PARAGRAPH_EM * a.2)) {
+            body.push(p / a.2);
         }
     }
     LineHeights {
@@ -128,17 +140,11 @@ pub fn line_heights<'a>(items: impl Iterator<Item = &'a Item>) -> LineHeights {
 /// in [`line_heights`], or half as wide as the region: large type wraps after fewer em); list rows
 /// and stacked labels are short, and keep the page's ratio.
 pub fn block_pitches(items: &[Item], region: Rect) -> Vec<Option<f64>> {
-    let lines: Vec<Option<(Rect, u32, f64)>> = items
-        .iter()
-        .map(|it| match (it.kind, it.baseline) {
-            (ItemKind::Text, Some(b)) => Some((it.rect, b, font_size(it.rect, b))),
-            _ => None,
-        })
-        .collect();
+    let lines: Vec<Option<Line>> = items.iter().map(text_line).collect();
     let mut pitch: Vec<Option<f64>> = vec![None; items.len()];
     for (i, a) in lines.iter().enumerate() {
         let Some(a) = a else { continue };
-        let aligned = |b: &(Rect, u32, f64)| {
+        let aligned = |b: &Line| {
             let centre = |r: &Rect| r.x0 + r.x1;
             b.0.x0.abs_diff(a.0.x0) <= 2 || centre(&b.0).abs_diff(centre(&a.0)) <= 4
         };
@@ -146,15 +152,12 @@ pub fn block_pitches(items: &[Item], region: Rect) -> Vec<Option<f64>> {
             .iter()
             .enumerate()
             .filter_map(|(j, b)| b.map(|b| (j, b)))
-            .filter(|(_, b)| b.1 > a.1 && aligned(b) && (b.2 / a.2 - 1.0).abs() < 0.1)
+            .filter(|(_, b)| b.1 > a.1 && aligned(b) && same_font(a, b))
             .min_by_key(|(_, b)| b.1);
         let Some((j, b)) = next else { continue };
-        let (upper, lower) = (f64::from(a.0.w()), f64::from(b.0.w()));
-        let long = upper >= PARAGRAPH_EM * a.2 || 2.0 * upper >= f64::from(region.w());
-        let wrapped = long && lower <= upper + LONG_WORD_EM * a.2;
-        let r = f64::from(b.1 - a.1) / a.2;
-        if wrapped && (1.0..=2.2).contains(&r) {
-            let p = f64::from(b.1 - a.1);
+        // Large type wraps after fewer em: half the region's width is long too.
+        let long = (PARAGRAPH_EM * a.2).min(f64::from(region.w()) / 2.0);
+        if let Some(p) = wrap_pitch(a, &b, long) {
             pitch[i] = Some(p);
             pitch[j] = pitch[j].or(Some(p));
         }
