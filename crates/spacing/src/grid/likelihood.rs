@@ -13,7 +13,8 @@ const PRIOR: [(u32, f64); 4] = [(4, 0.6), (8, 0.2), (5, 0.1), (6, 0.1)];
 const NOISE: [f64; 3] = [0.79, 0.174, 0.036];
 /// Least confidence at which a 5 or 6 px grid is reported; below it the page is read on 4 px.
 /// Chosen on the tuning sources (base unit right on 206 → 208 of 211 pages; 0.4 and 0.5 gave 207
-/// there); the judged 4 px sources went 151 → 160 of 167, the judged 5 px pages of Pico 19 → 16.
+/// there); the judged 4 px sources went 151 → 160 of 167, Pico (5 px on desktop, 4 on phones)
+/// 19 → 16 of 56.
 const STRONG_ODD_UNIT: f64 = 0.3;
 /// Share of a page's kept values that belong to no grid (half steps, false values): the far ones.
 const STRAY: f64 = 0.2;
