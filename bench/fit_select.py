@@ -201,21 +201,22 @@ def merged(keep, weight):
 
 
 def predict(vals, X, w, t, gate):
-    """The token values of one image: the rule's kept values on a box-rich page, else the model's,
-    merged as the library merges them (weights: summed confidence, the `sum_conf` feature)."""
+    """The token values of one image (`kept_values`), merged as the library merges them (weights:
+    summed confidence, the `sum_conf` feature)."""
     weight = {v: x[2] for v, x in zip(vals, X)}
     return merged(kept_values(vals, X, w, t, gate), weight) if len(vals) else []
 
 
 def kept_values(vals, X, w, t, gate):
-    """The values kept for one image: the rule's on a box-rich page, else the model's."""
+    """The values kept for one image, as `select_with_reasons` keeps them: on a box-rich page those
+    both the rule and the model keep (when they share any), else the model's."""
     if not len(vals):
         return []
     p = w(X)
+    keep = [v for v, q in zip(vals, p) if q >= t]
     if X[0, BOX_PAGE] >= gate:
-        keep = [v for v, x in zip(vals, X) if x[RULE] > 0.5]
-    else:
-        keep = [v for v, q in zip(vals, p) if q >= t]
+        agreed = [v for v, x, q in zip(vals, X, p) if x[RULE] > 0.5 and q >= t]
+        keep = agreed or keep
     return keep or [vals[int(np.argmax(p))]]  # never nothing from a page with structure
 
 
@@ -275,7 +276,7 @@ def rust(w, t, gate, tuned, samples):
     lines += ['];', '', '/// A value is one of the system\'s when its score reaches this.',
               f'pub const THRESHOLD: f64 = {t:.3f};', '',
               '/// On a page with at least this share of its measurements box to box, the evidence rule',
-              '/// decides alone (it is exact there).',
+              '/// decides, over the values the scorer also keeps.',
               f'pub const RULE_GATE: f64 = {gate:.3f};', '',
               '/// Feature rows with the score the fitting script gives them: the Rust scorer must agree.',
               '#[cfg(test)]', '#[rustfmt::skip]',

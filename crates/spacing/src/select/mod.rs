@@ -16,11 +16,13 @@ use crate::aggregate::{aggregate, AggregateOptions};
 use crate::bounds::{MergeThreshold, RootPx};
 use crate::grid::{infer_base_unit, nearest_multiple, on_grid};
 
+mod agree;
 mod features;
 mod model;
+mod selection;
 use crate::model::Measurement;
-use serde::{Deserialize, Serialize};
-use specta::Type;
+use agree::{agreed_with_rule, per_measurement};
+pub use selection::{Selection, Verdict};
 
 /// How strict selection is.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,34 +48,6 @@ impl Default for SelectOptions {
     }
 }
 
-/// Why a measurement is, or is not, one of the system's values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "kebab-case")]
-pub enum Verdict {
-    /// Kept: a value of the system.
-    Kept,
-    /// Measured with too little confidence to be considered.
-    Unsure,
-    /// Sure enough, but its value was not seen with enough summed confidence.
-    TooRare,
-    /// Seen enough, but off the grid the image's confident values share.
-    OffGrid,
-}
-
-/// One image's selection, with a verdict for every measurement.
-#[derive(Debug, Clone)]
-pub struct Selection {
-    /// The system's measurements, values snapped to the grid, in their original order.
-    pub kept: Vec<Measurement>,
-    /// One verdict per input measurement, in the input order.
-    pub verdicts: Vec<Verdict>,
-    /// The grid the selection voted for, in CSS px (0 when nothing was considered).
-    pub base_unit: f64,
-    /// The strict selection kept nothing and a lenient one found these values: they are real
-    /// structure, measured with little confidence.
-    pub lenient: bool,
-}
-
 /// The measurements of one image that belong to its system, in their original order.
 pub fn select_system(measurements: &[Measurement], options: &SelectOptions) -> Vec<Measurement> {
     select_with_reasons(measurements, options).kept
@@ -88,10 +62,10 @@ pub fn evidence_rule(measurements: &[Measurement], options: &SelectOptions) -> S
 
 /// Selects an image's system values and says why every other measurement was left out.
 ///
-/// Two judges. The evidence rule (summed confidence on a voted grid) is exact where a page is
-/// measured box to box. Elsewhere — most real pages, where spacing ends at text — a value scorer
-/// fitted on the development corpus (`model.rs`, refit with `bench/fit_select.py`) weighs how,
-/// how often and how surely each value was measured, the rule's own verdict included.
+/// Two judges. A value scorer fitted on the development corpus (`model.rs`, refit with
+/// `bench/fit_select.py`) weighs how, how often and how surely each value was measured, the
+/// evidence rule's own verdict included. Where a page is measured largely box to box, the rule
+/// (summed confidence on a voted grid, exact there) decides among the values the scorer keeps.
 pub fn select_with_reasons(measurements: &[Measurement], options: &SelectOptions) -> Selection {
     let rule = evidence_rule(measurements, options);
     let rule_kept: Vec<bool> = rule.verdicts.iter().map(|v| *v == Verdict::Kept).collect();
@@ -99,11 +73,15 @@ pub fn select_with_reasons(measurements: &[Measurement], options: &SelectOptions
     let Some(first) = rows.features.first() else {
         return rule;
     };
-    if first[features::BOX_PAGE] >= model::RULE_GATE && !rule.kept.is_empty() {
-        return rule;
-    }
     let scores: Vec<f64> = rows.features.iter().map(score).collect();
     let mut keep: Vec<bool> = scores.iter().map(|&p| p >= model::THRESHOLD).collect();
+    if first[features::BOX_PAGE] >= model::RULE_GATE {
+        let likely = per_measurement(&rows.members, &keep, measurements.len());
+        let agree = |(v, &k): (&Verdict, &bool)| *v == Verdict::Kept && k;
+        if rule.verdicts.iter().zip(&likely).any(agree) {
+            return agreed_with_rule(rule, &likely);
+        }
+    }
     // A page with structure never yields nothing: its likeliest value stands, flagged.
     let lenient = !keep.iter().any(|&k| k);
     if lenient {
@@ -331,11 +309,47 @@ mod tests {
             ms.extend([m(4.0, 0.95), m(8.0, 0.95), m(16.0, 0.95), m(24.0, 0.95)]);
         }
         ms.extend([m(37.0, 0.7), m(38.0, 0.7), m(40.0, 0.95)]);
-        let system = select_system(&ms, &SelectOptions::default());
+        // The rule's snapping is what this is about: the scorer, which on this box page must
+        // also agree (`on_a_box_page_every_kept_value_is_one_both_judges_keep`), finds the rare
+        // 37, 38 and 40 px unlikely and would leave them all out.
+        let system = evidence_rule(&ms, &SelectOptions::default()).kept;
         let library = aggregate(&[system], &AggregateOptions::default()).expect("aggregate");
         let values: Vec<f64> = library.tokens.iter().map(|t| t.value_px).collect();
         assert!(values.contains(&40.0), "{values:?}");
         assert!(!values.contains(&37.0), "{values:?}");
+    }
+
+    #[test]
+    fn on_a_box_page_every_kept_value_is_one_both_judges_keep() {
+        // Regression: the rule decided alone on such pages; on real ones agreement did better.
+        let mut ms = Vec::new();
+        for _ in 0..6 {
+            ms.extend([m(16.0, 0.95), m(24.0, 0.95), m(8.0, 0.7)]);
+        }
+        ms.extend([m(44.0, 0.95), m(44.0, 0.95), m(36.0, 0.95), m(13.0, 0.3)]);
+        let opts = SelectOptions::default();
+        let rule = evidence_rule(&ms, &opts);
+        let rule_kept: Vec<bool> = rule.verdicts.iter().map(|v| *v == Verdict::Kept).collect();
+        let rows = features::rows(&ms, &rule_kept);
+        assert!(rows.features[0][features::BOX_PAGE] >= model::RULE_GATE);
+        let likely = |i: usize| {
+            let row = rows.members.iter().position(|ms| ms.contains(&i));
+            row.is_some_and(|r| score(&rows.features[r]) >= model::THRESHOLD)
+        };
+        let s = select_with_reasons(&ms, &opts);
+        assert!(!s.kept.is_empty());
+        for (i, v) in s.verdicts.iter().enumerate() {
+            if *v == Verdict::Kept {
+                assert_eq!(rule.verdicts[i], Verdict::Kept, "measurement {i}");
+                assert!(likely(i), "measurement {i}");
+            }
+        }
+        // The fixture makes them disagree: the rule keeps 44 and 36 px (on its grid, box to box,
+        // seen enough), the scorer does not.
+        let values = |ms: &[Measurement]| ms.iter().map(|m| m.value_px).collect::<Vec<_>>();
+        assert!(values(&rule.kept).contains(&44.0));
+        assert!(!values(&s.kept).contains(&44.0), "{:?}", values(&s.kept));
+        assert!(values(&s.kept).contains(&16.0));
     }
 
     #[test]

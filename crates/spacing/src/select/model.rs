@@ -6308,7 +6308,7 @@ pub static NODES: [Node; 896] = [
 pub const THRESHOLD: f64 = 0.400;
 
 /// On a page with at least this share of its measurements box to box, the evidence rule
-/// decides alone (it is exact there).
+/// decides, over the values the scorer also keeps.
 pub const RULE_GATE: f64 = 0.100;
 
 /// Feature rows with the score the fitting script gives them: the Rust scorer must agree.
