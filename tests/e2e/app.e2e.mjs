@@ -420,7 +420,9 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     // tokens with the step it would snap to, and snapping merges it into that step. (The page
     // is drawn so that which rare values the selection keeps does not matter here.)
     await session.click(await session.find("#tab-audit"));
-    await session.click(await session.find('#audit-left-out li[data-value="14"] .keep'));
+    // The audit is read again when its tab opens: wait for its list, not the first paint.
+    const keep = await waitFor("the left-out value's keep", async () => (await session.findAll('#audit-left-out li[data-value="14"] .keep'))[0] || null);
+    await session.click(keep);
     const snapTo = await waitFor("the 14 px token's snap", async () => (await text('#audit-tokens li[data-value="14"] .snap').catch(() => "")) || null);
     assert.match(snapTo, /^Snap to \d+ px$/);
     assert.equal(await session.execute(`return !!document.querySelector('#audit-left-out li[data-value="14"]')`), false);
