@@ -40,11 +40,7 @@ pub(super) fn agreed_with_rule(mut rule: Selection, likely: &[bool]) -> Selectio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Measurement, SpacingType};
-
-    fn m(v: f64, c: f64) -> Measurement {
-        Measurement::new(v, c, SpacingType::Gap).expect("valid")
-    }
+    use crate::select::tests::m;
 
     #[test]
     fn a_value_the_rule_keeps_and_the_scorer_finds_unlikely_is_left_out() {

@@ -237,7 +237,8 @@ mod tests {
     use super::*;
     use crate::model::SpacingType;
 
-    fn m(v: f64, c: f64) -> Measurement {
+    /// A gap of `v` px measured with confidence `c` (shared with the child modules' tests).
+    pub(super) fn m(v: f64, c: f64) -> Measurement {
         Measurement::new(v, c, SpacingType::Gap).expect("valid")
     }
 
