@@ -20,7 +20,7 @@ pub fn group(pieces: &[Rect]) -> Vec<Item> {
     let giant = lone_giants(pieces);
 
     // Pass 1: letters into words.
-    join(pieces, &order, &mut parent, |i, j| {
+    join(pieces, &order, &giant, &mut parent, |i, j| {
         !giant[i]
             && !giant[j]
             && (stacked(&pieces[i], &pieces[j]) || inline(&pieces[i], &pieces[j]))
@@ -56,7 +56,7 @@ pub fn group(pieces: &[Rect]) -> Vec<Item> {
     let mut parent2: Vec<usize> = (0..rects.len()).collect();
     let mut order2: Vec<usize> = (0..rects.len()).collect();
     order2.sort_unstable_by_key(|&i| rects[i].x0);
-    join(&rects, &order2, &mut parent2, |ia, ib| {
+    join(&rects, &order2, &giant_group, &mut parent2, |ia, ib| {
         if giant_group[ia] || giant_group[ib] {
             return false;
         }
@@ -137,7 +137,8 @@ fn lone_giants(pieces: &[Rect]) -> Vec<bool> {
             let h = p.h();
             h > GIANT * median.max(1) && {
                 let (lo, hi) = (h * 7 / 10, h * 13 / 10);
-                heights.iter().filter(|&&o| (lo..=hi).contains(&o)).count() < 3
+                // `heights` is sorted: the count in [lo, hi] by two binary searches.
+                heights.partition_point(|&o| o <= hi) - heights.partition_point(|&o| o < lo) < 3
             }
         })
         .collect()
@@ -160,10 +161,19 @@ fn root(p: &mut [usize], mut i: usize) -> usize {
 fn join(
     rects: &[Rect],
     order: &[usize],
+    apart: &[bool],
     parent: &mut [usize],
     close: impl Fn(usize, usize) -> bool,
 ) {
-    let max_h = rects.iter().map(Rect::h).max().unwrap_or(0);
+    // `close` never joins a piece kept `apart` (a lone giant), so the reach of a join is the
+    // tallest of the others: one photo as tall as the page made every pair a candidate.
+    let max_h = rects
+        .iter()
+        .zip(apart)
+        .filter(|(_, &a)| !a)
+        .map(|(r, _)| r.h())
+        .max()
+        .unwrap_or(0);
     for (k, &i) in order.iter().enumerate() {
         let a = rects[i];
         for &j in &order[k + 1..] {
