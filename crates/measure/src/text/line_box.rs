@@ -214,29 +214,18 @@ mod tests {
             body_font: 15.0,
             body: 1.5,
         };
-        let page = Rect {
-            x0: 0,
-            y0: 0,
-            x1: 800,
-            y1: 800,
-        };
-        let h = line(100, 200, 300, 30.0);
-        let b = line_box(h.rect, h.baseline.unwrap(), &heights, None, page);
-        // 1.2 × 30 px, less the top's correction.
-        let heading = (1.2 - TOP_CORRECTION) * 30.0;
-        assert!(
-            (f64::from(b.h()) - heading).abs() <= 1.0,
-            "heading line box {} px",
-            b.h()
-        );
-        let p = line(100, 400, 300, 15.0);
-        let b = line_box(p.rect, p.baseline.unwrap(), &heights, None, page);
-        let body = (1.5 - TOP_CORRECTION) * 15.0;
-        assert!(
-            (f64::from(b.h()) - body).abs() <= 1.0,
-            "body line box {} px",
-            b.h()
-        );
+        let page = rect(0, 0, 800, 800);
+        // 1.2 × 30 px for the heading, 1.5 × 15 px for the body, each less the top's correction.
+        for (what, top, font, ratio) in [("heading", 200, 30.0, 1.2), ("body", 400, 15.0, 1.5)] {
+            let it = line(100, top, 300, font);
+            let b = line_box(it.rect, it.baseline.unwrap(), &heights, None, page);
+            let expected = (ratio - TOP_CORRECTION) * font;
+            assert!(
+                (f64::from(b.h()) - expected).abs() <= 1.0,
+                "{what} line box {} px",
+                b.h()
+            );
+        }
     }
 
     #[test]
