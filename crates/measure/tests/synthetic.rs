@@ -388,6 +388,47 @@ fn jpeg_ringing_around_light_text_on_a_dark_page_is_not_content() {
 }
 
 #[test]
+fn jpeg_halos_do_not_make_text_in_a_dark_button_taller() {
+    // Regression: compression rings around white text on a dark button with halos a row or two
+    // deep. Read as ink they made each glyph taller, so the line box read from it was too tall and
+    // the button's 6 px paddings above and below the label came out as 3 and 4 px (AdminLTE's dark
+    // modals page as JPEG).
+    const PAGE_DARK: u32 = 0x343A40;
+    let mut c = Canvas::new(600, 300, 1, PAGE_DARK);
+    for (i, x) in [60u32, 330].into_iter().enumerate() {
+        // Border 1 px, padding 6 px, a 22.5 px line box (15 px type): 37 px tall in all.
+        let y = 100 + i as u32 * 60;
+        c.bordered(x, y, 210, 37, 0x6C757D, 0x3F474E);
+        c.text(x + 13, y + 7, 18, 0xFFFFFF);
+    }
+    let e = extract_bytes(&jpeg(&c), "buttons.jpg", Dpr::Auto).expect("extract");
+    let png = measure(&c.raster(), false, None, Dpr::Auto);
+    let vertical = |e: &Extraction| -> Vec<f64> {
+        e.measurements
+            .iter()
+            .filter(|m| m.spacing_type == SpacingType::Padding)
+            .filter(|m| m.bbox.is_some_and(|b| b.w > b.h && b.h < 12))
+            .map(|m| m.value_px)
+            .collect()
+    };
+    let (want, got) = (vertical(&png), vertical(&e));
+    assert!(
+        !want.is_empty(),
+        "the PNG's paddings: {:?}",
+        png.measurements
+    );
+    assert!(
+        want.iter().all(|v| (v - 6.0).abs() <= 1.0),
+        "the PNG reads the 6 px paddings: {want:?}"
+    );
+    assert_eq!(got.len(), want.len(), "{got:?} against {want:?}");
+    assert!(
+        got.iter().all(|v| (v - 6.0).abs() <= 1.0),
+        "the JPEG reads them as the PNG does: {got:?} against {want:?}"
+    );
+}
+
+#[test]
 fn a_white_card_on_a_near_white_page_is_a_box() {
     // Regression: white cards on #fafafa / #f9fafb pages (5 and 6 levels apart) were not told from
     // the page, so their padding went unmeasured.
