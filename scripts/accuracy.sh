@@ -3,7 +3,12 @@
 # source, per density and per format, with the tuned and the judged-only sources apart (see
 # bench/README.md for the protocol).
 #
-#   scripts/accuracy.sh [--sources adminlte,uikit] [--jobs 2] [--json-out FILE]
+#   scripts/accuracy.sh [--twins] [--sources adminlte,uikit] [--jobs 2] [--json-out FILE]
+#
+# --twins also scores the tuning sources' twins, the same pages with one thing changed: re-encoded
+# as JPEG q80 (<source>-j, bench/jpeg_twins.mjs) and rendered again at 1x and 3x with each page's own
+# CSS viewport (<source>-x1, <source>-x3, bench/density_twins.mjs). They go to $COPY_THAT_TWINS
+# (default ~/.cache/copy-that/twins); compare each with its source's PNG pages in the main table.
 #
 # Environment: COPY_THAT_CORPUS (rendered pages, default ~/.cache/copy-that/corpus), MIRROR_ROOT
 # (git mirrors as <owner>+<name>/repo, default /work/.mirror), BENCH_PUBLIC (the public corpus,
@@ -11,6 +16,8 @@
 # missing is skipped with a warning; pages already rendered are not rendered again.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
+twins=0
+if [ "${1:-}" = --twins ]; then twins=1; shift; fi
 CORPUS="${COPY_THAT_CORPUS:-${XDG_CACHE_HOME:-$HOME/.cache}/copy-that/corpus}"
 export MIRROR_ROOT="${MIRROR_ROOT:-/work/.mirror}"
 BENCH_PUBLIC="${BENCH_PUBLIC:-$ROOT/../shared/bench/corpus}"
@@ -51,3 +58,32 @@ if [ -d "$BENCH_PUBLIC" ] && [ ! -e "$CORPUS/bench" ]; then ln -s "$(cd "$BENCH_
 step "scoring target/release/copy-that"
 python3 bench/accuracy.py --cli "$CARGO_TARGET_DIR/release/copy-that" --corpus-root "$CORPUS" \
   --out "$CORPUS/../accuracy-results" "$@"
+
+if [ "$twins" = 1 ]; then
+  TWINS="${COPY_THAT_TWINS:-${XDG_CACHE_HOME:-$HOME/.cache}/copy-that/twins}"
+  mkdir -p "$TWINS"
+  tuned="$(python3 -c "import json; print(' '.join(s for s in json.load(open('bench/protocol.json'))['tune'] if s != 'bench'))")"
+  list=()
+  for name in $tuned; do
+    [ -d "$CORPUS/$name" ] || continue
+    if [ ! -f "$TWINS/$name-j/index.json" ]; then
+      step "JPEG twins of $name"
+      node bench/jpeg_twins.mjs "$CORPUS/$name" "$TWINS/$name-j" 80 >/dev/null
+    fi
+    list+=("$name-j")
+    pages="$(node --input-type=module -e "const m = await import('$ROOT/bench/sources/$name.mjs'); console.log(m.PAGE_COUNT ?? m.PAGES.length)")"
+    for d in 1 3; do
+      have="$(find "$TWINS/$name-x$d" -maxdepth 1 -name '*.json' ! -name index.json 2>/dev/null | wc -l)"
+      if [ "$have" -lt "$pages" ]; then
+        step "density twins of $name at ${d}x"
+        TWIN_OF="bench/sources/$name.mjs" TWIN_DPR="$d" node bench/render.mjs --gen bench/density_twins.mjs \
+          --seeds "1-$pages" --out "$TWINS/$name-x$d" --no-html >"$TWINS/$name-x$d.log" 2>&1 ||
+          echo "warning: $name at ${d}x not rendered (see $TWINS/$name-x$d.log)" >&2
+      fi
+      list+=("$name-x$d")
+    done
+  done
+  step "scoring the twins"
+  python3 bench/accuracy.py --cli "$CARGO_TARGET_DIR/release/copy-that" --corpus-root "$TWINS" \
+    --out "$CORPUS/../accuracy-twins" --sources "$(IFS=,; echo "${list[*]}")"
+fi
