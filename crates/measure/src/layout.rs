@@ -62,33 +62,6 @@ fn speck(r: &Rect) -> bool {
     thin <= 2 && long <= 4
 }
 
-/// The rows of a shape's ink in a lossy image: those that reach at least half its strongest
-/// contrast. Compression rings around strong edges (white text on a dark button) with halos a row
-/// or two deep that differ from the background by more than the lossy tolerance; counted as ink
-/// they make every glyph taller, so the line box read from its height is too tall and the padding
-/// around it too small (6 px button paddings read as 3 and 4). Columns are left as labelled: the
-/// horizontal halo is thinner than the gaps between words, and trimming it made them wider.
-fn ink_rows(raster: &Raster, c: &crate::components::Component, bg: u32) -> Rect {
-    let b = c.bbox;
-    let mut rows = vec![0u32; b.h() as usize];
-    for r in &c.runs {
-        let row = &mut rows[(r.y - b.y0) as usize];
-        for x in r.x0..r.x1 {
-            *row = (*row).max(diff(raster.at(x, r.y), bg));
-        }
-    }
-    let peak = rows.iter().copied().max().unwrap_or(0);
-    let strong = |v: &u32| 2 * *v >= peak;
-    match (rows.iter().position(strong), rows.iter().rposition(strong)) {
-        (Some(top), Some(bottom)) => Rect {
-            y0: b.y0 + top as u32,
-            y1: b.y0 + bottom as u32 + 1,
-            ..b
-        },
-        _ => b,
-    }
-}
-
 impl<'a> Analyser<'a> {
     /// `tol`: colour difference that separates content from background. `lossy`: whether the
     /// image was lossily compressed; its edges ring, so a box's side may wander farther.
@@ -199,7 +172,7 @@ impl<'a> Analyser<'a> {
                     baseline: None,
                 });
             } else if self.lossy {
-                loose.push(ink_rows(self.raster, c, bg));
+                loose.push(text::ink_rows(self.raster, c, bg));
             } else {
                 loose.push(c.bbox);
             }
