@@ -42,11 +42,15 @@ if [ -z "${BULMA_NPM_DIR:-}" ]; then
   export BULMA_NPM_DIR="$npm_bulma/node_modules"
 fi
 
+# How many pages a source module has, and how many of a folder's pages are rendered.
+page_count() { node --input-type=module -e "const m = await import('$ROOT/$1'); console.log(m.PAGE_COUNT ?? m.PAGES.length)"; }
+rendered() { find "$1" -maxdepth 1 -name '*.json' ! -name index.json 2>/dev/null | wc -l; }
+
 for mod in bench/sources/*.mjs; do
   name="$(basename "$mod" .mjs)"
   [ "$name" = lib ] && continue
-  pages="$(node --input-type=module -e "const m = await import('$ROOT/$mod'); console.log(m.PAGE_COUNT ?? m.PAGES.length)")"
-  have="$(find "$CORPUS/$name" -maxdepth 1 -name '*.json' ! -name index.json 2>/dev/null | wc -l)"
+  pages="$(page_count "$mod")"
+  have="$(rendered "$CORPUS/$name")"
   if [ "$have" -lt "$pages" ]; then
     step "rendering $name ($pages pages, $have there)"
     node bench/render.mjs --gen "$mod" --seeds "1-$pages" --out "$CORPUS/$name" --no-html >"$CORPUS/$name.render.log" 2>&1 ||
@@ -71,10 +75,9 @@ if [ "$twins" = 1 ]; then
       node bench/jpeg_twins.mjs "$CORPUS/$name" "$TWINS/$name-j" 80 >/dev/null
     fi
     list+=("$name-j")
-    pages="$(node --input-type=module -e "const m = await import('$ROOT/bench/sources/$name.mjs'); console.log(m.PAGE_COUNT ?? m.PAGES.length)")"
+    pages="$(page_count "bench/sources/$name.mjs")"
     for d in 1 3; do
-      have="$(find "$TWINS/$name-x$d" -maxdepth 1 -name '*.json' ! -name index.json 2>/dev/null | wc -l)"
-      if [ "$have" -lt "$pages" ]; then
+      if [ "$(rendered "$TWINS/$name-x$d")" -lt "$pages" ]; then
         step "density twins of $name at ${d}x"
         TWIN_OF="bench/sources/$name.mjs" TWIN_DPR="$d" node bench/render.mjs --gen bench/density_twins.mjs \
           --seeds "1-$pages" --out "$TWINS/$name-x$d" --no-html >"$TWINS/$name-x$d.log" 2>&1 ||

@@ -69,14 +69,7 @@ pub fn label(raster: &Raster, rect: Rect, bg: u32, tol: u32) -> Vec<Component> {
     label_runs(rect, |y, out| {
         let start = y as usize * width;
         let row = &raster.px[start + rect.x0 as usize..start + rect.x1 as usize];
-        push_runs(
-            row,
-            rect.x0,
-            y,
-            Some(bg),
-            |p| p != bg && diff(p, bg) > tol,
-            out,
-        );
+        push_runs(row, rect.x0, y, bg, |p| p != bg && diff(p, bg) > tol, out);
     })
 }
 
@@ -86,19 +79,17 @@ fn push_runs<T: Copy + PartialEq>(
     row: &[T],
     x0: u32,
     y: u32,
-    plain: Option<T>,
+    plain: T,
     fg: impl Fn(T) -> bool,
     out: &mut Vec<Run>,
 ) {
     let mut i = 0;
     while i < row.len() {
-        if let Some(p) = plain {
-            while i + 8 <= row.len() && row[i..i + 8].iter().all(|&v| v == p) {
-                i += 8;
-            }
-            if i == row.len() {
-                break;
-            }
+        while i + 8 <= row.len() && row[i..i + 8].iter().all(|&v| v == plain) {
+            i += 8;
+        }
+        if i == row.len() {
+            break;
         }
         if fg(row[i]) {
             let start = i;
@@ -190,14 +181,7 @@ pub fn label_off_smooth_background(
     }
     label_runs(rect, |y, out| {
         let start = (y - rect.y0) as usize * w;
-        push_runs(
-            &foreground[start..start + w],
-            rect.x0,
-            y,
-            Some(false),
-            |f| f,
-            out,
-        );
+        push_runs(&foreground[start..start + w], rect.x0, y, false, |f| f, out);
     })
 }
 
