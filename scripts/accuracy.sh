@@ -26,6 +26,19 @@ mkdir -p "$CORPUS"
 step "release build of the CLI"
 cargo build --release --locked -p copy-that-cli
 
+# The renderer needs Debian's Chromium, and the fonts the sources' pages fall back to (Liberation
+# Sans, Serif and Mono stand in for Arial, Helvetica, Times and Courier); a fresh machine has neither.
+CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ] || ! fc-list 2>/dev/null | grep -q Liberation; then
+  step "apt: installing Chromium and the Liberation fonts"
+  if [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-liberation >/dev/null
+  else
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-liberation >/dev/null
+  fi
+fi
+export CHROMIUM
+
 if [ ! -d bench/node_modules/playwright-core ]; then
   step "npm: installing the renderer's packages"
   (cd bench && npm install --no-audit --no-fund --loglevel=error)
@@ -44,7 +57,8 @@ fi
 
 # How many pages a source module has, and how many of a folder's pages are rendered.
 page_count() { node --input-type=module -e "const m = await import('$ROOT/$1'); console.log(m.PAGE_COUNT ?? m.PAGES.length)"; }
-rendered() { find "$1" -maxdepth 1 -name '*.json' ! -name index.json 2>/dev/null | wc -l; }
+# A folder not yet made has none (find fails on it, and pipefail would end the script).
+rendered() { [ -d "$1" ] || { echo 0; return; }; find "$1" -maxdepth 1 -name '*.json' ! -name index.json | wc -l; }
 
 for mod in bench/sources/*.mjs; do
   name="$(basename "$mod" .mjs)"
