@@ -8,9 +8,12 @@
 //! values (the 10 % threshold) is for combining images afterwards, and would let a frequent
 //! accident swallow a real step beside it.
 //!
-//! A kept value within the ±1 px of noise of the grid is reported at the grid: 25 px on a 4 px grid
-//! is a 24 px spacing measured across an anti-aliased edge. Snapping here, before images are merged,
-//! keeps a noisy 37 from absorbing the 40 beside it under the 10 % merge.
+//! A kept value within the ±1 px of noise of a grid multiple is reported at the multiple: 25 px on a
+//! 4 px grid is a 24 px spacing measured across an anti-aliased edge. Snapping here, before images
+//! are merged, keeps a noisy 37 from absorbing the 40 beside it under the 10 % merge. The evidence
+//! rule snaps to the grid its confident box-to-box measurements voted for; the scorer's selection,
+//! whose grid is inferred from the values it kept and can be wrong (a 5 px system read as 4 px),
+//! snaps only to a multiple the image shows (see `reported`).
 
 use crate::aggregate::{aggregate, AggregateOptions};
 use crate::bounds::{MergeThreshold, RootPx};
@@ -98,13 +101,13 @@ pub fn select_with_reasons(measurements: &[Measurement], options: &SelectOptions
         .map(|((&v, m), _)| (v, m.len() as u64))
         .collect();
     let unit = infer_base_unit(&weights).unit;
+    let kept_values: Vec<f64> = weights.iter().map(|w| w.0).collect();
     let mut kept_at = vec![None; measurements.len()];
     for ((&v, members), &k) in rows.values.iter().zip(&rows.members).zip(&keep) {
         if k {
+            let at = reported(v, unit, &rows.values, &kept_values);
             for &i in members {
-                // Under 12 px a pixel off the grid may be a half step (6 and 10 px paddings
-                // beside a 4 px grid), not noise: small values are reported as measured.
-                kept_at[i] = Some(if v < SNAP_FROM_PX { v } else { snap(v, unit) });
+                kept_at[i] = Some(at);
             }
         }
     }
@@ -232,6 +235,30 @@ fn snap(value: f64, unit: f64) -> f64 {
     }
 }
 
+/// Where the scorer's selection reports a kept value (`measured`: every distinct value the image
+/// measured; `kept`: the values kept; both sorted). Within the grid's ±1 px of a multiple the image
+/// shows, at that multiple: measured exactly somewhere, or kept a pixel either side of it (16 px
+/// read as 15 and 17 across anti-aliased edges). Otherwise as measured: the grid is inferred from
+/// the kept values, and a multiple the image never shows may be another system's step. A 5 px
+/// system read on 4 px had its 30 px reported as 28 or 32, two pixels from the truth (judged UIkit,
+/// F1 0.488 → 0.505; no source fell). Under 12 px a pixel off the grid may be a half step (6 and
+/// 10 px paddings beside a 4 px grid): small values are always reported as measured.
+fn reported(value: f64, unit: f64, measured: &[f64], kept: &[f64]) -> f64 {
+    if value < SNAP_FROM_PX || !on_grid(value, unit) {
+        return value;
+    }
+    let step = nearest_multiple(value, unit);
+    let has = |sorted: &[f64], x: f64| {
+        let i = sorted.partition_point(|&y| y < x - 1e-9);
+        sorted.get(i).is_some_and(|&y| (y - x).abs() <= 1e-9)
+    };
+    if has(measured, step) || (has(kept, step - 1.0) && has(kept, step + 1.0)) {
+        step
+    } else {
+        value
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,6 +378,49 @@ mod tests {
         assert!(values(&rule.kept).contains(&44.0));
         assert!(!values(&s.kept).contains(&44.0), "{:?}", values(&s.kept));
         assert!(values(&s.kept).contains(&16.0));
+    }
+
+    #[test]
+    fn a_5px_systems_30px_read_on_a_4px_grid_is_not_reported_as_28_or_32() {
+        // Regression (judged UIkit, a 5 px system): the scorer's grid is inferred from the values
+        // it kept, which read 4 px, and every kept value a pixel off it was reported on it: 29 and
+        // 31 px measurements of a 30 px spacing became 28 and 32, both two pixels from the truth.
+        // A multiple is put in a value's place only when the image shows it.
+        let measured = [8.0, 12.0, 16.0, 20.0, 29.0, 31.0, 40.0];
+        let kept = [12.0, 16.0, 20.0, 29.0, 31.0, 40.0];
+        assert_eq!(reported(29.0, 4.0, &measured, &kept), 29.0);
+        assert_eq!(reported(31.0, 4.0, &measured, &kept), 31.0);
+        // Measured exactly somewhere (if only as a text gap), the multiple stands for its noise.
+        let measured = [8.0, 16.0, 24.0, 25.0];
+        assert_eq!(reported(25.0, 4.0, &measured, &[16.0, 25.0]), 24.0);
+        // Kept a pixel either side of a multiple never measured exactly: both are that multiple.
+        let measured = [8.0, 15.0, 17.0];
+        assert_eq!(reported(15.0, 4.0, &measured, &[15.0, 17.0]), 16.0);
+        assert_eq!(reported(17.0, 4.0, &measured, &[15.0, 17.0]), 16.0);
+        // Off the grid, or under 12 px (a half step), as measured whatever the image shows.
+        assert_eq!(reported(22.0, 4.0, &[20.0, 22.0, 24.0], &[22.0]), 22.0);
+        assert_eq!(reported(11.0, 4.0, &[11.0, 12.0], &[11.0]), 11.0);
+    }
+
+    #[test]
+    fn a_text_pages_values_a_pixel_off_the_grid_are_reported_on_it_only_where_it_shows() {
+        // A text page (no box-to-box distance: the scorer decides alone), 4 px: 25 px beside
+        // measured 24 px is reported at 24; 21 px, with 20 never measured, stays 21.
+        let mut ms = Vec::new();
+        for _ in 0..6 {
+            ms.extend([m(8.0, 0.7), m(16.0, 0.7), m(24.0, 0.7), m(21.0, 0.7)]);
+        }
+        ms.extend([m(25.0, 0.7), m(25.0, 0.7), m(25.0, 0.7)]);
+        let s = select_with_reasons(&ms, &SelectOptions::default());
+        let at = |v: f64| {
+            ms.iter()
+                .zip(&s.verdicts)
+                .position(|(m, verdict)| m.value_px == v && *verdict == Verdict::Kept)
+        };
+        assert!(at(25.0).is_some() && at(21.0).is_some(), "{:?}", s.verdicts);
+        let kept: Vec<f64> = s.kept.iter().map(|m| m.value_px).collect();
+        assert!(kept.contains(&24.0) && !kept.contains(&25.0), "{kept:?}");
+        assert!(kept.contains(&21.0) && !kept.contains(&20.0), "{kept:?}");
     }
 
     #[test]
