@@ -10,6 +10,7 @@ use specta::Type;
 
 use crate::aggregate::SpacingLibrary;
 use crate::edits::TokenEdit;
+use crate::grid::on_multiple;
 use crate::model::{BBox, Measurement, SpacingToken};
 use crate::select::{select_with_reasons, SelectOptions, Verdict};
 
@@ -50,8 +51,13 @@ pub struct AuditItem {
     pub places: Vec<AuditPlace>,
 }
 
-fn reason(t: &SpacingToken) -> Option<AuditReason> {
-    if !t.is_grid_compliant {
+/// Why a token is listed, on a library whose base unit is `unit`. Off the grid is stricter here than
+/// a token's `is_grid_compliant` (within the ±1 px of measurement noise): the selection reports a
+/// value a pixel off the grid as measured when its image never shows the multiple (a 30 px step of
+/// a 5 px system read on 4 px is 30, not 28 or 32), so a designer reviewing the scale sees it with
+/// the step it would snap to.
+fn reason(t: &SpacingToken, unit: f64) -> Option<AuditReason> {
+    if !t.is_grid_compliant || (unit > 0.0 && !on_multiple(t.value_px, unit)) {
         Some(AuditReason::OffGrid)
     } else if t.occurrence_count <= RARE_USES {
         Some(AuditReason::Rare)
@@ -65,7 +71,7 @@ fn steps(library: &SpacingLibrary) -> Vec<&SpacingToken> {
     library
         .tokens
         .iter()
-        .filter(|t| reason(t).is_none())
+        .filter(|t| reason(t, library.statistics.base_unit).is_none())
         .collect()
 }
 
@@ -95,7 +101,7 @@ pub fn audit(library: &SpacingLibrary, edits: &[TokenEdit]) -> Vec<AuditItem> {
         .iter()
         .filter(|t| !kept(t.value_px))
         .filter_map(|t| {
-            let reason = reason(t)?;
+            let reason = reason(t, library.statistics.base_unit)?;
             let snap_to_px = nearest_step(&steps, t.value_px);
             Some(AuditItem {
                 value_px: t.value_px,
@@ -271,6 +277,25 @@ mod tests {
         };
         apply_edit(&mut lib, &snap, 0.1).expect("snap");
         assert!(audit(&lib, &[snap]).iter().all(|i| i.value_px != 14.0));
+    }
+
+    #[test]
+    fn a_common_value_a_pixel_off_the_grid_is_listed_too() {
+        // The selection reports 25 px as measured when its image never shows 24 (see
+        // `select::reported`): within the ±1 px of noise the token counts as on the grid, and used
+        // twelve times it is not rare, but a designer reviewing a 4 px scale should still see it.
+        let lib = library(&[(12.0, 20), (20.0, 20), (32.0, 20), (25.0, 12)]);
+        assert_eq!(lib.statistics.base_unit, 4.0, "{:?}", lib.statistics);
+        let items = audit(&lib, &[]);
+        let item = items
+            .iter()
+            .find(|i| i.value_px == 25.0)
+            .unwrap_or_else(|| panic!("25 px listed: {items:?}"));
+        assert_eq!(item.reason, AuditReason::OffGrid);
+        assert_eq!(item.snap_to_px, Some(20.0));
+        assert!(items
+            .iter()
+            .all(|i| [12.0, 20.0, 32.0].iter().all(|&v| i.value_px != v)));
     }
 
     #[test]
