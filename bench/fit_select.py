@@ -224,15 +224,15 @@ def kept_values(vals, X, w, t, gate):
     return keep or [vals[int(np.argmax(p))]]  # never nothing from a page with structure
 
 
+def page_f1(keep, used):
+    """One page's scale F1, as score.py counts it (±1 px), of the token values `keep`."""
+    rec = sum(1 for g in set(used) if any(abs(g - v) <= 1 for v in keep)) / len(set(used))
+    prec = (sum(1 for v in set(keep) if any(abs(g - v) <= 1 for g in used)) / len(set(keep))) if keep else 0.0
+    return 0 if rec + prec == 0 else 2 * rec * prec / (rec + prec)
+
+
 def f1_of(data, w, t, gate=2.0):
-    scores = []
-    for _, _, vals, X, _, used in data:
-        if not used:
-            continue
-        keep = predict(vals, X, w, t, gate)
-        rec = sum(1 for g in set(used) if any(abs(g - v) <= 1 for v in keep)) / len(set(used))
-        prec = (sum(1 for v in set(keep) if any(abs(g - v) <= 1 for g in used)) / len(set(keep))) if keep else 0.0
-        scores.append(0 if rec + prec == 0 else 2 * rec * prec / (rec + prec))
+    scores = [page_f1(predict(vals, X, w, t, gate), used) for _, _, vals, X, _, used in data if used]
     return float(np.mean(scores)) if scores else float('nan')
 
 
@@ -241,13 +241,9 @@ def ceiling(data):
     merged as the library merges them: how well any scorer could do with these measurements."""
     scores = []
     for _, _, vals, X, y, used in data:
-        if not used:
-            continue
-        weight = {v: x[2] for v, x in zip(vals, X)}
-        keep = merged([v for v, t in zip(vals, y) if t > 0.5], weight)
-        rec = sum(1 for g in set(used) if any(abs(g - v) <= 1 for v in keep)) / len(set(used))
-        prec = (sum(1 for v in set(keep) if any(abs(g - v) <= 1 for g in used)) / len(set(keep))) if keep else 0.0
-        scores.append(0 if rec + prec == 0 else 2 * rec * prec / (rec + prec))
+        if used:
+            weight = {v: x[2] for v, x in zip(vals, X)}
+            scores.append(page_f1(merged([v for v, t in zip(vals, y) if t > 0.5], weight), used))
     return float(np.mean(scores)) if scores else float('nan')
 
 
