@@ -29,14 +29,9 @@ cargo build --release --locked -p copy-that-cli
 # The renderer needs Debian's Chromium, and the fonts the sources' pages fall back to (Liberation
 # Sans, Serif and Mono stand in for Arial, Helvetica, Times and Courier); a fresh machine has neither.
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM" ] || ! fc-list 2>/dev/null | grep -q Liberation; then
-  step "apt: installing Chromium and the Liberation fonts"
-  if [ "$(id -u)" = 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-liberation >/dev/null
-  else
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-liberation >/dev/null
-  fi
-fi
+renderer=(fonts-liberation)
+[ -x "$CHROMIUM" ] || renderer+=(chromium)
+apt_install_missing "${renderer[@]}"
 export CHROMIUM
 
 if [ ! -d bench/node_modules/playwright-core ]; then
