@@ -29,6 +29,7 @@ import argparse
 import json
 import math
 import os
+import subprocess
 import sys
 
 import numpy as np
@@ -345,6 +346,9 @@ def main():
         samples = [(x, w(x[None, :])[0]) for x in rows[:: max(1, len(rows) // 12)][:12]]
         with open(a.write_rust, 'w') as f:
             f.write(rust(w, t, gate, tuned, samples))
+        # Written as `cargo fmt` would have it, so the check does not fail on a fresh refit
+        # (stop 31's first refit was committed unformatted).
+        subprocess.run(['rustfmt', '--edition', '2021', a.write_rust], check=True)
     return 0
 
 
