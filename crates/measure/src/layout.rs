@@ -74,6 +74,7 @@ impl<'a> Analyser<'a> {
                 lossy,
                 line_widths: Vec::new(),
                 cropped: Vec::new(),
+                open_top: Vec::new(),
             },
             lossy,
             regions: Vec::new(),
@@ -317,8 +318,10 @@ impl<'a> Analyser<'a> {
     fn padding(&mut self, inner: Rect, items: &[Item]) {
         // A box the screenshot cuts off at the bottom has no bottom padding to measure.
         let cropped = self.reader.cropped.contains(&inner);
+        // A card drawn by its shadow alone shows no top edge to measure from.
+        let open_top = self.reader.open_top.contains(&inner);
         for side in 0..4 {
-            if side == 1 && cropped {
+            if (side == 1 && cropped) || (side == 0 && open_top) {
                 continue;
             }
             let mut found: Vec<(u32, Rect, ItemKind, u32)> = Vec::new();

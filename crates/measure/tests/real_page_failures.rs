@@ -322,3 +322,27 @@ fn an_outlined_card_with_a_hard_shadow_in_its_border_colour_keeps_its_padding() 
         e.measurements
     );
 }
+
+#[test]
+fn a_white_card_drawn_only_by_its_drop_shadow_keeps_its_padding() {
+    // Regression (Tailwind's `bg-white shadow-md` on a white page, Meraki UI's alerts and cards):
+    // the card's fill is the page's colour and its shadow, offset down, shows beside and below it
+    // but not above. The shadow was a ring open at the top, no box, so nothing inside the card was
+    // measured: not its 24 px side padding, not the 12 px between its two buttons.
+    let page = 0xFFFFFF;
+    let mut c = Canvas::new(1280, 800, 1, page);
+    let cards = [(80, 80, 480, 200), (640, 80, 480, 200), (80, 360, 480, 200)];
+    for &(x, y, w, h) in &cards {
+        // Offset 6 px down, blur 5: the shadow starts a pixel below the card's top.
+        shadow(&mut c, (x, y + 6, w, h - 6), 5, 24, page);
+        c.fill(x, y, w, h, page);
+        c.text(x + 24, y + 30, 16, INK);
+        c.fill(x + 24, y + 90, 120, 40, ACCENT);
+        c.fill(x + 24 + 120 + 12, y + 90, 120, 40, ACCENT);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let p = paddings(&e);
+    assert!(has(&p, 24.0), "no 24 px side padding in {p:?}");
+    let v = kept(&e);
+    assert!(has(&v, 12.0) && has(&v, 24.0), "{v:?}");
+}

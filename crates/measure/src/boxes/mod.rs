@@ -6,6 +6,9 @@ use crate::raster::{diff, Raster};
 mod shadow;
 use shadow::strip_outline_shadow;
 
+/// Least side, in image px, of a card read from its shadow alone.
+const MIN_SHADOW_CARD: u32 = 4 * MIN_BOX;
+
 /// Smallest box side in image px; smaller filled shapes are graphics.
 pub(crate) const MIN_BOX: u32 = 10;
 /// Widest hard shadow in image px: offsets of 2 to 8 CSS px, at up to 3×.
@@ -25,6 +28,8 @@ pub(crate) struct BoxReader<'a> {
     pub(crate) line_widths: Vec<u32>,
     /// Insides of boxes cut off by the bottom of the screenshot.
     pub(crate) cropped: Vec<Rect>,
+    /// Insides of cards whose top edge is not drawn (a soft shadow falls below and beside them).
+    pub(crate) open_top: Vec<Rect>,
 }
 
 impl BoxReader<'_> {
@@ -73,6 +78,13 @@ impl BoxReader<'_> {
         let bottom = closed.is_some() || cut;
         let straight = rows > 0 && covered * 100 >= rows * 95 && top.is_some() && bottom;
         if !straight {
+            let sides = rows > 0 && covered * 100 >= rows * 95;
+            if top.is_none() && sides && closed.is_some() {
+                if let Some(card) = self.open_top_card(c) {
+                    self.open_top.push(card.1);
+                    return Some(card);
+                }
+            }
             // Chips, badges and pill buttons are rounded fully: their ends are half circles.
             let (l, r) = stadium_ends(c, slack)?;
             left_w = l;

@@ -2,11 +2,56 @@
 //! alerts and badges), which steps from the page as hard as the box's own edge. Read as part of
 //! the box, it makes the box too big and puts a strip of shadow inside it.
 
-use super::{inset, row_cover, BoxReader, MAX_HARD_SHADOW};
+use super::{by_row, inset, row_cover, BoxReader, MAX_HARD_SHADOW, MIN_SHADOW_CARD};
 use crate::components::{Component, Rect};
 use crate::raster::diff;
 
 impl BoxReader<'_> {
+    /// A card drawn only by its soft shadow: a fill the colour of the page (white on white), whose
+    /// shadow, offset down, shows beside and below it but not above. The component is that shadow,
+    /// a ring open at the top: its sides and bottom are drawn, its inside is the page. The card is
+    /// what the ring holds: from the inner edge of each side's band (the median over the middle
+    /// rows) to the first row of the bottom band; its top is the component's, but not drawn, so
+    /// the caller measures no padding below it. None for a filled shape or a small one.
+    pub(super) fn open_top_card(&self, c: &Component) -> Option<(Rect, Rect)> {
+        let b = c.bbox;
+        let filled = u64::from(c.pixels) * 10 >= u64::from(b.w()) * u64::from(b.h()) * 7;
+        if filled || b.w() < MIN_SHADOW_CARD || b.h() < MIN_SHADOW_CARD {
+            return None;
+        }
+        let (mid_lo, mid_hi) = (b.y0 + b.h() / 5, b.y1 - b.h() / 5);
+        let (mut lefts, mut rights) = (Vec::new(), Vec::new());
+        for row in by_row(c).filter(|row| (mid_lo..mid_hi).contains(&row[0].y)) {
+            if row.len() < 2 {
+                return None;
+            }
+            lefts.push(row[0].x1);
+            rights.push(row[row.len() - 1].x0);
+        }
+        if lefts.is_empty() {
+            return None;
+        }
+        lefts.sort_unstable();
+        rights.sort_unstable();
+        let (x0, x1) = (lefts[lefts.len() / 2], rights[rights.len() / 2]);
+        let (lo, hi) = (b.x0 + b.w() / 5, b.x1 - b.w() / 5);
+        // The bottom band: rows from the bottom up that cover the middle of the width.
+        let band = (0..b.h() / 4)
+            .take_while(|&d| row_cover(c, b.y1 - 1 - d, lo, hi))
+            .count() as u32;
+        let y1 = b.y1 - band;
+        if band == 0 || x1 <= x0 + 2 * super::MIN_BOX || y1 <= b.y0 + 2 * super::MIN_BOX {
+            return None;
+        }
+        let card = Rect {
+            x0,
+            y0: b.y0,
+            x1,
+            y1,
+        };
+        Some((card, card))
+    }
+
     /// Moves in the sides a hard shadow widened. A hard shadow (a flat copy of the box offset down
     /// and right, or any way: neobrutalist alerts, cards and badges) steps from the page as hard as
     /// the box's own edge, so `refine_edges` keeps it. The sides it does not touch show the box's
