@@ -76,10 +76,14 @@ impl BoxReader<'_> {
         // the fold): the crop stands for its bottom side, and its bottom padding is not measured.
         let cut = b.y1 == self.raster.height;
         let bottom = closed.is_some() || cut;
-        let straight = rows > 0 && covered * 100 >= rows * 95 && top.is_some() && bottom;
+        let sides = rows > 0 && covered * 100 >= rows * 95;
+        let straight = sides && top.is_some() && bottom;
+        // Anti-aliased glyph edges inside a fill can match the background and punch holes in a
+        // row, so "filled" is judged by area, not by one row.
+        let filled = u64::from(c.pixels) * 10 >= u64::from(b.w()) * u64::from(b.h()) * 7;
         if !straight {
-            let sides = rows > 0 && covered * 100 >= rows * 95;
-            if top.is_none() && sides && closed.is_some() {
+            // A ring open at the top: a card drawn by its drop shadow alone.
+            if !filled && top.is_none() && sides && closed.is_some() {
                 if let Some(card) = self.open_top_card(c) {
                     self.open_top.push(card.1);
                     return Some(card);
@@ -90,9 +94,6 @@ impl BoxReader<'_> {
             left_w = l;
             right_w = r;
         }
-        // Anti-aliased glyph edges inside a fill can match the background and punch holes in a
-        // row, so "filled" is judged by area, not by one row.
-        let filled = u64::from(c.pixels) * 10 >= u64::from(b.w()) * u64::from(b.h()) * 7;
         let found = if filled {
             // A filled box. A soft shadow also differs from the background, so the box's edge is
             // where the colour steps hardest, not where the component starts; its border, if any,

@@ -2,7 +2,7 @@
 //! alerts and badges), which steps from the page as hard as the box's own edge. Read as part of
 //! the box, it makes the box too big and puts a strip of shadow inside it.
 
-use super::{by_row, inset, row_cover, BoxReader, MAX_HARD_SHADOW, MIN_SHADOW_CARD};
+use super::{by_row, inset, row_cover, BoxReader, MAX_HARD_SHADOW, MIN_BOX, MIN_SHADOW_CARD};
 use crate::components::{Component, Rect};
 use crate::raster::diff;
 
@@ -12,11 +12,11 @@ impl BoxReader<'_> {
     /// a ring open at the top: its sides and bottom are drawn, its inside is the page. The card is
     /// what the ring holds: from the inner edge of each side's band (the median over the middle
     /// rows) to the first row of the bottom band; its top is the component's, but not drawn, so
-    /// the caller measures no padding below it. None for a filled shape or a small one.
+    /// the caller measures no padding below it. The caller has checked that the component is not
+    /// filled; None for a small one.
     pub(super) fn open_top_card(&self, c: &Component) -> Option<(Rect, Rect)> {
         let b = c.bbox;
-        let filled = u64::from(c.pixels) * 10 >= u64::from(b.w()) * u64::from(b.h()) * 7;
-        if filled || b.w() < MIN_SHADOW_CARD || b.h() < MIN_SHADOW_CARD {
+        if b.w() < MIN_SHADOW_CARD || b.h() < MIN_SHADOW_CARD {
             return None;
         }
         let (mid_lo, mid_hi) = (b.y0 + b.h() / 5, b.y1 - b.h() / 5);
@@ -40,7 +40,7 @@ impl BoxReader<'_> {
             .take_while(|&d| row_cover(c, b.y1 - 1 - d, lo, hi))
             .count() as u32;
         let y1 = b.y1 - band;
-        if band == 0 || x1 <= x0 + 2 * super::MIN_BOX || y1 <= b.y0 + 2 * super::MIN_BOX {
+        if band == 0 || x1 <= x0 + 2 * MIN_BOX || y1 <= b.y0 + 2 * MIN_BOX {
             return None;
         }
         let card = Rect {
