@@ -38,7 +38,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { openMirror, neutralise, newNotes, summariseNotes, viewport, buildDir, runAsScript } from './lib.mjs';
+import { openMirror, neutralise, newNotes, summariseNotes, viewport, buildDir, runAsScript, npmPinned } from './lib.mjs';
 
 export const GENERATOR = 'src-flowbite-v1';
 const REPO = 'themesberg/flowbite';
@@ -263,31 +263,7 @@ function pageDoc(src, items, opt, cols, notes) {
 }
 
 // ------------------------------------------------------------------ the stylesheet (compiled once)
-let NPM = null;
-function npmDir() {
-  if (NPM) return NPM;
-  const dir = path.join(buildDir(), `flowbite-npm-tailwindcss-${TW_VERSION}`);
-  const pj = path.join(dir, 'package.json');
-  const want = { name: 'flowbite-css-build', private: true, dependencies: Object.fromEntries(Object.entries(NPM_PINS).map(([k, [v]]) => [k, v])) };
-  const ok = () => Object.entries(NPM_PINS).every(([k, [v]]) => {
-    const f = path.join(dir, 'node_modules', k, 'package.json');
-    return fs.existsSync(f) && JSON.parse(fs.readFileSync(f, 'utf8')).version === v;
-  });
-  if (!ok()) {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(pj, JSON.stringify(want, null, 1) + '\n');
-    // no install scripts: the CLI's native parts come as prebuilt optional packages
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (!ok()) throw new Error(`${dir}: npm did not install ${JSON.stringify(want.dependencies)}`);
-  }
-  // the registry's integrity of each pinned package, as npm recorded it
-  const lock = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', '.package-lock.json'), 'utf8')).packages;
-  for (const [k, [v, integrity]] of Object.entries(NPM_PINS)) {
-    const e = lock[`node_modules/${k}`];
-    if (!e || e.version !== v || e.integrity !== integrity) throw new Error(`${dir}: ${k}@${v} integrity ${e && e.integrity}, expected ${integrity}`);
-  }
-  return (NPM = dir);
-}
+const npmDir = () => npmPinned('flowbite', `tailwindcss-${TW_VERSION}`, NPM_PINS);
 
 // src/flowbite.css with the default theme and the docs' class-based dark variant; sources = the examples only
 function entryCss(src) {

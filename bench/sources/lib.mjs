@@ -7,6 +7,7 @@
 //   openMirror({ env, repo, commit, marker })  -> reader over one commit of a git directory (or a plain tree)
 //   neutralise(html, { src, pagePath, css, notes, ... }) -> { html, inline }
 //   viewport(code)                             -> [{width, height}, dpr]
+//   npmPinned(source, tag, pins, nested)       -> folder of pinned, integrity-checked npm packages
 //   runAsScript(import.meta.url, { prefix, pages, describe, generatePage })
 //                                              -> `node <source>.mjs --list` / `node <source>.mjs N`
 import fs from 'node:fs';
@@ -89,6 +90,39 @@ export function writeCached(name, content) {
   const f = path.join(buildDir(), `${name.replace(/[^\w.-]+/g, '_')}-${h}.css`);
   if (!fs.existsSync(f)) { fs.writeFileSync(f + '.tmp', content); fs.renameSync(f + '.tmp', f); }
   return f;
+}
+
+// ------------------------------------------------------------------ pinned npm packages (a source's build tools)
+// `pins`: { name: [version, integrity] }, installed once into `<build folder>/<source>-npm-<tag>` with exact
+// versions and no install scripts (a CLI's native parts come as prebuilt optional packages); each one's registry
+// integrity is checked against what npm recorded. `nested`: packages of the same form that npm may place anywhere in
+// the tree: every copy of that version is checked. Returns the folder.
+const NPM_DIRS = new Map();
+export function npmPinned(source, tag, pins, nested = {}) {
+  const dir = path.join(buildDir(), `${source}-npm-${tag}`);
+  if (NPM_DIRS.has(dir)) return dir;
+  const want = { name: `${source}-css-build`, private: true, dependencies: Object.fromEntries(Object.entries(pins).map(([k, [v]]) => [k, v])) };
+  const ok = () => Object.entries(pins).every(([k, [v]]) => {
+    const f = path.join(dir, 'node_modules', k, 'package.json');
+    return fs.existsSync(f) && JSON.parse(fs.readFileSync(f, 'utf8')).version === v;
+  });
+  if (!ok()) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(want, null, 1) + '\n');
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (!ok()) throw new Error(`${dir}: npm did not install ${JSON.stringify(want.dependencies)}`);
+  }
+  const lock = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', '.package-lock.json'), 'utf8')).packages;
+  for (const [k, [v, integrity]] of Object.entries(pins)) {
+    const e = lock[`node_modules/${k}`];
+    if (!e || e.version !== v || e.integrity !== integrity) throw new Error(`${dir}: ${k}@${v} integrity ${e && e.integrity}, expected ${integrity}`);
+  }
+  for (const [k, [v, integrity]] of Object.entries(nested)) {
+    const copies = Object.entries(lock).filter(([p, e]) => p.endsWith(`node_modules/${k}`) && e.version === v);
+    if (!copies.length || copies.some(([, e]) => e.integrity !== integrity)) throw new Error(`${dir}: ${k}@${v} missing or integrity mismatch`);
+  }
+  NPM_DIRS.set(dir, true);
+  return dir;
 }
 
 // ------------------------------------------------------------------ small HTML helpers (regex level, enough for static pages)

@@ -50,7 +50,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { openMirror, neutralise, newNotes, summariseNotes, viewport, buildDir, runAsScript, parseAttrs, attr, setAttr, dropAttrs, serialize } from './lib.mjs';
+import { openMirror, neutralise, newNotes, summariseNotes, viewport, buildDir, runAsScript, parseAttrs, attr, setAttr, dropAttrs, serialize, npmPinned } from './lib.mjs';
 
 export const GENERATOR = 'src-tailadmin-v1';
 const REPO = 'TailAdmin/tailadmin-free-tailwind-dashboard-template';
@@ -370,32 +370,7 @@ function pageDoc(src, page, opt, notes) {
 }
 
 // ------------------------------------------------------------------ the stylesheet (compiled once)
-let NPM = null;
-function npmDir() {
-  if (NPM) return NPM;
-  const dir = path.join(buildDir(), `tailadmin-npm-tailwindcss-${TW_VERSION}`);
-  const want = { name: 'tailadmin-css-build', private: true, dependencies: Object.fromEntries(Object.entries(NPM_PINS).map(([k, [v]]) => [k, v])) };
-  const ok = () => Object.entries(NPM_PINS).every(([k, [v]]) => {
-    const f = path.join(dir, 'node_modules', k, 'package.json');
-    return fs.existsSync(f) && JSON.parse(fs.readFileSync(f, 'utf8')).version === v;
-  });
-  if (!ok()) {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(want, null, 1) + '\n');
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (!ok()) throw new Error(`${dir}: npm did not install ${JSON.stringify(want.dependencies)}`);
-  }
-  const lock = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', '.package-lock.json'), 'utf8')).packages;
-  for (const [k, [v, integrity]] of Object.entries(NPM_PINS)) {
-    const e = lock[`node_modules/${k}`];
-    if (!e || e.version !== v || e.integrity !== integrity) throw new Error(`${dir}: ${k}@${v} integrity ${e && e.integrity}, expected ${integrity}`);
-  }
-  for (const [k, [v, integrity]] of Object.entries(NESTED_PINS)) {
-    const copies = Object.entries(lock).filter(([p, e]) => p.endsWith(`node_modules/${k}`) && e.version === v);
-    if (!copies.length || copies.some(([, e]) => e.integrity !== integrity)) throw new Error(`${dir}: ${k}@${v} missing or integrity mismatch`);
-  }
-  return (NPM = dir);
-}
+const npmDir = () => npmPinned('tailadmin', `tailwindcss-${TW_VERSION}`, NPM_PINS, NESTED_PINS);
 
 function entryCss(src) {
   let css = src.text('src/css/style.css');
