@@ -11,7 +11,7 @@ use crate::components::{
     coverage, dominant_colour, edge_colour, label, label_off_smooth_background, Component, Rect,
     SMOOTH_STEP,
 };
-use crate::raster::Raster;
+use crate::raster::{diff, Raster};
 
 /// Coarser contrasts at which a region whose shapes are joined by soft shadows is read again,
 /// until they part.
@@ -55,6 +55,20 @@ fn blob(c: &Component, region: Rect) -> bool {
 /// is never cut (its fill is its background), but a gradient fill (a hero's) is read against what
 /// spreads smoothly from its edges, as a gradient page is.
 pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Reading {
+    // A box filled with a gradient (a button's, a banner's) labelled against one colour of it
+    // parts into bands, each a full-width filled shape: a box in a box in a box, a few pixels
+    // apart, and none of it designed.
+    if is_box && gradient_fill(raster, rect, tol) {
+        // The anti-aliased arcs of its rounded corners stand out from the gradient too.
+        let comps = label_off_smooth_background(raster, rect, SMOOTH_STEP, tol)
+            .into_iter()
+            .filter(|c| !near_corner(&c.bbox, rect))
+            .collect();
+        return Reading::Components {
+            comps,
+            coarse: false,
+        };
+    }
     let mut comps = label(raster, rect, bg, tol);
     let has_blob = |comps: &[Component]| comps.iter().any(|c| blob(c, rect));
     if !is_box && has_blob(&comps) {
@@ -74,4 +88,37 @@ pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Rea
         comps = label_off_smooth_background(raster, rect, SMOOTH_STEP, tol);
     }
     Reading::Components { comps, coarse }
+}
+
+/// Whether a region's fill is a gradient: along the straight middle of each side (a rounded
+/// box's corners show what is outside it) the colour moves smoothly, never a step of more than
+/// [`SMOOTH_STEP`], and somewhere by more than `tol` from where that side starts.
+fn gradient_fill(raster: &Raster, rect: Rect, tol: u32) -> bool {
+    let (w, h) = (rect.w(), rect.h());
+    if w < 10 || h < 10 {
+        return false;
+    }
+    let (xa, xb) = (rect.x0 + w / 5, rect.x1 - w / 5);
+    let (ya, yb) = (rect.y0 + h / 5, rect.y1 - h / 5);
+    let sides: [Vec<u32>; 4] = [
+        (xa..xb).map(|x| raster.at(x, rect.y0)).collect(),
+        (xa..xb).map(|x| raster.at(x, rect.y1 - 1)).collect(),
+        (ya..yb).map(|y| raster.at(rect.x0, y)).collect(),
+        (ya..yb).map(|y| raster.at(rect.x1 - 1, y)).collect(),
+    ];
+    let smooth = sides
+        .iter()
+        .all(|s| s.windows(2).all(|p| diff(p[0], p[1]) <= SMOOTH_STEP));
+    let drifts = sides.iter().any(|s| s.iter().any(|&c| diff(c, s[0]) > tol));
+    smooth && drifts
+}
+
+/// A small shape within a couple of pixels of two sides of its region at once: what is left of
+/// a rounded corner.
+fn near_corner(b: &Rect, region: Rect) -> bool {
+    let near = |a: u32, e: u32| a.abs_diff(e) <= 2;
+    let side = near(b.x0, region.x0) || near(b.x1, region.x1);
+    let end = near(b.y0, region.y0) || near(b.y1, region.y1);
+    let small = b.w() <= 16.max(region.h() / 2) && b.h() <= 16.max(region.h() / 2);
+    side && end && small
 }

@@ -8,8 +8,8 @@
 //! between neighbouring items (gaps).
 
 use crate::blobs;
-use crate::boxes::{in_corner, is_rule, BoxReader};
-use crate::components::{dominant_colour, Rect};
+use crate::boxes::{in_corner, is_rule, BoxReader, Marks};
+use crate::components::{dominant_colour, Component, Rect};
 use crate::elements::{Axis, Item, ItemKind, Relation, Span};
 use crate::raster::{diff, Raster};
 use crate::text;
@@ -146,16 +146,10 @@ impl<'a> Analyser<'a> {
                 (comps, slack)
             }
         };
+        let read = self.read_boxes(&comps, rect, bg, slack, is_box);
         let mut items: Vec<Item> = Vec::new();
         let mut loose: Vec<Rect> = Vec::new();
-        for c in &comps {
-            if is_box && in_corner(&c.bbox, rect) {
-                continue;
-            }
-            if self.lossy && (self.faint(c, bg) || speck(&c.bbox)) {
-                continue;
-            }
-            let found = self.reader.as_box(c, bg, slack);
+        for (c, found) in read {
             if let Some((outer, inner)) = found {
                 self.boxes += 1;
                 items.push(Item {
@@ -184,6 +178,48 @@ impl<'a> Analyser<'a> {
             is_box,
             items,
         });
+    }
+
+    /// The components worth reading in a region, each with its box (outer and inner rectangles)
+    /// when it is one. Each is read as a box first; then those that are letters are taken back as
+    /// glyphs: a bold o at 1x is a closed ring with four straight-enough sides, a box by every
+    /// test of its own, and only its neighbours tell it is a letter of a word.
+    fn read_boxes<'c>(
+        &mut self,
+        comps: &'c [Component],
+        rect: Rect,
+        bg: u32,
+        slack: u32,
+        is_box: bool,
+    ) -> Vec<(&'c Component, Option<(Rect, Rect)>)> {
+        let mut read = Vec::new();
+        let mut marks: Vec<Marks> = Vec::new();
+        for c in comps {
+            if is_box && in_corner(&c.bbox, rect) {
+                continue;
+            }
+            if self.lossy && (self.faint(c, bg) || speck(&c.bbox)) {
+                continue;
+            }
+            marks.push(self.reader.marks());
+            read.push((c, self.reader.as_box(c, bg, slack)));
+        }
+        marks.push(self.reader.marks());
+        let glyphs: Vec<Rect> = read
+            .iter()
+            .filter(|(c, found)| found.is_none() && !is_rule(c))
+            .map(|(c, _)| c.bbox)
+            .collect();
+        // What reading a letter as a box noted (a border width) is its stroke: forgotten, last
+        // first, so the earlier marks still hold.
+        for k in (0..read.len()).rev() {
+            let (c, found) = &mut read[k];
+            if found.is_some() && text::letter_in_word(&c.bbox, &glyphs) {
+                *found = None;
+                self.reader.forget(marks[k], marks[k + 1]);
+            }
+        }
+        read
     }
 
     fn measure(&mut self, rect: Rect, is_box: bool, items: &[Item]) {

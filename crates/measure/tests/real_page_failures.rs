@@ -346,3 +346,115 @@ fn a_white_card_drawn_only_by_its_drop_shadow_keeps_its_padding() {
     let v = kept(&e);
     assert!(has(&v, 12.0) && has(&v, 24.0), "{v:?}");
 }
+
+/// A bold o at 1x: a closed ring `size` px square with strokes `stroke` px thick.
+fn ring(c: &mut Canvas, x: u32, y: u32, size: u32, stroke: u32, ink: u32, fill: u32) {
+    c.fill(x, y, size, size, ink);
+    c.fill(
+        x + stroke,
+        y + stroke,
+        size - 2 * stroke,
+        size - 2 * stroke,
+        fill,
+    );
+}
+
+#[test]
+fn the_bold_os_of_a_heading_are_letters_not_boxes() {
+    // Regression (Bulma's forum heading "How do you center a button in a box?", a 500 page's
+    // "500"): every bold o at 1x is a closed 11 px ring with straight-enough sides, so it was read
+    // as a box. Each gave 1-3 px "paddings" inside it and 1-3 px gaps to the letters beside it
+    // (at the confidence of a box's side), the heading was no longer one line of text, and nothing
+    // was measured to it as a line.
+    let page = 0xFFFFFF;
+    let mut c = Canvas::new(640, 200, 1, page);
+    // A white card 24 px around a heading of words: "do", "you", "box", letters 1-2 px apart.
+    c.bordered(40, 40, 560, 120, 0xD1D5DB, page);
+    let (top, x_height) = (64u32, 11u32);
+    let mut x = 64;
+    for word in ["do", "you", "box", "to", "go"] {
+        for ch in word.chars() {
+            match ch {
+                'o' => {
+                    ring(&mut c, x, top + 4, x_height, 2, INK, page);
+                    x += x_height + 1;
+                }
+                'd' | 'b' => {
+                    // A stem with its bowl: one shape, taller than the o.
+                    c.fill(x, top, 3, 15, INK);
+                    c.fill(x + 3, top + 4, 6, 11, INK);
+                    x += 10;
+                }
+                _ => {
+                    c.fill(x, top + 4, 8, x_height, INK);
+                    x += 10;
+                }
+            }
+        }
+        x += 6;
+    }
+    let e = measure(&c.raster(), false, None, Dpr::fixed(1.0).expect("1x"));
+    let tiny: Vec<f64> = e
+        .measurements
+        .iter()
+        .map(|m| m.value_px)
+        .filter(|&v| v <= 3.0)
+        .collect();
+    assert!(
+        tiny.is_empty(),
+        "letter spaces measured as spacing: {tiny:?}"
+    );
+    assert!(
+        has(&paddings(&e), 23.0),
+        "the card's padding to the heading: {:?}",
+        e.measurements
+    );
+}
+
+#[test]
+fn a_checkbox_beside_its_label_stays_a_box() {
+    // The other side of the letter test: a 16 px outlined checkbox 8 px from its label's letters
+    // is a control, and the 8 px between them is a designed gap.
+    let page = 0xFFFFFF;
+    let mut c = Canvas::new(400, 120, 1, page);
+    for row in 0..2u32 {
+        let y = 30 + row * 40;
+        ring(&mut c, 40, y, 16, 1, 0x6B7280, page);
+        c.text(40 + 16 + 8, y - 3, 12, INK);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::fixed(1.0).expect("1x"));
+    assert!(
+        e.measurements
+            .iter()
+            .any(|m| m.value_px == 8.0 && m.context.as_deref() == Some("inline gap")),
+        "the checkbox's gap to its label: {:?}",
+        e.measurements
+    );
+}
+
+#[test]
+fn a_button_filled_with_a_gradient_keeps_its_padding() {
+    // Regression (Bulma's "New Post" button, a blue top-to-bottom gradient): against one colour of
+    // its fill the gradient parted into full-width bands, each read as a filled box inside the
+    // last, so the button gave a column of 3 and 4 px "paddings" and none to its label.
+    let page = 0xF3F4F6;
+    let mut c = Canvas::new(480, 200, 1, page);
+    let (x, y, w, h) = (40u32, 40u32, 300u32, 48u32);
+    for row in 0..h {
+        // 0x0070FF at the top to 0x00C0FF at the bottom: under 2 levels a row.
+        let g = 0x70 + (0x50 * row) / (h - 1);
+        c.fill(x, y + row, w, 1, (g << 8) | 0xFF);
+    }
+    // The label, 24 px from the button's left: thin letters, so the fill's most common colour
+    // is one of its rows, as on a real button.
+    for i in 0..8 {
+        c.fill(x + 24 + i * 7, y + 19, 2, 11, 0x111827);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::fixed(1.0).expect("1x"));
+    let p = paddings(&e);
+    assert!(
+        !p.iter().any(|&v| v <= 4.0),
+        "gradient bands read as nested boxes: {p:?}"
+    );
+    assert!(has(&p, 24.0), "the label's side padding: {p:?}");
+}

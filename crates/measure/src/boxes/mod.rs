@@ -32,7 +32,30 @@ pub(crate) struct BoxReader<'a> {
     pub(crate) open_top: Vec<Rect>,
 }
 
+/// How much a [`BoxReader`] has noted so far: read before a component, so what reading it noted
+/// can be forgotten if it turns out not to be a box after all.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Marks {
+    line_widths: usize,
+    cropped: usize,
+    open_top: usize,
+}
+
 impl BoxReader<'_> {
+    pub(crate) fn marks(&self) -> Marks {
+        Marks {
+            line_widths: self.line_widths.len(),
+            cropped: self.cropped.len(),
+            open_top: self.open_top.len(),
+        }
+    }
+
+    /// Forgets what was noted between two marks (`from` before `to`).
+    pub(crate) fn forget(&mut self, from: Marks, to: Marks) {
+        self.line_widths.drain(from.line_widths..to.line_widths);
+        self.cropped.drain(from.cropped..to.cropped);
+        self.open_top.drain(from.open_top..to.open_top);
+    }
     /// Whether a component is a box: its bounding box's four sides are drawn along their straight
     /// middle parts (corners may be rounded), each side within `slack` px of the bounding box (its
     /// region's: more where a shadow was read at a coarse contrast). Returns the inner rectangle
@@ -201,7 +224,9 @@ impl BoxReader<'_> {
         while w < b.w() / 3 && diff(px(w), fill) > self.tol {
             w += 1;
         }
-        let smooth = (1..w).all(|x| diff(px(x - 1), px(x)) <= SMOOTH_STEP);
+        // Judged over a border's widest reach only: a centred label on the row (a gradient
+        // button's) is a sharp step farther in, and made the whole band a "border".
+        let smooth = (1..w.min(THICKEST_BORDER)).all(|x| diff(px(x - 1), px(x)) <= SMOOTH_STEP);
         if w >= THICKEST_BORDER && smooth {
             0
         } else {

@@ -132,6 +132,19 @@ pub fn group(pieces: &[Rect]) -> Vec<Item> {
         .collect()
 }
 
+/// Whether a shape read as a box is a letter of a word: a glyph piece of about its height stands
+/// beside it, facing it over a letter space (what [`inline`] joins). A bold o or a 0 at 1x is a
+/// closed ring with straight-enough sides; a checkbox or a badge beside its label stands a word
+/// space or more away, and a button is taller than the letters beside it.
+pub fn letter_in_word(shape: &Rect, glyphs: &[Rect]) -> bool {
+    let h = shape.h();
+    glyphs.iter().any(|g| {
+        g.h() * 10 >= h * 6 && g.h() * 10 <= h * 16 && inline(shape, g) && {
+            3 * shape.v_overlap(g) >= 2 * h.min(g.h())
+        }
+    })
+}
+
 /// Two pieces of one letter, one above the other: the dot of an i or j over its stem, an accent
 /// over its letter.
 fn stacked(a: &Rect, b: &Rect) -> bool {
