@@ -94,7 +94,7 @@ fn read_from(path: &Path, root_px: RootPx) -> Result<Imported> {
 pub fn run(data_dir: &Path, args: &ExportArgs) -> Result<()> {
     if args.list_formats {
         for f in FORMATS {
-            println!("{:<18} {:<30} {}", f.name, f.file, f.description);
+            outln!("{:<18} {:<30} {}", f.name, f.file, f.description)?;
         }
         return Ok(());
     }
@@ -132,7 +132,7 @@ pub fn run(data_dir: &Path, args: &ExportArgs) -> Result<()> {
         responsive: args.responsive,
     };
     for path in write_all(&args.out, &names, &library, &options)? {
-        println!("{}", crate::term::safe(&path.display().to_string()));
+        outln!("{}", crate::term::safe(&path.display().to_string()))?;
     }
     Ok(())
 }

@@ -91,7 +91,7 @@ pub fn run(data_dir: &Path, args: ExtractArgs) -> Result<()> {
     };
     let extracted = extract::extract(data_dir, request)?;
     if measurements {
-        println!("{}", serde_json::to_string_pretty(&extracted.extractions)?);
+        outln!("{}", serde_json::to_string_pretty(&extracted.extractions)?)?;
         return Ok(());
     }
     let (library, images) = (extracted.library, extracted.images);
@@ -100,14 +100,14 @@ pub fn run(data_dir: &Path, args: ExtractArgs) -> Result<()> {
         if let Some(obj) = value.as_object_mut() {
             obj.insert("images".into(), serde_json::to_value(&images)?);
         }
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        outln!("{}", serde_json::to_string_pretty(&value)?)?;
         return Ok(());
     }
     if explain {
         for e in &images {
-            print!("{}", extract::explain_text(e));
+            out!("{}", extract::explain_text(e))?;
         }
-        println!();
+        outln!()?;
     }
     crate::print_library(&library, false)
 }

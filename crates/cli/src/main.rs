@@ -7,6 +7,27 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use copy_that_spacing::{RootPx, SpacingLibrary};
 
+/// `println!` that hands back the write's error instead of panicking: a reader that stops early
+/// (`copy-that extract --explain shot.png | head`) closes the pipe, and that is no crash.
+macro_rules! outln {
+    () => {{
+        use std::io::Write;
+        writeln!(std::io::stdout().lock())
+    }};
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
+/// `print!` as [`outln`] is `println!`.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        write!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 mod aggregate;
 mod ai;
 mod export;
@@ -93,11 +114,20 @@ enum Command {
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of our output went away (`| head`): nothing is wrong, and nothing to say.
+        Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("copy-that: {}", term::safe(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
+}
+
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -142,9 +172,9 @@ fn run(cli: Cli) -> Result<()> {
 
 pub(crate) fn print_library(library: &SpacingLibrary, json: bool) -> Result<()> {
     if json {
-        println!("{}", serde_json::to_string_pretty(library)?);
+        outln!("{}", serde_json::to_string_pretty(library)?)?;
     } else {
-        print!("{}", table::render(library));
+        out!("{}", table::render(library))?;
     }
     Ok(())
 }

@@ -21,21 +21,21 @@ pub fn list(dir: &Path, json: bool) -> Result<()> {
         list
     })?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&projects)?);
+        outln!("{}", serde_json::to_string_pretty(&projects)?)?;
         return Ok(());
     }
     if projects.is_empty() {
-        println!("no projects yet: `copy-that extract IMAGE... --project NAME` creates one");
+        outln!("no projects yet: `copy-that extract IMAGE... --project NAME` creates one")?;
         return Ok(());
     }
-    println!("{:<32} {:>7} {:>7}", "project", "images", "tokens");
+    outln!("{:<32} {:>7} {:>7}", "project", "images", "tokens")?;
     for p in projects {
-        println!(
+        outln!(
             "{:<32} {:>7} {:>7}",
             crate::term::safe(&p.name),
             p.image_count,
             p.token_count
-        );
+        )?;
     }
     Ok(())
 }
@@ -74,7 +74,7 @@ pub fn audit(dir: &Path, name: &str, json: bool) -> Result<()> {
         read
     })?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?)?;
         return Ok(());
     }
     let file = |i: u32| {
@@ -94,38 +94,38 @@ pub fn audit(dir: &Path, name: &str, json: bool) -> Result<()> {
         copy_that_spacing::AuditReason::OffGrid => format!("off the {} px grid", report.base_unit),
         copy_that_spacing::AuditReason::Rare => "used once or twice".to_string(),
     };
-    println!("in the library ({} px grid):", report.base_unit);
+    outln!("in the library ({} px grid):", report.base_unit)?;
     if report.tokens.is_empty() {
-        println!("  every token is on the grid and used more than twice (or kept on purpose)");
+        outln!("  every token is on the grid and used more than twice (or kept on purpose)")?;
     }
     for t in &report.tokens {
         let snap = snaps(t.snap_to_px);
         let uses = if t.uses == 1 { "use" } else { "uses" };
-        println!(
+        outln!(
             "  {:>6} px  {:<12} {} · {} {uses}{snap} — {}",
             t.value_px,
             crate::term::safe(&t.name),
             reason(t.reason),
             t.uses,
             files(&t.places)
-        );
+        )?;
     }
-    println!("measured but left out:");
+    outln!("measured but left out:")?;
     if report.left_out.is_empty() {
-        println!("  nothing measured with confidence was left out");
+        outln!("  nothing measured with confidence was left out")?;
     }
     for l in &report.left_out {
         let why = match l.reason {
             copy_that_spacing::AuditReason::OffGrid => "off its image's grid",
             copy_that_spacing::AuditReason::Rare => "seen too seldom",
         };
-        println!(
+        outln!(
             "  {:>6} px  {why} · measured {}×{} — {}",
             l.value_px,
             l.count,
             snaps(l.snap_to_px),
             files(&l.places)
-        );
+        )?;
     }
     Ok(())
 }

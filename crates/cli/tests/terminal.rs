@@ -76,3 +76,40 @@ async fn server_error_text_with_ansi_escapes_is_printed_without_them() {
     assert!(err.contains("refused the request (HTTP 400)"), "{err}");
     assert_clean(&o.stderr, "stderr");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_crash() {
+    // Regression: `copy-that extract --explain shot.png | head` panicked ("failed printing to
+    // stdout: Broken pipe") with a backtrace, as println! does when the pipe closes.
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Enough images that the output overflows the pipe's buffer: the write must meet the closed
+    // pipe, not fit in the buffer before the reader goes.
+    let shots: Vec<String> = (0..20)
+        .map(|i| {
+            let p = common::screenshot(dir.path(), &format!("shot{i}.png"));
+            p.to_str().expect("utf-8").to_owned()
+        })
+        .collect();
+    let mut args = vec!["extract", "--measurements"];
+    args.extend(shots.iter().map(String::as_str));
+    let whole = copy_that(&args, dir.path());
+    assert!(whole.status.success());
+    assert!(
+        whole.stdout.len() > 2 * 65536,
+        "{} bytes fit in a pipe",
+        whole.stdout.len()
+    );
+    let mut child = common::copy_that_command(&args)
+        .env("COPY_THAT_DATA_DIR", dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run copy-that");
+    let mut head = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().expect("stdout"), &mut head).expect("read");
+    drop(child.stdout.take());
+    let o = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(o.status.success(), "{:?}: {stderr}", o.status);
+}
