@@ -458,3 +458,23 @@ fn a_button_filled_with_a_gradient_keeps_its_padding() {
     );
     assert!(has(&p, 24.0), "the label's side padding: {p:?}");
 }
+
+#[test]
+fn a_sidebar_beside_a_shape_as_tall_is_no_letter() {
+    // Regression (Mazer's pricing page, from the first letter test): the white sidebar stood 174
+    // px from the content's cards, which their soft shadows had joined into one shape about as
+    // tall, and that is what a letter beside a letter looks like at any size. The sidebar was
+    // taken for a letter and nothing in it was measured: 2 distances on the whole page.
+    let page = 0xF2F7FF;
+    let mut c = Canvas::new(1280, 800, 1, page);
+    c.fill(0, 0, 300, 800, 0xFFFFFF);
+    for i in 0..10 {
+        c.text(48, 40 + 56 * i, 10, INK);
+    }
+    // An L of cards, no box: 632 x 690, 174 px to the sidebar's right.
+    c.fill(474, 110, 632, 300, 0xFFFFFF);
+    c.fill(474, 110, 200, 690, 0xFFFFFF);
+    let e = measure(&c.raster(), false, None, Dpr::fixed(1.0).expect("1x"));
+    let p = paddings(&e);
+    assert!(has(&p, 48.0), "the sidebar's 48 px padding: {p:?}");
+}
