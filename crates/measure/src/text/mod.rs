@@ -91,7 +91,14 @@ pub fn group(pieces: &[Rect]) -> Vec<Item> {
         let (a, b) = (&rects[ia], &rects[ib]);
         let h = a.h().max(b.h());
         let gap = b.x0.saturating_sub(a.x1).max(a.x0.saturating_sub(b.x1));
+        // Two lone letters of a letter-spaced caps label (MORE TO READ: 0.3 to 0.45 of their
+        // height apart) look like icons one by one; icons side by side stand farther apart.
+        let spaced_letters = groups[ia].1 == 1
+            && groups[ib].1 == 1
+            && a.h().abs_diff(b.h()) * 10 <= h
+            && gap * 20 <= h * 9;
         let iconic = gap * 10 >= h * 3
+            && !spaced_letters
             && ((icon(ia) && a.h() * 10 >= b.h() * 9) || (icon(ib) && b.h() * 10 >= a.h() * 9));
         !iconic && 3 * a.v_overlap(b) >= 2 * a.h().min(b.h()) && gap * 10 <= h * 6
     });
@@ -328,6 +335,26 @@ pub(crate) mod tests {
         assert!(items
             .iter()
             .all(|it| it.rect.h() == 160 || it.rect.h() == 24));
+    }
+
+    #[test]
+    fn a_letter_spaced_caps_label_is_one_line_not_a_row_of_icons() {
+        // Regression (Bulma's "MORE TO READ" menu label at 3x, letter-spacing 0.1em): each capital
+        // is one square-ish piece 0.32 of its height from the next, so each stood apart as an
+        // icon and every letter space was measured as a 1 px gap beside it.
+        let widths = [30u32, 31, 25, 22, 10, 24, 31, 10, 25, 22, 28, 27];
+        let mut x = 100;
+        let pieces: Vec<Rect> = widths
+            .iter()
+            .map(|&w| {
+                let r = rect(x, 200, w, 31);
+                x += w + 10;
+                r
+            })
+            .collect();
+        let items = group(&pieces);
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0].kind, ItemKind::Text);
     }
 
     #[test]
