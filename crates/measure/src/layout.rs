@@ -55,6 +55,24 @@ fn between(axis: Axis, it: &Rect, a: &Rect, b: &Rect) -> bool {
     }
 }
 
+/// Two bars of an icon drawn in bars, one above the other (a menu's hamburger, a list icon):
+/// short thin bars of one length, left-aligned, a few thicknesses apart. The space between them
+/// is the icon's drawing (3 px in every phone page's menu button), not a spacing of the layout.
+/// Stacked progress bars and table rules are long for their spacing and stay measured.
+fn icon_bars(a: &Item, b: &Item, px: u32) -> bool {
+    let bar = |it: &Item| {
+        matches!(it.kind, ItemKind::Graphic | ItemKind::Rule) && it.rect.h() * 4 <= it.rect.w()
+    };
+    let (ra, rb) = (a.rect, b.rect);
+    let long = ra.w().max(rb.w());
+    bar(a)
+        && bar(b)
+        && ra.w().abs_diff(rb.w()) * 10 <= long
+        && ra.x0.abs_diff(rb.x0) * 10 <= long
+        && px <= 4 * ra.h().max(rb.h())
+        && long <= 8 * px
+}
+
 /// A fleck at most 2 px thick and 4 px long: in a lossy image, colour fringing along an edge or in a
 /// corner, not a drawn shape (the dot of an i is part of its letter's word either way).
 fn speck(r: &Rect) -> bool {
@@ -299,6 +317,9 @@ impl<'a> Analyser<'a> {
         let small = a.rect.h().min(b.rect.h());
         // Far apart in a row: pushed by alignment (space-between, columns), not a designed gap.
         if axis == Axis::X && !(solid(near) && solid(far)) && px > 3 * small {
+            return;
+        }
+        if axis == Axis::Y && icon_bars(a, b, px) {
             return;
         }
         // Two words closer than half their height are one line: the gap is a word space.

@@ -478,3 +478,31 @@ fn a_sidebar_beside_a_shape_as_tall_is_no_letter() {
     let p = paddings(&e);
     assert!(has(&p, 48.0), "the sidebar's 48 px padding: {p:?}");
 }
+
+#[test]
+fn the_bars_of_a_menu_icon_are_no_spacing() {
+    // Regression (Mazer's phone pages, every menu button): the three bars of a hamburger icon,
+    // 5 px apart, gave 3 px "gaps" (at 2.625x) that the selection kept as a token.
+    let page = 0xF2F7FF;
+    let mut c = Canvas::new(390, 300, 3, page);
+    for i in 0..3 {
+        c.fill(24, 24 + i * 7, 20, 2, INK);
+    }
+    // Stacked progress bars stay measured: long for the 16 px between them.
+    for i in 0..3 {
+        c.fill(24, 120 + i * 24, 300, 8, ACCENT);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::fixed(3.0).expect("3x"));
+    let icon: Vec<f64> = e
+        .measurements
+        .iter()
+        .filter(|m| m.bbox.is_some_and(|b| b.y < 50 * 3 && b.h < 10 * 3))
+        .map(|m| m.value_px)
+        .collect();
+    assert!(icon.is_empty(), "the icon's bars measured: {icon:?}");
+    assert!(
+        e.measurements.iter().any(|m| m.value_px == 16.0),
+        "the progress bars' 16 px: {:?}",
+        e.measurements
+    );
+}
