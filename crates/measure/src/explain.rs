@@ -57,7 +57,9 @@ pub fn density_reason(source: DensitySource) -> &'static str {
     match source {
         DensitySource::User => "set by you",
         DensitySource::Metadata => "from the file's metadata",
-        DensitySource::DeviceSize => "a known device size, confirmed by the image's pixel grid",
+        DensitySource::DeviceSize => {
+            "a known device size, confirmed by the image (its pixel grid, text size or hairlines)"
+        }
         DensitySource::Measurements => "the pixel grid its box edges sit on",
         DensitySource::Default => "no sign of a high-density screen",
     }

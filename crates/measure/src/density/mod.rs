@@ -113,10 +113,11 @@ pub fn from_image(width: u32, cues: &Cues) -> (f64, DensitySource) {
     let ones = line_widths.iter().filter(|&&w| w == 1).count();
     let twos_or_more = line_widths.iter().filter(|&&w| w >= 2).count();
     let hairlines_thick = !line_widths.is_empty() && ones * 10 <= twos_or_more;
-    // Body text set at a usual size at this density, and too large for one at 1×.
+    // Body text too large for 1×, and at a usual size at this density: up to a lead paragraph's
+    // (a login page's text at 2560 × 1600 reads 26 CSS px at 2×, and 52 at the 1× it was given).
     let text_says = |d: f64| {
         let f = cues.body_font;
-        f > *BODY_FONT.end() && BODY_FONT.contains(&(f / d))
+        f > *BODY_FONT.end() && (*BODY_FONT.start()..=*PHONE_FONT.end()).contains(&(f / d))
     };
     // The lattice decides when it is clear; the best-fitting density wins (a 3× render's edges
     // are not on the 2× lattice, and the reverse).
@@ -353,6 +354,28 @@ mod tests {
             infer(None, None, 1280, &cues),
             (1.0, DensitySource::Default)
         );
+    }
+
+    #[test]
+    fn a_retina_login_page_of_large_text_is_2x() {
+        // Regression (Mazer's sign-up page at 2560 x 1600): a heading, a 20 px lead and four
+        // fields, so the median line reads 52 px, 26 CSS px at 2x, past the body-text range; too
+        // few crisp edges for the lattice. It read as 1x, where 52 px text is far less likely.
+        let cues = Cues {
+            body_font: 52.1,
+            height: 1600,
+            ..lines(&[2, 2, 2, 2])
+        };
+        assert_eq!(
+            infer(None, None, 2560, &cues),
+            (2.0, DensitySource::DeviceSize)
+        );
+        // Text that would still be huge at 2x is no evidence for it.
+        let huge = Cues {
+            body_font: 70.0,
+            ..cues
+        };
+        assert_eq!(infer(None, None, 2560, &huge).0, 1.0);
     }
 
     #[test]
