@@ -70,6 +70,8 @@ const PHONE_FONT: std::ops::RangeInclusive<f64> = 9.0..=32.0;
 const DENSITIES: [f64; 3] = [3.0, 2.625, 2.0];
 /// Crisp edges needed along each axis before their lattice is evidence.
 const MIN_EDGES: usize = 8;
+/// Edges on each axis the lattice needs to decide alone at a width that is no device's.
+const OFF_DEVICE_EDGES: usize = 3 * MIN_EDGES;
 /// Lattice lift that decides alone: chance gives 0, a render at that density about 0.9.
 const LATTICE_ALONE: f64 = 0.6;
 /// Lattice lift that confirms a known device size.
@@ -121,9 +123,12 @@ pub fn from_image(width: u32, cues: &Cues) -> (f64, DensitySource) {
     };
     // The lattice decides when it is clear; the best-fitting density wins (a 3× render's edges
     // are not on the 2× lattice, and the reverse).
+    // Off a device size the lattice needs more edges to decide alone: a 1× page built wholly on
+    // an 8 px grid (a skeleton loader's grey bars, no text) has a few dozen edges, all even.
+    let many_edges = cues.edges.x.len().min(cues.edges.y.len()) >= OFF_DEVICE_EDGES;
     if let Some(&(d, _)) = lifts
         .iter()
-        .filter(|(_, l)| *l >= LATTICE_ALONE)
+        .filter(|(d, l)| *l >= LATTICE_ALONE && (many_edges || device_width(width, *d)))
         .max_by(|a, b| a.1.total_cmp(&b.1))
     {
         let source = if device_width(width, d) {
@@ -246,6 +251,22 @@ mod tests {
             infer(None, None, 2880, &cues),
             (2.0, DensitySource::DeviceSize)
         );
+    }
+
+    #[test]
+    fn a_1x_skeleton_page_on_an_8px_grid_is_1x() {
+        // Regression (Meraki UI's skeleton loader at 1440 x 900): grey bars and tiles on an 8 px
+        // grid, no text; its 8 and 15 crisp edges were all even, and the lattice said 2x alone at
+        // a width no 2x device has.
+        let even = edges(8, 15);
+        let cues = Cues {
+            edges: &even,
+            height: 900,
+            ..lines(&[])
+        };
+        assert_eq!(infer(None, None, 1440, &cues).0, 1.0);
+        // At a Retina size the same few edges still confirm 2x.
+        assert_eq!(infer(None, None, 2880, &cues).0, 2.0);
     }
 
     #[test]
