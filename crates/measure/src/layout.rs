@@ -228,12 +228,12 @@ impl<'a> Analyser<'a> {
             .filter(|(c, found)| found.is_none() && !is_rule(c))
             .map(|(c, _)| c.bbox)
             .collect();
-        let tallest = text::tallest_letter(&glyphs);
+        let letters = text::LetterPieces::new(&glyphs);
         // What reading a letter as a box noted (a border width) is its stroke: forgotten, last
         // first, so the earlier marks still hold.
         for k in (0..read.len()).rev() {
             let (c, found) = &mut read[k];
-            if found.is_some() && text::letter_in_word(&c.bbox, &glyphs, tallest) {
+            if found.is_some() && letters.letter_in_word(&c.bbox) {
                 *found = None;
                 self.reader.forget(marks[k], marks[k + 1]);
             }

@@ -139,36 +139,66 @@ pub fn group(pieces: &[Rect]) -> Vec<Item> {
         .collect()
 }
 
-/// Whether a shape read as a box is a letter of a word: a glyph piece of about its height stands
-/// beside it, facing it over a letter space (what [`inline`] joins), and neither is taller than
-/// `tallest` (see [`tallest_letter`]). A bold o or a 0 at 1x is a closed ring with
-/// straight-enough sides; a checkbox or a badge beside its label stands a word space or more away,
-/// a button is taller than the letters beside it, a badge is wider than tall, and a sidebar beside
-/// a blob of cards as tall as it is no letter at all.
-pub fn letter_in_word(shape: &Rect, glyphs: &[Rect], tallest: u32) -> bool {
-    let h = shape.h();
-    // Letters that close into rings (o, O, 0, D) are no wider than they are tall, give or take.
-    h <= tallest
-        && shape.w() * 4 <= h * 5
-        && glyphs.iter().any(|g| {
-            g.h() <= tallest
-                && g.h() * 10 >= h * 6
-                && g.h() * 10 <= h * 16
-                && inline(shape, g)
-                && 3 * shape.v_overlap(g) >= 2 * h.min(g.h())
-        })
+/// A region's glyph pieces that can be letters (none taller than [`GIANT`] times their median
+/// height: a display heading's letters are many and alike; a card is not one), sorted by left edge,
+/// to ask of a shape read as a box whether it is a letter of a word.
+pub struct LetterPieces {
+    sorted: Vec<Rect>,
+    widest: u32,
+    tallest: u32,
 }
 
-/// The tallest a letter among these glyph pieces can be: [`GIANT`] times their median height, as
-/// for [`lone_giants`] (a display heading's letters are many and alike; a card is not one). With
-/// fewer than three pieces there is no text to be a letter of (a lone blob's median is itself).
-pub fn tallest_letter(glyphs: &[Rect]) -> u32 {
-    if glyphs.len() < 3 {
-        return 0;
+impl LetterPieces {
+    /// With fewer than three pieces there is no text to be a letter of (a lone blob's median is
+    /// itself).
+    pub fn new(glyphs: &[Rect]) -> Self {
+        let mut heights: Vec<u32> = glyphs.iter().map(Rect::h).collect();
+        heights.sort_unstable();
+        let tallest = match heights.get(heights.len() / 2) {
+            Some(&m) if glyphs.len() >= 3 => GIANT * m,
+            _ => 0,
+        };
+        let mut sorted: Vec<Rect> = glyphs
+            .iter()
+            .filter(|g| g.h() <= tallest)
+            .copied()
+            .collect();
+        sorted.sort_unstable_by_key(|g| g.x0);
+        let widest = sorted.iter().map(Rect::w).max().unwrap_or(0);
+        Self {
+            sorted,
+            widest,
+            tallest,
+        }
     }
-    let mut heights: Vec<u32> = glyphs.iter().map(Rect::h).collect();
-    heights.sort_unstable();
-    heights.get(heights.len() / 2).map_or(0, |&m| GIANT * m)
+
+    /// Whether a shape read as a box is a letter of a word: a letter piece of about its height
+    /// stands beside it, facing it over a letter space (what [`inline`] joins). A bold o or a 0 at
+    /// 1x is a closed ring with straight-enough sides; a checkbox or a badge beside its label
+    /// stands a word space or more away, a button is taller than the letters beside it, a badge is
+    /// wider than tall, and a sidebar beside a blob of cards as tall as it is no letter at all.
+    pub fn letter_in_word(&self, shape: &Rect) -> bool {
+        let h = shape.h();
+        // Letters that close into rings (o, O, 0, D) are no wider than they are tall, give or take.
+        if h > self.tallest || shape.w() * 4 > h * 5 {
+            return false;
+        }
+        // Only pieces whose left edge is within a letter space (of the taller piece: 1.6 h) of
+        // the shape, or a widest piece's width before it, can face it: a page of bold text has
+        // thousands of pieces and hundreds of rings.
+        let reach = (h * 16 * 3).div_ceil(100);
+        let lo = shape.x0.saturating_sub(self.widest + reach);
+        let from = self.sorted.partition_point(|g| g.x0 < lo);
+        self.sorted[from..]
+            .iter()
+            .take_while(|g| g.x0 <= shape.x1 + reach)
+            .any(|g| {
+                g.h() * 10 >= h * 6
+                    && g.h() * 10 <= h * 16
+                    && inline(shape, g)
+                    && 3 * shape.v_overlap(g) >= 2 * h.min(g.h())
+            })
+    }
 }
 
 /// Two pieces of one letter, one above the other: the dot of an i or j over its stem, an accent
@@ -361,15 +391,19 @@ pub(crate) mod tests {
     fn a_ring_among_letters_is_a_letter_and_a_badge_beside_digits_is_not() {
         // A bold o (11 px ring) a pixel from its d; a 72 x 24 badge 3 px from 24 px digits.
         let glyphs = [rect(0, 0, 9, 15), rect(22, 4, 8, 11), rect(100, 0, 14, 24)];
-        let tallest = tallest_letter(&glyphs);
-        assert!(letter_in_word(&rect(10, 4, 11, 11), &glyphs, tallest));
-        assert!(!letter_in_word(&rect(117, 0, 72, 24), &glyphs, tallest));
+        let pieces = LetterPieces::new(&glyphs);
+        assert!(pieces.letter_in_word(&rect(10, 4, 11, 11)));
+        assert!(!pieces.letter_in_word(&rect(117, 0, 72, 24)));
         // A checkbox a word space from its label.
-        assert!(!letter_in_word(
-            &rect(0, 30, 16, 16),
-            &[rect(24, 33, 8, 11)],
-            45
-        ));
+        let label = [
+            rect(24, 33, 8, 11),
+            rect(34, 33, 8, 11),
+            rect(44, 30, 3, 14),
+        ];
+        assert!(!LetterPieces::new(&label).letter_in_word(&rect(0, 30, 16, 16)));
+        // Two pieces are no text: a sidebar beside a blob of cards as tall as it.
+        let blob = [rect(474, 110, 632, 690), rect(10, 10, 8, 11)];
+        assert!(!LetterPieces::new(&blob).letter_in_word(&rect(0, 0, 300, 800)));
     }
 
     #[test]
