@@ -7,6 +7,7 @@
 //! colour step runs right across it ([`crate::split`]); else read it at coarser contrasts until
 //! the shadows part; else take as background what spreads smoothly from its border.
 
+use crate::boxes::in_corner;
 use crate::components::{
     coverage, dominant_colour, edge_colour, label, label_off_smooth_background, Component, Rect,
     SMOOTH_STEP,
@@ -62,7 +63,7 @@ pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Rea
         // The anti-aliased arcs of its rounded corners stand out from the gradient too.
         let comps = label_off_smooth_background(raster, rect, SMOOTH_STEP, tol)
             .into_iter()
-            .filter(|c| !near_corner(&c.bbox, rect))
+            .filter(|c| !in_corner(&c.bbox, rect, 2))
             .collect();
         return Reading::Components {
             comps,
@@ -111,14 +112,4 @@ fn gradient_fill(raster: &Raster, rect: Rect, tol: u32) -> bool {
         .all(|s| s.windows(2).all(|p| diff(p[0], p[1]) <= SMOOTH_STEP));
     let drifts = sides.iter().any(|s| s.iter().any(|&c| diff(c, s[0]) > tol));
     smooth && drifts
-}
-
-/// A small shape within a couple of pixels of two sides of its region at once: what is left of
-/// a rounded corner.
-fn near_corner(b: &Rect, region: Rect) -> bool {
-    let near = |a: u32, e: u32| a.abs_diff(e) <= 2;
-    let side = near(b.x0, region.x0) || near(b.x1, region.x1);
-    let end = near(b.y0, region.y0) || near(b.y1, region.y1);
-    let small = b.w() <= 16.max(region.h() / 2) && b.h() <= 16.max(region.h() / 2);
-    side && end && small
 }

@@ -213,7 +213,7 @@ impl<'a> Analyser<'a> {
         let mut read = Vec::new();
         let mut marks: Vec<Marks> = Vec::new();
         for c in comps {
-            if is_box && in_corner(&c.bbox, rect) {
+            if is_box && in_corner(&c.bbox, rect, 0) {
                 continue;
             }
             if self.lossy && (self.faint(c, bg) || speck(&c.bbox)) {
@@ -223,6 +223,10 @@ impl<'a> Analyser<'a> {
             read.push((c, self.reader.as_box(c, bg, slack)));
         }
         marks.push(self.reader.marks());
+        // Most regions read no box at all: nothing to take back, and no pieces to sort.
+        if read.iter().all(|(_, found)| found.is_none()) {
+            return read;
+        }
         let glyphs: Vec<Rect> = read
             .iter()
             .filter(|(c, found)| found.is_none() && !is_rule(c))

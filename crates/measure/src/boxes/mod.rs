@@ -251,13 +251,16 @@ fn inset(b: Rect, offsets: [u32; 4]) -> Rect {
     }
 }
 
-/// A shape in a corner of a box's inside: the outside of a rounded corner (small), or of a pill's
-/// half-circle end, not content.
-pub(crate) fn in_corner(b: &Rect, region: Rect) -> bool {
-    let left = b.x0 == region.x0;
-    let right = b.x1 == region.x1;
-    let top = b.y0 == region.y0;
-    let bottom = b.y1 == region.y1;
+/// A shape in a corner of a box's inside, touching two of its sides (or within `reach` px of
+/// them): the outside of a rounded corner (small), or of a pill's half-circle end, not content.
+/// (Against a gradient fill, what stands out of a rounded corner is its anti-aliased arc, a pixel
+/// or two in from the sides.)
+pub(crate) fn in_corner(b: &Rect, region: Rect, reach: u32) -> bool {
+    let near = |a: u32, e: u32| a.abs_diff(e) <= reach;
+    let left = near(b.x0, region.x0);
+    let right = near(b.x1, region.x1);
+    let top = near(b.y0, region.y0);
+    let bottom = near(b.y1, region.y1);
     let small = b.w() <= 16 && b.h() <= 16;
     // A pill's end leaves two pieces per side, each at most a radius (half the height) square.
     let half = region.h() / 2 + 1;
