@@ -506,3 +506,28 @@ fn the_bars_of_a_menu_icon_are_no_spacing() {
         e.measurements
     );
 }
+
+#[test]
+fn a_card_across_two_section_bands_keeps_its_padding() {
+    // Regression (Meraki UI's dark team page on a phone): a lighter section band behind the
+    // heading ends halfway down an outlined card, and the card's photo crosses the band's edge
+    // too. Band, outline, photo and heading joined into one shape that was no box, read as one
+    // glyph: the whole page gave 7 distances, and none inside the card.
+    let (upper, lower) = (0x1F2937, 0x111827);
+    let mut c = Canvas::new(390, 700, 1, lower);
+    c.fill(0, 0, 390, 300, upper);
+    c.text(96, 40, 20, 0xFFFFFF);
+    // The card: a 1 px outline, no fill of its own, across the band's edge at y 300.
+    c.fill(24, 200, 342, 400, 0x4B5563);
+    c.fill(25, 201, 340, 99, upper);
+    c.fill(25, 300, 340, 299, lower);
+    // Its photo, 24 px inside the outline, crosses the edge too; the name 24 px under it.
+    c.fill(49, 225, 292, 200, 0xD1D5DB);
+    c.text(120, 449, 12, 0xFFFFFF);
+    let e = measure(&c.raster(), false, None, Dpr::fixed(1.0).expect("1x"));
+    let p = paddings(&e);
+    assert!(
+        has(&p, 24.0),
+        "the card's 24 px padding to its photo: {p:?}"
+    );
+}
