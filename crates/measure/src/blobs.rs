@@ -5,7 +5,9 @@
 //! content area touch; a gradient lies behind a login card. Each makes one component that is no box,
 //! and without this step the page gave no measurement at all. In order: cut the region where a
 //! colour step runs right across it ([`crate::split`]); else read it at coarser contrasts until
-//! the shadows part; else take as background what spreads smoothly from its border.
+//! the shadows part; else take as background what spreads smoothly from its border. A shape read
+//! as no box that is a `band` of another colour says the same after the boxes are read; the
+//! layout then reads its region again the same way (cut, else off what spreads from the border).
 
 use crate::boxes::in_corner;
 use crate::components::{
@@ -50,6 +52,26 @@ fn blob(c: &Component, region: Rect) -> bool {
     w * 5 >= region.w() * 3
         && h * 5 >= region.h() * 3
         && (everywhere || u64::from(c.pixels) * 10 < u64::from(w) * u64::from(h) * 7)
+}
+
+/// A solid shape that is no box, reaching three sides of its region and a quarter of its other
+/// extent: a band of another colour (a section behind a heading) joined to what crosses its edge
+/// (a card outlined across two sections, a photo). It fills its outline too well to be read as a
+/// blob of shadows, and read as one glyph it hid everything on it. (A JPEG's ringing along the
+/// inside of a button is a thin frame, not solid.) The region has two backgrounds.
+pub(crate) fn band(c: &Component, region: Rect) -> bool {
+    let b = c.bbox;
+    let sides = [
+        b.x0 == region.x0,
+        b.y0 == region.y0,
+        b.x1 == region.x1,
+        b.y1 == region.y1,
+    ];
+    let (w, h) = (b.w(), b.h());
+    sides.iter().filter(|&&s| s).count() >= 3
+        && w * 4 >= region.w()
+        && h * 4 >= region.h()
+        && u64::from(c.pixels) * 2 >= u64::from(w) * u64::from(h)
 }
 
 /// Labels a region against `bg` at contrast `tol`, parting blobs as the module says. A box's inside
@@ -112,4 +134,35 @@ fn gradient_fill(raster: &Raster, rect: Rect, tol: u32) -> bool {
         .all(|s| s.windows(2).all(|p| diff(p[0], p[1]) <= SMOOTH_STEP));
     let drifts = sides.iter().any(|s| s.iter().any(|&c| diff(c, s[0]) > tol));
     smooth && drifts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(x0: u32, y0: u32, x1: u32, y1: u32, pixels: u32) -> Component {
+        Component {
+            bbox: Rect { x0, y0, x1, y1 },
+            pixels,
+            runs: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_solid_band_across_a_region_is_a_band_and_a_thin_frame_is_not() {
+        let region = Rect {
+            x0: 0,
+            y0: 0,
+            x1: 400,
+            y1: 600,
+        };
+        // A section band over the top half, joined to a photo below it.
+        assert!(band(&shape(0, 0, 400, 320, 110_000), region));
+        // The same outline drawn as a 2 px frame (a JPEG's ringing): no band.
+        assert!(!band(&shape(0, 0, 400, 320, 2_500), region));
+        // Three sides, but a sliver of the height: a heading's underline, no band.
+        assert!(!band(&shape(0, 0, 400, 40, 16_000), region));
+        // Two sides only: a card in a corner.
+        assert!(!band(&shape(0, 0, 300, 400, 120_000), region));
+    }
 }

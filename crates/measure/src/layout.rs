@@ -46,26 +46,6 @@ pub struct Analyser<'a> {
 
 const MAX_DEPTH: u32 = 12;
 
-/// A solid shape that is no box, reaching three sides of its region and a quarter of its other
-/// extent: a band of another colour (a section behind a heading) joined to what crosses its edge
-/// (a card outlined across two sections, a photo). It fills its outline too well to be read as a
-/// blob of shadows, and read as one glyph it hid everything on it. (A JPEG's ringing along the
-/// inside of a button is a thin frame, not solid.) The region has two backgrounds.
-fn band(c: &Component, region: Rect) -> bool {
-    let b = c.bbox;
-    let sides = [
-        b.x0 == region.x0,
-        b.y0 == region.y0,
-        b.x1 == region.x1,
-        b.y1 == region.y1,
-    ];
-    let (w, h) = (b.w(), b.h());
-    sides.iter().filter(|&&s| s).count() >= 3
-        && w * 4 >= region.w()
-        && h * 4 >= region.h()
-        && u64::from(c.pixels) * 2 >= u64::from(w) * u64::from(h)
-}
-
 /// Whether `it` lies wholly between `a` and `b` along `axis` (a before b) and faces one of them
 /// across it (overlaps its span on the other axis).
 fn between(axis: Axis, it: &Rect, a: &Rect, b: &Rect) -> bool {
@@ -185,7 +165,7 @@ impl<'a> Analyser<'a> {
         let off_bands: Vec<Component>;
         let read = if read
             .iter()
-            .any(|(c, found)| found.is_none() && band(c, rect))
+            .any(|(c, found)| found.is_none() && blobs::band(c, rect))
         {
             self.reader.forget(start, self.reader.marks());
             let Some(comps) = self.band_reading(rect, is_box, depth) else {
@@ -238,7 +218,7 @@ impl<'a> Analyser<'a> {
         }
     }
 
-    /// A region holding a [`band`]: cut in two where a colour step runs straight across it, and
+    /// A region holding a `blobs::band`: cut in two where a colour step runs straight across it, and
     /// read as its parts (`None`); else its components with every colour that spreads from its
     /// border as background (a card or a photo crosses the band's edge). A box's inside is never
     /// cut: its fill is its background.
@@ -506,36 +486,5 @@ impl<'a> Analyser<'a> {
                 });
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn shape(x0: u32, y0: u32, x1: u32, y1: u32, pixels: u32) -> Component {
-        Component {
-            bbox: Rect { x0, y0, x1, y1 },
-            pixels,
-            runs: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn a_solid_band_across_a_region_is_a_band_and_a_thin_frame_is_not() {
-        let region = Rect {
-            x0: 0,
-            y0: 0,
-            x1: 400,
-            y1: 600,
-        };
-        // A section band over the top half, joined to a photo below it.
-        assert!(band(&shape(0, 0, 400, 320, 110_000), region));
-        // The same outline drawn as a 2 px frame (a JPEG's ringing): no band.
-        assert!(!band(&shape(0, 0, 400, 320, 2_500), region));
-        // Three sides, but a sliver of the height: a heading's underline, no band.
-        assert!(!band(&shape(0, 0, 400, 40, 16_000), region));
-        // Two sides only: a card in a corner.
-        assert!(!band(&shape(0, 0, 300, 400, 120_000), region));
     }
 }
