@@ -6,8 +6,8 @@
 //! and without this step the page gave no measurement at all. In order: cut the region where a
 //! colour step runs right across it ([`crate::split`]); else read it at coarser contrasts until
 //! the shadows part; else take as background what spreads smoothly from its border. A shape read
-//! as no box that is a `band` of another colour says the same after the boxes are read; the
-//! layout then reads its region again the same way (cut, else off what spreads from the border).
+//! as no box that is a `band` of another colour says the same after the boxes are read: the layout
+//! reads its region again (`read_band`: cut, else off what spreads from the border).
 
 use crate::boxes::in_corner;
 use crate::components::{
@@ -72,6 +72,22 @@ pub(crate) fn band(c: &Component, region: Rect) -> bool {
         && w * 4 >= region.w()
         && h * 4 >= region.h()
         && u64::from(c.pixels) * 2 >= u64::from(w) * u64::from(h)
+}
+
+/// Reads again a region in which a shape read as no box is a [`band`]: as two regions where a
+/// colour step runs straight across it, else against every colour that spreads from its border (a
+/// card or a photo crosses the band's edge). A box's inside is never cut: its fill is its
+/// background.
+pub(crate) fn read_band(raster: &Raster, rect: Rect, tol: u32, is_box: bool) -> Reading {
+    if !is_box {
+        if let Some((a, b)) = crate::split::xy_cut(raster, rect, tol) {
+            return Reading::Cut(a, b);
+        }
+    }
+    Reading::Components {
+        comps: label_off_smooth_background(raster, rect, SMOOTH_STEP, tol),
+        coarse: false,
+    }
 }
 
 /// Labels a region against `bg` at contrast `tol`, parting blobs as the module says. A box's inside

@@ -9,7 +9,7 @@
 
 use crate::blobs;
 use crate::boxes::{in_corner, is_rule, BoxReader, Marks};
-use crate::components::{dominant_colour, label_off_smooth_background, Component, Rect};
+use crate::components::{dominant_colour, Component, Rect};
 use crate::elements::{Axis, Item, ItemKind, Relation, Span};
 use crate::raster::{diff, Raster};
 use crate::text;
@@ -168,10 +168,13 @@ impl<'a> Analyser<'a> {
             .any(|(c, found)| found.is_none() && blobs::band(c, rect))
         {
             self.reader.forget(start, self.reader.marks());
-            let Some(comps) = self.band_reading(rect, is_box, depth) else {
-                return;
-            };
-            off_bands = comps;
+            match blobs::read_band(self.raster, rect, self.tol, is_box) {
+                blobs::Reading::Cut(a, b) => {
+                    self.parts([a, b], depth);
+                    return;
+                }
+                blobs::Reading::Components { comps, .. } => off_bands = comps,
+            }
             self.read_boxes(&off_bands, rect, bg, slack, is_box)
         } else {
             read
@@ -216,25 +219,6 @@ impl<'a> Analyser<'a> {
             let part_bg = blobs::page_background(self.raster, part, self.tol);
             self.region(part, part_bg, false, depth + 1);
         }
-    }
-
-    /// A region holding a `blobs::band`: cut in two where a colour step runs straight across it, and
-    /// read as its parts (`None`); else its components with every colour that spreads from its
-    /// border as background (a card or a photo crosses the band's edge). A box's inside is never
-    /// cut: its fill is its background.
-    fn band_reading(&mut self, rect: Rect, is_box: bool, depth: u32) -> Option<Vec<Component>> {
-        if !is_box {
-            if let Some((a, b)) = crate::split::xy_cut(self.raster, rect, self.tol) {
-                self.parts([a, b], depth);
-                return None;
-            }
-        }
-        Some(label_off_smooth_background(
-            self.raster,
-            rect,
-            crate::components::SMOOTH_STEP,
-            self.tol,
-        ))
     }
 
     /// The components worth reading in a region, each with its box (outer and inner rectangles)

@@ -24,7 +24,7 @@ pub(super) fn per_measurement(members: &[Vec<usize>], per_value: &[bool], n: usi
 /// A value the scorer is sure of (`strong`, per measurement) is kept even where the rule is not:
 /// the rule weighs only measurements at least 0.35 sure, so every distance to text (0.2 and 0.3)
 /// is outside it, and on real pages 60–70 % of the spacing ends at text. It keeps its measured
-/// value. (Leave-one-source-out 0.663 → 0.670 with the threshold refitted; see bench/README.md.)
+/// value. (See `STRONG` in `select/mod.rs` and bench/README.md, stop 33.)
 pub(super) fn agreed_with_rule(
     mut rule: Selection,
     measurements: &[Measurement],
