@@ -1,10 +1,22 @@
 //! Half steps of the grid (6 and 10 px beside a 4 px grid) in the evidence rule's selection: kept
 //! when seen exactly and often, left off the grid when seen less, never under 4 px.
 
-use copy_that_spacing::{select_with_reasons, Measurement, SelectOptions, SpacingType, Verdict};
+use copy_that_spacing::{
+    select_with_reasons, BBox, Measurement, SelectOptions, SpacingType, Verdict,
+};
 
-fn m(v: f64) -> Measurement {
-    Measurement::new(v, 0.95, SpacingType::Padding).expect("valid")
+/// The `i`th padding of a page at 1x: box to box, across a 48 px tall row, each at its own place
+/// (the selection's measurement scorer reads where and how long across a distance was measured).
+fn m(i: usize, v: f64) -> Measurement {
+    let at = u32::try_from(i).expect("few");
+    Measurement::new(v, 0.95, SpacingType::Padding)
+        .expect("valid")
+        .with_bbox(BBox {
+            x: 40 * (at % 8),
+            y: 60 * (at / 8),
+            w: v as u32,
+            h: 48,
+        })
 }
 
 /// A page measured box to box (so the evidence rule decides) on a 4 px grid, plus `n` times
@@ -12,9 +24,13 @@ fn m(v: f64) -> Measurement {
 fn select(extra: f64, n: usize) -> (Vec<Verdict>, Vec<f64>) {
     let mut ms = Vec::new();
     for _ in 0..6 {
-        ms.extend([m(4.0), m(8.0), m(16.0), m(24.0)]);
+        for v in [4.0, 8.0, 16.0, 24.0] {
+            ms.push(m(ms.len(), v));
+        }
     }
-    ms.extend((0..n).map(|_| m(extra)));
+    for _ in 0..n {
+        ms.push(m(ms.len(), extra));
+    }
     let s = select_with_reasons(&ms, &SelectOptions::default());
     assert_eq!(s.base_unit, 4.0);
     let kept = s.kept.iter().map(|k| k.value_px).collect();

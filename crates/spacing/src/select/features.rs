@@ -23,7 +23,7 @@ const CONTEXTS: [&str; 10] = [
     "inline gap",
 ];
 /// Number of features.
-pub const COUNT: usize = 34;
+pub const COUNT: usize = 37;
 /// Index of the page's box-to-box share among the features.
 pub const BOX_PAGE: usize = 21;
 
@@ -34,8 +34,9 @@ pub struct ValueRows {
     pub features: Vec<[f64; COUNT]>,
 }
 
-/// `rule_kept[i]`: whether the evidence rule kept measurement `i`.
-pub fn rows(measurements: &[Measurement], rule_kept: &[bool]) -> ValueRows {
+/// `rule_kept[i]`: whether the evidence rule kept measurement `i`; `likely[i]`: the measurement
+/// scorer's probability for it (`instance::probabilities`).
+pub fn rows(measurements: &[Measurement], rule_kept: &[bool], likely: &[f64]) -> ValueRows {
     let mut order: Vec<usize> = (0..measurements.len())
         .filter(|&i| measurements[i].value_px > 0.0)
         .collect();
@@ -117,6 +118,12 @@ pub fn rows(measurements: &[Measurement], rule_kept: &[bool]) -> ValueRows {
                     .count();
                 f[24 + j] = (hits as f64).ln_1p();
             }
+            // What the measurement scorer says of the value's measurements: the best, the sum
+            // and the mean.
+            let p: Vec<f64> = ms.iter().map(|&i| likely[i]).collect();
+            f[34] = p.iter().copied().fold(f64::MIN, f64::max);
+            f[35] = p.iter().sum::<f64>().ln_1p();
+            f[36] = p.iter().sum::<f64>() / n;
             f
         })
         .collect();

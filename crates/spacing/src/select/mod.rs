@@ -21,8 +21,11 @@ use crate::grid::{infer_base_unit, nearest_multiple, on_grid};
 
 mod agree;
 mod features;
+mod instance;
+mod instance_model;
 mod model;
 mod selection;
+mod trees;
 use crate::model::Measurement;
 use agree::{agreed_with_rule, per_measurement};
 pub use selection::{Selection, Verdict};
@@ -73,7 +76,8 @@ pub fn evidence_rule(measurements: &[Measurement], options: &SelectOptions) -> S
 pub fn select_with_reasons(measurements: &[Measurement], options: &SelectOptions) -> Selection {
     let rule = evidence_rule(measurements, options);
     let rule_kept: Vec<bool> = rule.verdicts.iter().map(|v| *v == Verdict::Kept).collect();
-    let rows = features::rows(measurements, &rule_kept);
+    let probable = instance::probabilities(measurements);
+    let rows = features::rows(measurements, &rule_kept, &probable);
     let Some(first) = rows.features.first() else {
         return rule;
     };
@@ -151,25 +155,17 @@ const STRONG: f64 = 0.70;
 /// Smallest value the scorer's selection snaps to the grid.
 const SNAP_FROM_PX: f64 = 12.0;
 
+/// The value scorer (`model.rs`).
+const SCORER: trees::Forest = trees::Forest {
+    base: model::BASE,
+    rate: model::RATE,
+    roots: &model::ROOTS,
+    nodes: &model::NODES,
+};
+
 /// The scorer's probability that a value is one of the system's.
 fn score(f: &[f64; features::COUNT]) -> f64 {
-    let leaves: f64 = model::ROOTS
-        .iter()
-        .map(|&root| {
-            let mut node = &model::NODES[root];
-            while node.feature != model::LEAF {
-                let next = if f[node.feature] <= node.threshold {
-                    node.left
-                } else {
-                    node.right
-                };
-                node = &model::NODES[next];
-            }
-            node.value
-        })
-        .sum();
-    let z = model::BASE + model::RATE * leaves;
-    1.0 / (1.0 + (-z).exp())
+    SCORER.score(f)
 }
 
 fn select_once(measurements: &[Measurement], options: &SelectOptions) -> Selection {
@@ -370,7 +366,7 @@ mod tests {
         let opts = SelectOptions::default();
         let rule = evidence_rule(&ms, &opts);
         let rule_kept: Vec<bool> = rule.verdicts.iter().map(|v| *v == Verdict::Kept).collect();
-        let rows = features::rows(&ms, &rule_kept);
+        let rows = features::rows(&ms, &rule_kept, &instance::probabilities(&ms));
         assert!(rows.features[0][features::BOX_PAGE] >= model::RULE_GATE);
         let scored = |i: usize, at: f64| {
             let row = rows.members.iter().position(|ms| ms.contains(&i));
