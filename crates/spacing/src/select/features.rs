@@ -9,8 +9,8 @@ use crate::model::Measurement;
 /// Confidence levels the local engine gives: box to box, across to text, a line centred in a
 /// control, along to text beside a box, text to text.
 const LEVELS: [f64; 5] = [0.95, 0.7, 0.45, 0.3, 0.2];
-/// Contexts the local engine names (measure/src/context.rs).
-const CONTEXTS: [&str; 10] = [
+/// Contexts the local engine names (measure/src/context.rs), in the fitting scripts' order.
+pub(super) const CONTEXTS: [&str; 10] = [
     "button padding",
     "badge padding",
     "card padding",

@@ -9,24 +9,12 @@
 //! a distance that recurs on the same axis, in the same row or beside items of the same size is
 //! more often designed than one seen once between two words.
 
+use super::features::CONTEXTS;
 use super::instance_model as fitted;
 use super::trees::Forest;
 use crate::grid::on_multiple;
 use crate::model::Measurement;
 
-/// Contexts the local engine names (measure/src/context.rs), in the fitting script's order.
-const CONTEXTS: [&str; 10] = [
-    "button padding",
-    "badge padding",
-    "card padding",
-    "section padding",
-    "sidebar padding",
-    "grid gutter",
-    "section spacing",
-    "stack gap",
-    "text gap",
-    "inline gap",
-];
 /// Number of features.
 pub const COUNT: usize = 26;
 
