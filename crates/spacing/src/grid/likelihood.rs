@@ -12,10 +12,11 @@ const PRIOR: [(u32, f64); 4] = [(4, 0.6), (8, 0.2), (5, 0.1), (6, 0.1)];
 /// values: 62 % exact, 14 % ±1, 3 % ±2, 21 % further), without the far ones.
 const NOISE: [f64; 3] = [0.79, 0.174, 0.036];
 /// Least confidence at which a 5 or 6 px grid is reported; below it the page is read on 4 px.
-/// Chosen on the tuning sources (base unit right on 206 → 208 of 211 pages; 0.4 and 0.5 gave 207
-/// there); the judged 4 px sources went 151 → 160 of 167, Pico (5 px on desktop, 4 on phones)
-/// 19 → 16 of 56.
-const STRONG_ODD_UNIT: f64 = 0.3;
+/// Chosen on the tuning sources: 0.3 at stop 28 (base unit right on 206 → 208 of 211 pages);
+/// 0.5 at stop 34, when the selection kept fewer, surer values (seven tuning sources 324 → 325 of
+/// 383: three 4 px pages right, two of Gentelella's 5 px pages wrong; 0.4 gave 323). The judged
+/// 4 px pages went 271 → 276 of 289, UIkit's 5 px pages 10 → 5 of 35.
+const STRONG_ODD_UNIT: f64 = 0.5;
 /// Share of a page's kept values that belong to no grid (half steps, false values): the far ones.
 const STRAY: f64 = 0.2;
 /// On a 4 px system the multiples of 8 are the popular steps: 62 % of the distinct values used on
