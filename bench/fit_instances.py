@@ -23,8 +23,8 @@ NAMES = (['log_v', 'confidence', 'axis_y', 'log_across', 'log_across_over_v', 'n
 # The value scorer's features made of the measurement scorer's probabilities.
 AGGREGATES = ['inst_max', 'inst_sum', 'inst_mean']
 
-TREES = 120
-DEPTH = 4
+TREES = 80
+DEPTH = 3
 RATE = 0.1
 
 

@@ -299,8 +299,7 @@ def fit_sources(pages, sources):
     # each source weighted equally (a big source must not set them alone), keeping the public
     # corpus's floor.
     # Where no choice keeps the floor (a fold fitted without a source the floor needed), the
-    # scorer alone at 0.5 stands. (Taking the choice nearest the floor instead cost the real
-    # sources: HyperUI 0.745 -> 0.685, Bulma 0.670 -> 0.608 left out.)
+    # scorer alone at 0.5 stands.
     best, best_score = (0.5, 2.0, 2.0), -1.0
     for strong in STRONG:
         for gate in GATES:

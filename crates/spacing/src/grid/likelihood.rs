@@ -13,9 +13,9 @@ const PRIOR: [(u32, f64); 4] = [(4, 0.6), (8, 0.2), (5, 0.1), (6, 0.1)];
 const NOISE: [f64; 3] = [0.79, 0.174, 0.036];
 /// Least confidence at which a 5 or 6 px grid is reported; below it the page is read on 4 px.
 /// Chosen on the tuning sources: 0.3 at stop 28 (base unit right on 206 → 208 of 211 pages);
-/// 0.5 at stop 34, when the selection kept fewer, surer values (seven tuning sources 324 → 325 of
-/// 383: three 4 px pages right, two of Gentelella's 5 px pages wrong; 0.4 gave 323). The judged
-/// 4 px pages went 271 → 276 of 289, UIkit's 5 px pages 10 → 5 of 35.
+/// 0.5 at stop 34, when the selection kept fewer, surer values (seven tuning sources 323 → 324 of
+/// 383: 4 px pages right that were read on 5 or 6, two of Gentelella's 5 px pages wrong). The
+/// judged 4 px pages went 273 → 278 of 289, UIkit's 5 px pages 10 → 5 of 35.
 const STRONG_ODD_UNIT: f64 = 0.5;
 /// Share of a page's kept values that belong to no grid (half steps, false values): the far ones.
 const STRAY: f64 = 0.2;
