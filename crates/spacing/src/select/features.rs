@@ -1,7 +1,7 @@
 //! The features of one measured value of one image, exactly as `bench/fit_select.py` computes them
 //! (`image_rows`): how often, how surely and in what roles the value was measured, where it sits on
-//! the usual grids, and what the page as a whole looks like. Any change here is a change of the
-//! model: refit.
+//! the usual grids, what the page as a whole looks like, and what the measurement scorer
+//! (`instance.rs`) says of its measurements. Any change here is a change of the model: refit.
 
 use crate::grid::on_multiple;
 use crate::model::Measurement;

@@ -70,7 +70,8 @@ pub fn evidence_rule(measurements: &[Measurement], options: &SelectOptions) -> S
 ///
 /// Two judges. A value scorer fitted on the development corpus (`model.rs`, refit with
 /// `bench/fit_select.py`) weighs how, how often and how surely each value was measured, the
-/// evidence rule's own verdict included. Where a page is measured largely box to box, the rule
+/// evidence rule's own verdict and the measurement scorer's probabilities (`instance.rs`: does
+/// each measurement lie where a designed spacing does?) included. Where a page is measured largely box to box, the rule
 /// (summed confidence on a voted grid, exact there) decides among the values the scorer keeps,
 /// except for those the scorer is sure of (`STRONG`), which stand whatever the rule says.
 pub fn select_with_reasons(measurements: &[Measurement], options: &SelectOptions) -> Selection {
