@@ -60,7 +60,8 @@ fn density(ms: &[&Measurement]) -> f64 {
 pub fn features(measurements: &[Measurement]) -> Vec<[f64; COUNT]> {
     let ms: Vec<&Measurement> = measurements.iter().filter(|m| m.value_px > 0.0).collect();
     let d = density(&ms);
-    // Axis (0: measured across x) and the extent across it, of each.
+    // Each one's axis (0: a horizontal distance, its box as wide as the value) and its extent
+    // across that axis.
     let geo: Vec<(u8, f64, f64)> = ms
         .iter()
         .map(|m| {
