@@ -7,7 +7,7 @@ import fit_instances
 def forest(w, what):
     """Rust source of a fitted `Trees`: its prior, rate, roots and nodes (`what` says what the
     prior is of)."""
-    lines = ['use super::trees::{Node, LEAF};', '',
+    lines = ['use super::trees::{Forest, Node, LEAF};', '',
              f'/// The score before any tree: the prior log-odds that {what}.',
              f'pub const BASE: f64 = {w.base!r};', '',
              '/// Each tree\'s leaf value is scaled by this (the boosting rate).',
@@ -19,7 +19,8 @@ def forest(w, what):
     for f, thr, left, right, value in w.nodes:
         feat = 'LEAF' if f < 0 else str(f)
         lines.append(f'    Node {{ feature: {feat}, threshold: {thr!r}, left: {left}, right: {right}, value: {value!r} }},')
-    return lines + ['];', '']
+    return lines + ['];', '', '/// The scorer these make.',
+                    'pub const FOREST: Forest = Forest { base: BASE, rate: RATE, roots: &ROOTS, nodes: &NODES };', '']
 
 
 def samples_rust(samples, width):

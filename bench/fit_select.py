@@ -49,16 +49,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # Confidence levels the local engine gives (measure/src/context.rs and lib.rs): box to box, across
 # to text, a line centred in a control, along to text beside a box, text to text.
 LEVELS = [0.95, 0.7, 0.45, 0.3, 0.2]
-CONTEXTS = ['button padding', 'badge padding', 'card padding', 'section padding', 'sidebar padding',
-            'grid gutter', 'section spacing', 'stack gap', 'text gap', 'inline gap']
+# The contexts the engine names, and `on` (a value on a grid): one definition for both scorers.
+CONTEXTS = fit_instances.CONTEXTS
 NAMES = (['bias', 'log_n', 'sum_conf', 'max_conf'] + [f'n_{l}' for l in LEVELS] +
          ['on4', 'on8', 'on5_not4', 'even_not4', 'log_v', 'tiny', 'large', 'share', 'top3',
           'grid4_page', 'grid5_page', 'rule_kept', 'box_page', 'rule_kept_x_box_page', 'n_values_page'] + [f'ctx_{c.replace(" ", "_")}' for c in CONTEXTS]
          + fit_instances.AGGREGATES)
 
 
-def on(v, unit):
-    return abs(v - round(v / unit) * unit) < 0.5 and v >= unit - 0.5
+on = fit_instances.on
 
 
 def image_rows(measurements, rule_kept, inst):

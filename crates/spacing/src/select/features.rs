@@ -122,8 +122,9 @@ pub fn rows(measurements: &[Measurement], rule_kept: &[bool], likely: &[f64]) ->
             // and the mean.
             let p: Vec<f64> = ms.iter().map(|&i| likely[i]).collect();
             f[34] = p.iter().copied().fold(f64::MIN, f64::max);
-            f[35] = p.iter().sum::<f64>().ln_1p();
-            f[36] = p.iter().sum::<f64>() / n;
+            let sum: f64 = p.iter().sum();
+            f[35] = sum.ln_1p();
+            f[36] = sum / n;
             f
         })
         .collect();

@@ -11,7 +11,6 @@
 
 use super::features::CONTEXTS;
 use super::instance_model as fitted;
-use super::trees::Forest;
 use crate::grid::on_multiple;
 use crate::model::Measurement;
 
@@ -21,13 +20,6 @@ pub const COUNT: usize = 26;
 /// A measurement of the generated parity page: value, confidence, type, context, box (x, y, w, h).
 #[cfg(test)]
 pub type ParityRow = (f64, f64, &'static str, Option<&'static str>, [u32; 4]);
-
-const SCORER: Forest = Forest {
-    base: fitted::BASE,
-    rate: fitted::RATE,
-    roots: &fitted::ROOTS,
-    nodes: &fitted::NODES,
-};
 
 /// The measurement's box (x, y, w, h) in image px; none is an empty box at the origin.
 fn bbox(m: &Measurement) -> [f64; 4] {
@@ -139,7 +131,7 @@ pub fn probabilities(measurements: &[Measurement]) -> Vec<f64> {
         .iter()
         .map(|m| {
             if m.value_px > 0.0 {
-                rows.next().map_or(0.0, |f| SCORER.score(&f))
+                rows.next().map_or(0.0, |f| fitted::FOREST.score(&f))
             } else {
                 0.0
             }
@@ -223,7 +215,7 @@ mod tests {
     #[test]
     fn the_measurement_scorer_gives_the_fitting_scripts_scores() {
         for (features, expected) in fitted::SAMPLES.iter() {
-            let got = SCORER.score(features);
+            let got = fitted::FOREST.score(features);
             assert!((got - expected).abs() < 1e-9, "{got} != {expected}");
         }
     }

@@ -156,17 +156,9 @@ const STRONG: f64 = 0.70;
 /// Smallest value the scorer's selection snaps to the grid.
 const SNAP_FROM_PX: f64 = 12.0;
 
-/// The value scorer (`model.rs`).
-const SCORER: trees::Forest = trees::Forest {
-    base: model::BASE,
-    rate: model::RATE,
-    roots: &model::ROOTS,
-    nodes: &model::NODES,
-};
-
 /// The scorer's probability that a value is one of the system's.
 fn score(f: &[f64; features::COUNT]) -> f64 {
-    SCORER.score(f)
+    model::FOREST.score(f)
 }
 
 fn select_once(measurements: &[Measurement], options: &SelectOptions) -> Selection {
