@@ -181,7 +181,10 @@ class Trees:
             i = r
             while self.nodes[i][0] >= 0:
                 f, thr, left, right, _ = self.nodes[i]
-                i = left if x[f] <= thr else right
+                # sklearn walks its trees on float32 features: a value that rounds onto a
+                # threshold in float32 goes left there (a refit on new measurements once failed
+                # the check below on such a row).
+                i = left if float(np.float32(x[f])) <= thr else right
             total += self.nodes[i][4]
         return total
 

@@ -1,8 +1,9 @@
 //! Boosted decision trees as `bench/fit_select.py` writes them (`model.rs`, `instance_model.rs`):
 //! the one walk both scorers share.
 
-/// A node of a scoring tree: go left when `feature <= threshold`; a leaf (feature `LEAF`) adds its
-/// value.
+/// A node of a scoring tree: go left when `feature <= threshold`, the feature taken as `f32` as
+/// scikit-learn takes it (a value just above a threshold that rounds onto it in `f32` goes left
+/// there); a leaf (feature `LEAF`) adds its value.
 pub struct Node {
     pub feature: usize,
     pub threshold: f64,
@@ -32,7 +33,7 @@ impl Forest {
             .map(|&root| {
                 let mut node = &self.nodes[root];
                 while node.feature != LEAF {
-                    let next = if f[node.feature] <= node.threshold {
+                    let next = if f64::from(f[node.feature] as f32) <= node.threshold {
                         node.left
                     } else {
                         node.right
@@ -44,5 +45,54 @@ impl Forest {
             .sum();
         let z = self.base + self.rate * leaves;
         1.0 / (1.0 + (-z).exp())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_feature_that_rounds_onto_a_threshold_in_f32_goes_left_as_in_sklearn() {
+        // Regression: the fitting script's check failed on a row whose feature lay just above a
+        // threshold in f64 but on it in f32, the precision scikit-learn walks its trees in.
+        let t = f64::from(0.1f32);
+        static ROOTS: [usize; 1] = [0];
+        let nodes: &'static [Node] = Box::leak(Box::new([
+            Node {
+                feature: 0,
+                threshold: t,
+                left: 1,
+                right: 2,
+                value: 0.0,
+            },
+            Node {
+                feature: LEAF,
+                threshold: 0.0,
+                left: 0,
+                right: 0,
+                value: -1.0,
+            },
+            Node {
+                feature: LEAF,
+                threshold: 0.0,
+                left: 0,
+                right: 0,
+                value: 1.0,
+            },
+        ]));
+        let forest = Forest {
+            base: 0.0,
+            rate: 1.0,
+            roots: &ROOTS,
+            nodes,
+        };
+        let above = t + t * 1e-12;
+        assert!(above > t && f64::from(above as f32) == t);
+        assert!(forest.score(&[above]) < 0.5, "went right");
+        assert!(
+            forest.score(&[t * 1.01]) > 0.5,
+            "a value clearly above goes right"
+        );
     }
 }
