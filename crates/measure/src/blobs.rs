@@ -54,6 +54,38 @@ fn blob(c: &Component, region: Rect) -> bool {
         && (everywhere || u64::from(c.pixels) * 10 < u64::from(w) * u64::from(h) * 7)
 }
 
+/// Whether a shape is drawn along the straight middle 60 % of each of its four sides (its bottom
+/// may be the screenshot's crop): a panel whose inside does not fill it (a table's striped rows
+/// within a tolerance of the page), not cards joined by their shadows, which leave the page between
+/// them along the sides.
+fn outlined(c: &Component, image_h: u32) -> bool {
+    let b = c.bbox;
+    if b.w() < 5 || b.h() < 5 {
+        return false;
+    }
+    let (lo, hi) = (b.x0 + b.w() / 5, b.x1 - b.w() / 5);
+    let row = |y: u32| -> u32 {
+        c.runs
+            .iter()
+            .filter(|r| r.y == y)
+            .map(|r| r.x1.min(hi).saturating_sub(r.x0.max(lo)))
+            .sum()
+    };
+    let full = |y: u32| row(y) * 100 >= (hi - lo) * 95;
+    let (mid_lo, mid_hi) = (b.y0 + b.h() / 5, b.y1 - b.h() / 5);
+    let (mut rows, mut sides) = (0u32, 0u32);
+    for r in c.runs.chunk_by(|a, b| a.y == b.y) {
+        let y = r[0].y;
+        if (mid_lo..mid_hi).contains(&y) {
+            rows += 1;
+            if r[0].x0 <= b.x0 + 1 && r[r.len() - 1].x1 + 1 >= b.x1 {
+                sides += 1;
+            }
+        }
+    }
+    rows > 0 && sides * 100 >= rows * 95 && full(b.y0) && (b.y1 == image_h || full(b.y1 - 1))
+}
+
 /// A solid shape that is no box, reaching three sides of its region and a quarter of its other
 /// extent: a band of another colour (a section behind a heading) joined to what crosses its edge
 /// (a card outlined across two sections, a photo). It fills its outline too well to be read as a
@@ -109,7 +141,11 @@ pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Rea
         };
     }
     let mut comps = label(raster, rect, bg, tol);
-    let has_blob = |comps: &[Component]| comps.iter().any(|c| blob(c, rect));
+    let has_blob = |comps: &[Component]| {
+        comps
+            .iter()
+            .any(|c| blob(c, rect) && (c.bbox == rect || !outlined(c, raster.height)))
+    };
     if !is_box && has_blob(&comps) {
         if let Some((a, b)) = crate::split::xy_cut(raster, rect, tol) {
             return Reading::Cut(a, b);

@@ -531,3 +531,37 @@ fn a_card_across_two_section_bands_keeps_its_padding() {
         "the card's 24 px padding to its photo: {p:?}"
     );
 }
+
+#[test]
+fn a_bordered_panel_whose_striped_rows_match_the_page_is_still_a_box() {
+    // Regression (Gentelella's tables): a white panel with a 1 px border on a #f7f7f7 page holds a
+    // bordered table whose striped rows (#f9f9f9) are within the tolerance of the page. The stripes
+    // are holes in the panel's shape, which filled too little of its outline and was read as
+    // shapes joined by shadows: at the coarser contrasts that part them the panel and the table's
+    // rules faded, and no cell's 8 px padding was measured.
+    let page = 0xF7F7F7;
+    let mut c = Canvas::new(680, 480, 1, page);
+    c.bordered(20, 20, 640, 440, 0xE6E9ED, 0xFFFFFF);
+    let (x0, x1, top) = (37u32, 643u32, 60u32);
+    c.fill(x0, top, x1 - x0, 9 * 40 + 1, 0xDDDDDD);
+    for row in 0..9u32 {
+        let y = top + 1 + row * 40;
+        for col in 0..3u32 {
+            let cx = x0 + 1 + col * 202;
+            let fill = if row % 2 == 0 { 0xF9F9F9 } else { 0xFFFFFF };
+            c.fill(cx, y, 201, 39, fill);
+            // Each cell's text 8 px inside its borders.
+            c.text(cx + 8, y + 8, 12, INK);
+        }
+    }
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let eights = paddings(&e)
+        .iter()
+        .filter(|&&v| (v - 8.0).abs() <= 1.0)
+        .count();
+    assert!(
+        eights >= 27,
+        "each cell's 8 px padding is measured: {:?}",
+        paddings(&e)
+    );
+}
