@@ -179,6 +179,19 @@ impl<'a> Analyser<'a> {
         } else {
             read
         };
+        // Boxes that touch (a button stacked on another with no margin) label as one shape that
+        // is no box, and were read as one glyph. Only the parts are read: the region's other
+        // shapes keep what was read of them.
+        let (split, joined) = crate::split::joined(&mut self.reader, &read, bg, slack);
+        let mut read: Vec<_> = read
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !split.contains(i))
+            .map(|(_, r)| r)
+            .collect();
+        for p in &joined {
+            read.push((p, self.reader.as_box(p, bg, slack)));
+        }
         let mut items: Vec<Item> = Vec::new();
         let mut loose: Vec<Rect> = Vec::new();
         for (c, found) in read {

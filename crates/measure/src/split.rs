@@ -5,8 +5,12 @@
 //! label as one blob. Where a colour step runs the full height (or width) of the region — the
 //! sidebar's right edge, the top bar's bottom edge — the region is two regions, each with its own
 //! background (an XY cut).
+//!
+//! The same cut parts a shape: boxes that touch (a button resting on another with no margin)
+//! label as one shape that is no box, and were read as one glyph.
 
-use crate::components::Rect;
+use crate::boxes::{is_rule, BoxReader};
+use crate::components::{label, Component, Rect};
 use crate::raster::{diff, Raster};
 
 /// Share of the rows (columns) the step must cross.
@@ -59,6 +63,72 @@ pub fn xy_cut(r: &Raster, rect: Rect, tol: u32) -> Option<(Rect, Rect)> {
         consider(s, Rect { y1: y, ..rect }, Rect { y0: y, ..rect });
     }
     best.map(|(_, a, b)| (a, b))
+}
+
+/// How many times a shape of touching boxes is cut (three buttons in a row: twice).
+const SPLIT_DEPTH: u32 = 3;
+/// A part that is no box must be under this fraction of the shape (1/n) for the cut to stand.
+const SMALL_PART: u64 = 8;
+
+/// The shapes of a region read as no box that part into boxes (cut where a colour step runs
+/// right across them): their indices in `read`, and all their parts.
+pub(crate) fn joined(
+    reader: &mut BoxReader,
+    read: &[(&Component, Option<(Rect, Rect)>)],
+    bg: u32,
+    slack: u32,
+) -> (Vec<usize>, Vec<Component>) {
+    let mut split = Vec::new();
+    let mut parts = Vec::new();
+    for (i, (c, found)) in read.iter().enumerate() {
+        if found.is_none() && !is_rule(c) {
+            if let Some(p) = into_boxes(reader, c, bg, slack, SPLIT_DEPTH) {
+                split.push(i);
+                parts.extend(p);
+            }
+        }
+    }
+    (split, parts)
+}
+
+/// The shapes `c` parts into when cut along a colour step that runs right across it, each part
+/// labelled against the region's background (and cut again, `depth` times), if it parts into
+/// boxes: one part at least is a box, and every part that is no box is small beside the shape (a
+/// label inside an outlined button). A box joined to a large shape that is no box (a chart, a
+/// photo) stays one shape: cut, the large part's pieces were read as content.
+fn into_boxes(
+    reader: &mut BoxReader,
+    c: &Component,
+    bg: u32,
+    slack: u32,
+    depth: u32,
+) -> Option<Vec<Component>> {
+    if depth == 0 {
+        return None;
+    }
+    let (a, b) = xy_cut(reader.raster, c.bbox, reader.tol)?;
+    let area = |r: &Rect| u64::from(r.w()) * u64::from(r.h());
+    // What reading the parts notes (border widths, cropped boxes) is forgotten: the caller reads
+    // the parts it keeps again.
+    let start = reader.marks();
+    let (mut boxes, mut small) = (0, true);
+    let mut out = Vec::new();
+    for part in [a, b] {
+        for p in label(reader.raster, part, bg, reader.tol) {
+            if reader.as_box(&p, bg, slack).is_some() {
+                boxes += 1;
+                out.push(p);
+            } else if let Some(more) = into_boxes(reader, &p, bg, slack, depth - 1) {
+                boxes += 1;
+                out.extend(more);
+            } else {
+                small &= area(&p.bbox) * SMALL_PART < area(&c.bbox);
+                out.push(p);
+            }
+        }
+    }
+    reader.forget(start, reader.marks());
+    (boxes > 0 && small).then_some(out)
 }
 
 #[cfg(test)]

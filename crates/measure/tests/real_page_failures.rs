@@ -533,6 +533,32 @@ fn a_card_across_two_section_bands_keeps_its_padding() {
 }
 
 #[test]
+fn two_buttons_stacked_without_a_margin_are_read_as_two_boxes() {
+    // Regression (AdminLTE's modal page): an outlined button resting on a wider filled one, no
+    // margin between them, labels as one shape that is no box; it was read as one glyph and
+    // neither button's 12 px side padding was measured.
+    let page = 0x454D55;
+    let mut c = Canvas::new(480, 160, 1, page);
+    c.bordered(24, 40, 200, 36, 0x6C757D, page);
+    c.text(24 + 1 + 12, 40 + 7, 20, 0xFFFFFF);
+    c.fill(24, 76, 220, 36, 0xFFC107);
+    c.text(24 + 12, 76 + 7, 22, INK);
+    let e = measure(&c.raster(), false, None, Dpr::Auto);
+    let twelves: Vec<u32> = e
+        .measurements
+        .iter()
+        .filter(|m| m.context.as_deref().is_some_and(|s| s.contains("padding")))
+        .filter(|m| (m.value_px - 12.0).abs() <= 1.0)
+        .filter_map(|m| m.bbox.map(|b| b.y))
+        .collect();
+    assert!(
+        twelves.iter().any(|&y| y < 76) && twelves.iter().any(|&y| y >= 76),
+        "both buttons' 12 px side padding is measured: {:?}",
+        e.measurements
+    );
+}
+
+#[test]
 fn a_bordered_panel_whose_striped_rows_match_the_page_is_still_a_box() {
     // Regression (Gentelella's tables): a white panel with a 1 px border on a #f7f7f7 page holds a
     // bordered table whose striped rows (#f9f9f9) are within the tolerance of the page. The stripes
