@@ -9,7 +9,7 @@
 //! as no box that is a `band` of another colour says the same after the boxes are read: the layout
 //! reads its region again (`read_band`: cut, else off what spreads from the border).
 
-use crate::boxes::in_corner;
+use crate::boxes::{in_corner, row_cover, sides};
 use crate::components::{
     coverage, dominant_colour, edge_colour, label, label_off_smooth_background, Component, Rect,
     SMOOTH_STEP,
@@ -64,26 +64,11 @@ fn outlined(c: &Component, image_h: u32) -> bool {
         return false;
     }
     let (lo, hi) = (b.x0 + b.w() / 5, b.x1 - b.w() / 5);
-    let row = |y: u32| -> u32 {
-        c.runs
-            .iter()
-            .filter(|r| r.y == y)
-            .map(|r| r.x1.min(hi).saturating_sub(r.x0.max(lo)))
-            .sum()
-    };
-    let full = |y: u32| row(y) * 100 >= (hi - lo) * 95;
-    let (mid_lo, mid_hi) = (b.y0 + b.h() / 5, b.y1 - b.h() / 5);
-    let (mut rows, mut sides) = (0u32, 0u32);
-    for r in c.runs.chunk_by(|a, b| a.y == b.y) {
-        let y = r[0].y;
-        if (mid_lo..mid_hi).contains(&y) {
-            rows += 1;
-            if r[0].x0 <= b.x0 + 1 && r[r.len() - 1].x1 + 1 >= b.x1 {
-                sides += 1;
-            }
-        }
-    }
-    rows > 0 && sides * 100 >= rows * 95 && full(b.y0) && (b.y1 == image_h || full(b.y1 - 1))
+    let s = sides(c, 1);
+    s.rows > 0
+        && s.covered * 100 >= s.rows * 95
+        && row_cover(c, b.y0, lo, hi)
+        && (b.y1 == image_h || row_cover(c, b.y1 - 1, lo, hi))
 }
 
 /// A solid shape that is no box, reaching three sides of its region and a quarter of its other

@@ -68,22 +68,12 @@ impl BoxReader<'_> {
         // Fill ratio of a ring is low, of a disk about π/4: both are told apart by the side test.
         // The straight middle 60 % of each side must be drawn: rounded corners are fine, circles
         // and other round shapes are graphics.
-        let mid_lo = b.y0 + b.h() / 5;
-        let mid_hi = b.y1 - b.h() / 5;
-        let (mut rows, mut covered) = (0u32, 0u32);
-        let mut left_w = u32::MAX;
-        let mut right_w = u32::MAX;
-        for row in by_row(c) {
-            let (first, last) = (row[0], row[row.len() - 1]);
-            if (mid_lo..mid_hi).contains(&first.y) {
-                rows += 1;
-                if first.x0 <= b.x0 + slack && last.x1 + slack >= b.x1 {
-                    covered += 1;
-                    left_w = left_w.min(first.x1 - first.x0);
-                    right_w = right_w.min(last.x1 - last.x0);
-                }
-            }
-        }
+        let Sides {
+            rows,
+            covered,
+            mut left_w,
+            mut right_w,
+        } = sides(c, slack);
         // A soft shadow around an outlined box (a button's) adds a few sparse rows above and
         // below its border: the border is the first full row within that fringe.
         let row_slack = if slack > 1 { slack } else { 0 };
@@ -352,12 +342,45 @@ fn trim_fringe(c: &Component, b: Rect, top: u32, bottom: u32) -> Rect {
 }
 
 /// A component's runs, one row at a time (runs are ordered by row).
+/// The rows of the straight middle 60 % of a shape's height, and those that reach both its left
+/// and right side (within `slack`), with the thinnest first and last run among them: the side
+/// test of a box.
+pub(crate) struct Sides {
+    pub rows: u32,
+    pub covered: u32,
+    pub left_w: u32,
+    pub right_w: u32,
+}
+
+pub(crate) fn sides(c: &Component, slack: u32) -> Sides {
+    let b = c.bbox;
+    let (mid_lo, mid_hi) = (b.y0 + b.h() / 5, b.y1 - b.h() / 5);
+    let mut s = Sides {
+        rows: 0,
+        covered: 0,
+        left_w: u32::MAX,
+        right_w: u32::MAX,
+    };
+    for row in by_row(c) {
+        let (first, last) = (row[0], row[row.len() - 1]);
+        if (mid_lo..mid_hi).contains(&first.y) {
+            s.rows += 1;
+            if first.x0 <= b.x0 + slack && last.x1 + slack >= b.x1 {
+                s.covered += 1;
+                s.left_w = s.left_w.min(first.x1 - first.x0);
+                s.right_w = s.right_w.min(last.x1 - last.x0);
+            }
+        }
+    }
+    s
+}
+
 fn by_row(c: &Component) -> impl Iterator<Item = &[Run]> {
     c.runs.chunk_by(|a, b| a.y == b.y)
 }
 
 /// Whether row `y` of the component covers (95 %) the span `lo..hi`.
-fn row_cover(c: &Component, y: u32, lo: u32, hi: u32) -> bool {
+pub(crate) fn row_cover(c: &Component, y: u32, lo: u32, hi: u32) -> bool {
     let covered: u32 = c
         .runs
         .iter()
