@@ -189,9 +189,7 @@ impl<'a> Analyser<'a> {
             .filter(|(i, _)| !split.contains(i))
             .map(|(_, r)| r)
             .collect();
-        for p in &joined {
-            read.push((p, self.reader.as_box(p, bg, slack)));
-        }
+        read.extend(joined.iter().map(|(p, found)| (p, *found)));
         let mut items: Vec<Item> = Vec::new();
         let mut loose: Vec<Rect> = Vec::new();
         for (c, found) in read {

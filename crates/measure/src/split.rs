@@ -70,14 +70,19 @@ const SPLIT_DEPTH: u32 = 3;
 /// A part that is no box must be under this fraction of the shape (1/n) for the cut to stand.
 const SMALL_PART: u64 = 8;
 
+/// A box's outer and inner rectangles, as `BoxReader::as_box` reads them.
+type Found = Option<(Rect, Rect)>;
+/// A shape and the box read of it, if it is one.
+pub(crate) type Read<'c> = (&'c Component, Found);
+
 /// The shapes of a region read as no box that part into boxes (cut where a colour step runs
-/// right across them): their indices in `read`, and all their parts.
+/// right across them): their indices in `read`, and all their parts, each with its box.
 pub(crate) fn joined(
     reader: &mut BoxReader,
-    read: &[(&Component, Option<(Rect, Rect)>)],
+    read: &[Read],
     bg: u32,
     slack: u32,
-) -> (Vec<usize>, Vec<Component>) {
+) -> (Vec<usize>, Vec<(Component, Found)>) {
     let mut split = Vec::new();
     let mut parts = Vec::new();
     for (i, (c, found)) in read.iter().enumerate() {
@@ -91,44 +96,48 @@ pub(crate) fn joined(
     (split, parts)
 }
 
-/// The shapes `c` parts into when cut along a colour step that runs right across it, each part
-/// labelled against the region's background (and cut again, `depth` times), if it parts into
-/// boxes: one part at least is a box, and every part that is no box is small beside the shape (a
-/// label inside an outlined button). A box joined to a large shape that is no box (a chart, a
-/// photo) stays one shape: cut, the large part's pieces were read as content.
+/// The shapes `c` parts into, each with its box, when cut along a colour step that runs right
+/// across it, each part labelled against the region's background (and cut again, `depth` times),
+/// if it parts into boxes: one part at least is a box, and every part that is no box is small
+/// beside the shape (a label inside an outlined button). A box joined to a large shape that is no
+/// box (a chart, a photo) stays one shape: cut, the large part's pieces would be read as content.
 fn into_boxes(
     reader: &mut BoxReader,
     c: &Component,
     bg: u32,
     slack: u32,
     depth: u32,
-) -> Option<Vec<Component>> {
+) -> Option<Vec<(Component, Found)>> {
     if depth == 0 {
         return None;
     }
     let (a, b) = xy_cut(reader.raster, c.bbox, reader.tol)?;
     let area = |r: &Rect| u64::from(r.w()) * u64::from(r.h());
-    // What reading the parts notes (border widths, cropped boxes) is forgotten: the caller reads
-    // the parts it keeps again.
+    // What reading the parts noted (border widths, cropped boxes) is forgotten if the cut does
+    // not stand.
     let start = reader.marks();
     let (mut boxes, mut small) = (0, true);
     let mut out = Vec::new();
     for part in [a, b] {
         for p in label(reader.raster, part, bg, reader.tol) {
-            if reader.as_box(&p, bg, slack).is_some() {
+            if let Some(found) = reader.as_box(&p, bg, slack) {
                 boxes += 1;
-                out.push(p);
+                out.push((p, Some(found)));
             } else if let Some(more) = into_boxes(reader, &p, bg, slack, depth - 1) {
                 boxes += 1;
                 out.extend(more);
             } else {
                 small &= area(&p.bbox) * SMALL_PART < area(&c.bbox);
-                out.push(p);
+                out.push((p, None));
             }
         }
     }
-    reader.forget(start, reader.marks());
-    (boxes > 0 && small).then_some(out)
+    if boxes > 0 && small {
+        Some(out)
+    } else {
+        reader.forget(start, reader.marks());
+        None
+    }
 }
 
 #[cfg(test)]
