@@ -64,9 +64,7 @@ fn outlined(c: &Component, image_h: u32) -> bool {
         return false;
     }
     let (lo, hi) = (b.x0 + b.w() / 5, b.x1 - b.w() / 5);
-    let s = sides(c, 1);
-    s.rows > 0
-        && s.covered * 100 >= s.rows * 95
+    sides(c, 1).drawn()
         && row_cover(c, b.y0, lo, hi)
         && (b.y1 == image_h || row_cover(c, b.y1 - 1, lo, hi))
 }

@@ -68,12 +68,8 @@ impl BoxReader<'_> {
         // Fill ratio of a ring is low, of a disk about π/4: both are told apart by the side test.
         // The straight middle 60 % of each side must be drawn: rounded corners are fine, circles
         // and other round shapes are graphics.
-        let Sides {
-            rows,
-            covered,
-            mut left_w,
-            mut right_w,
-        } = sides(c, slack);
+        let side_test = sides(c, slack);
+        let (mut left_w, mut right_w) = (side_test.left_w, side_test.right_w);
         // A soft shadow around an outlined box (a button's) adds a few sparse rows above and
         // below its border: the border is the first full row within that fringe.
         let row_slack = if slack > 1 { slack } else { 0 };
@@ -89,7 +85,7 @@ impl BoxReader<'_> {
         // the fold): the crop stands for its bottom side, and its bottom padding is not measured.
         let cut = b.y1 == self.raster.height;
         let bottom = closed.is_some() || cut;
-        let sides = rows > 0 && covered * 100 >= rows * 95;
+        let sides = side_test.drawn();
         let straight = sides && top.is_some() && bottom;
         // Anti-aliased glyph edges inside a fill can match the background and punch holes in a
         // row, so "filled" is judged by area, not by one row.
@@ -341,7 +337,6 @@ fn trim_fringe(c: &Component, b: Rect, top: u32, bottom: u32) -> Rect {
     }
 }
 
-/// A component's runs, one row at a time (runs are ordered by row).
 /// The rows of the straight middle 60 % of a shape's height, and those that reach both its left
 /// and right side (within `slack`), with the thinnest first and last run among them: the side
 /// test of a box.
@@ -350,6 +345,13 @@ pub(crate) struct Sides {
     pub covered: u32,
     pub left_w: u32,
     pub right_w: u32,
+}
+
+impl Sides {
+    /// Whether the left and right sides are drawn: 95 % of the middle rows reach both.
+    pub(crate) fn drawn(&self) -> bool {
+        self.rows > 0 && self.covered * 100 >= self.rows * 95
+    }
 }
 
 pub(crate) fn sides(c: &Component, slack: u32) -> Sides {
@@ -375,6 +377,7 @@ pub(crate) fn sides(c: &Component, slack: u32) -> Sides {
     s
 }
 
+/// A component's runs, one row at a time (runs are ordered by row).
 fn by_row(c: &Component) -> impl Iterator<Item = &[Run]> {
     c.runs.chunk_by(|a, b| a.y == b.y)
 }
