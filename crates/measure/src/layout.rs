@@ -11,6 +11,7 @@ use crate::blobs;
 use crate::boxes::{in_corner, is_rule, BoxReader, Marks};
 use crate::components::{dominant_colour, Component, Rect};
 use crate::elements::{Axis, Item, ItemKind, Relation, Span};
+use crate::placed::Placed;
 use crate::raster::{diff, Raster};
 use crate::text;
 
@@ -283,8 +284,9 @@ impl<'a> Analyser<'a> {
         if items.is_empty() {
             return;
         }
+        let placed = Placed::new(items);
         if is_box {
-            self.padding(rect, items);
+            self.padding(rect, &placed);
         }
         // Items by left edge and by top edge; the sorts are stable, so among equal edges the first
         // item comes first, as a scan of all items for the minimum gave (that scan, for every item,
@@ -309,7 +311,7 @@ impl<'a> Analyser<'a> {
                     y0: a.rect.y0.max(b.rect.y0),
                     y1: a.rect.y1.min(b.rect.y1),
                 };
-                self.push_gap(Axis::X, gap, a, b, rect, is_box, items);
+                self.push_gap(Axis::X, gap, a, b, rect, is_box, &placed);
             }
             let from = by_y.partition_point(|&j| items[j].rect.y0 < a.rect.y1);
             let below = by_y[from..]
@@ -325,7 +327,7 @@ impl<'a> Analyser<'a> {
                     x0: a.rect.x0.max(b.rect.x0),
                     x1: a.rect.x1.min(b.rect.x1),
                 };
-                self.push_gap(Axis::Y, gap, a, b, rect, is_box, items);
+                self.push_gap(Axis::Y, gap, a, b, rect, is_box, &placed);
             }
         }
     }
@@ -339,8 +341,9 @@ impl<'a> Analyser<'a> {
         b: &Item,
         container: Rect,
         container_is_box: bool,
-        items: &[Item],
+        placed: &Placed,
     ) {
+        let items = placed.items;
         let (near, far) = (a.kind, b.kind);
         let px = match axis {
             Axis::X => gap.w(),
@@ -369,9 +372,7 @@ impl<'a> Analyser<'a> {
             return;
         }
         // Something else in the gap means these two are not neighbours.
-        if items.iter().any(|it| {
-            it.rect.x0 < gap.x1 && it.rect.x1 > gap.x0 && it.rect.y0 < gap.y1 && it.rect.y1 > gap.y0
-        }) {
+        if placed.any_in(&gap, None) {
             return;
         }
         // Nor when something between them faces either one: a field's top spacing is to its label
@@ -393,7 +394,7 @@ impl<'a> Analyser<'a> {
             container,
             container_is_box,
             smaller_item: (a.rect.w().max(a.rect.h())).min(b.rect.w().max(b.rect.h())),
-            no_text: items.iter().all(|it| it.kind != ItemKind::Text),
+            no_text: placed.no_text,
         });
     }
 
@@ -411,7 +412,8 @@ impl<'a> Analyser<'a> {
     /// edge with nothing in between. The smallest such distance is the padding; items at the same
     /// distance (±1 px) confirm it, items farther in are aligned or centred, not padded, and items
     /// touching the edge (full-width dividers) are not content.
-    fn padding(&mut self, inner: Rect, items: &[Item]) {
+    fn padding(&mut self, inner: Rect, placed: &Placed) {
+        let items = placed.items;
         // A box the screenshot cuts off at the bottom has no bottom padding to measure.
         let cropped = self.reader.cropped.contains(&inner);
         // A card drawn by its shadow alone shows no top edge to measure from.
@@ -448,14 +450,7 @@ impl<'a> Analyser<'a> {
                 if gap.is_empty() {
                     continue;
                 }
-                let blocked = items.iter().enumerate().any(|(j, o)| {
-                    j != i
-                        && o.rect.x0 < gap.x1
-                        && o.rect.x1 > gap.x0
-                        && o.rect.y0 < gap.y1
-                        && o.rect.y1 > gap.y0
-                });
-                if !blocked {
+                if !placed.any_in(&gap, Some(i)) {
                     let px = if side < 2 { gap.h() } else { gap.w() };
                     found.push((px, gap, it.kind, r.w().max(r.h())));
                 }
@@ -477,7 +472,7 @@ impl<'a> Analyser<'a> {
                     container: inner,
                     container_is_box: true,
                     smaller_item: size,
-                    no_text: items.iter().all(|it| it.kind != ItemKind::Text),
+                    no_text: placed.no_text,
                 });
             }
         }
