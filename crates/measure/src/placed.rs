@@ -91,13 +91,6 @@ impl<'a> Placed<'a> {
         if self.cells.is_empty() {
             return self.scan(gap, except);
         }
-        // Wholly beside the items: none can overlap it.
-        let beside =
-            |lo: u32, hi: u32, origin: u32, n: u32| hi <= origin || lo >= origin + n * self.cell;
-        if beside(gap.x0, gap.x1, self.x0, self.cols) || beside(gap.y0, gap.y1, self.y0, self.rows)
-        {
-            return false;
-        }
         let (c0, c1) = span(gap.x0, gap.x1, self.x0, self.cell, self.cols);
         let (r0, r1) = span(gap.y0, gap.y1, self.y0, self.cell, self.rows);
         (r0..=r1).any(|r| {
