@@ -1,8 +1,8 @@
 //! One region's items in a grid of square cells, for the layout pass's question "does any item lie
 //! in this gap?". The pass asks it for every padding and every gap it measures; scanning every item
-//! each time made a region of many words quadratic (a text-heavy 1440×900 page spent 80 % of its
-//! 0.75 s there). A query looks only at the items in the cells the gap covers, and answers exactly
-//! as the scan did.
+//! each time made a region of many words quadratic (a 1440×900 page whose gradient hero reads as
+//! 13 500 specks spent most of its 0.75 s there; 0.26 s with the grid). A query looks only at the
+//! items in the cells the gap covers, and answers exactly as the scan did.
 
 use crate::components::Rect;
 use crate::elements::{Item, ItemKind};
