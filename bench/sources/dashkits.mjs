@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import {
-  openMirror, neutralise, newNotes, summariseNotes, viewport, buildDir, writeCached, runAsScript, npmPinned,
+  mirrorsOf, neutralise, newNotes, summariseNotes, viewport, buildDir, writeCached, runAsScript, npmPinned,
   rewriteTags, attr, setAttr, serialize, staticState,
 } from './lib.mjs';
 
@@ -121,11 +121,7 @@ export const PAGES = [
   ['soft', 'pages/sign-up.html', 'auth', 'R', { jpeg: true }],
 ];
 
-const MIRRORS = {};
-const mirror = (key) => {
-  const r = REPOS[key];
-  return (MIRRORS[key] ||= openMirror({ env: r.env, repo: r.repo, commit: r.commit, marker: r.marker }));
-};
+const mirror = mirrorsOf(REPOS);
 
 // ------------------------------------------------------------------ Volt: SCSS -> CSS
 // The versions of Volt's package-lock.json (lockfileVersion 2) with its integrity values.

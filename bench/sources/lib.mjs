@@ -5,6 +5,7 @@
 // third-party project is stored here: only this code.
 //
 //   openMirror({ env, repo, commit, marker })  -> reader over one commit of a git directory (or a plain tree)
+//   mirrorsOf(repos, markerOf)                 -> key => openMirror of repos[key], opened once
 //   neutralise(html, { src, pagePath, css, notes, ... }) -> { html, inline }
 //   viewport(code)                             -> [{width, height}, dpr]
 //   npmPinned(source, tag, pins, nested)       -> folder of pinned, integrity-checked npm packages
@@ -76,6 +77,17 @@ export function openMirror({ env, repo, commit, marker }) {
     repo, where, mode: 'dir', commit: null, date: null,
     read(p) { const f = path.join(where, p); return fs.existsSync(f) && fs.statSync(f).isFile() ? fs.readFileSync(f) : null; },
     text(p) { const b = this.read(p); return b ? b.toString('utf8') : null; },
+  };
+}
+
+// A source built from several repositories (a table of { env, repo, commit, ... } by key): each
+// mirror opened once, on first use. `markerOf` names the file that proves the mirror is the right
+// repository (default: the entry's `marker`).
+export function mirrorsOf(repos, markerOf = (r) => r.marker) {
+  const opened = {};
+  return (key) => {
+    const r = repos[key];
+    return (opened[key] ||= openMirror({ env: r.env, repo: r.repo, commit: r.commit, marker: markerOf(r) }));
   };
 }
 

@@ -13,7 +13,7 @@
 // `node sources/startbootstrap.mjs --list` prints the pages; `node sources/startbootstrap.mjs SEED > page.html`
 // writes one page with its CSS inlined.
 import path from 'node:path';
-import { openMirror, neutralise, newNotes, summariseNotes, viewport, inlineFontFaces, rewriteCssUrls, writeCached, runAsScript } from './lib.mjs';
+import { mirrorsOf, neutralise, newNotes, summariseNotes, viewport, inlineFontFaces, rewriteCssUrls, writeCached, runAsScript } from './lib.mjs';
 
 export const GENERATOR = 'src-startbootstrap-v1';
 
@@ -106,11 +106,7 @@ export const PAGES = [
   ['resume', 'index.html', 'components', 'm'],
 ];
 
-const MIRRORS = {};
-const mirror = (key) => {
-  const r = REPOS[key];
-  return (MIRRORS[key] ||= openMirror({ env: r.env, repo: r.repo, commit: r.commit, marker: r.css }));
-};
+const mirror = mirrorsOf(REPOS, (r) => r.css);
 
 // Font Awesome: SB Admin 2 ships Font Awesome Free 5.15 in vendor/ (inlined as served). SB Admin, Grayscale and
 // Resume load Font Awesome 6.3 as a remote JS kit (it swaps <i class="fas ..."> for inline SVGs); no script runs

@@ -26,7 +26,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openMirror, neutralise, newNotes, summariseNotes, viewport, writeCached, runAsScript, npmPinned } from './lib.mjs';
+import { mirrorsOf, neutralise, newNotes, summariseNotes, viewport, writeCached, runAsScript, npmPinned } from './lib.mjs';
 
 export const GENERATOR = 'src-twkits-v1';
 
@@ -140,8 +140,7 @@ export const PAGES = [
 // blank page: header, breadcrumb, empty content), the admin template's calendar.html (Alpine draws the month of the current date: the page would change
 // with the day it is rendered on), K-WD's gh-pages leftovers (build/js/script.js, a 2021 script no page loads).
 
-const MIRRORS = {};
-const mirror = (k) => (MIRRORS[k] ||= openMirror({ env: KITS[k].env, repo: KITS[k].repo, commit: KITS[k].commit, marker: KITS[k].marker }));
+const mirror = mirrorsOf(KITS);
 const npmDir = () => npmPinned('twkits', 'adm-cdn-1', NPM_PINS);
 
 const MIME = { html: 'text/html', css: 'text/css', js: 'text/javascript', png: 'image/png', jpeg: 'image/jpeg', jpg: 'image/jpeg', svg: 'image/svg+xml', ico: 'image/x-icon' };
