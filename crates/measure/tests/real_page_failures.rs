@@ -6,7 +6,7 @@ mod common;
 
 use common::Canvas;
 use copy_that_measure::{explain, measure, Dpr, Extraction};
-use copy_that_spacing::{select_with_reasons, SelectOptions};
+use copy_that_spacing::{select_with_reasons, Measurement, SelectOptions};
 
 const INK: u32 = 0x1F2937;
 const ACCENT: u32 = 0x2563EB;
@@ -21,12 +21,15 @@ fn kept(e: &Extraction) -> Vec<f64> {
 }
 
 /// Every value measured as a padding.
-fn paddings(e: &Extraction) -> Vec<f64> {
+/// The measurements named as a padding (button, card, section... padding).
+fn padding_measurements(e: &Extraction) -> impl Iterator<Item = &Measurement> {
     e.measurements
         .iter()
         .filter(|m| m.context.as_deref().is_some_and(|s| s.contains("padding")))
-        .map(|m| m.value_px)
-        .collect()
+}
+
+fn paddings(e: &Extraction) -> Vec<f64> {
+    padding_measurements(e).map(|m| m.value_px).collect()
 }
 
 fn has(values: &[f64], v: f64) -> bool {
@@ -544,10 +547,7 @@ fn two_buttons_stacked_without_a_margin_are_read_as_two_boxes() {
     c.fill(24, 76, 220, 36, 0xFFC107);
     c.text(24 + 12, 76 + 7, 22, INK);
     let e = measure(&c.raster(), false, None, Dpr::Auto);
-    let twelves: Vec<u32> = e
-        .measurements
-        .iter()
-        .filter(|m| m.context.as_deref().is_some_and(|s| s.contains("padding")))
+    let twelves: Vec<u32> = padding_measurements(&e)
         .filter(|m| (m.value_px - 12.0).abs() <= 1.0)
         .filter_map(|m| m.bbox.map(|b| b.y))
         .collect();
@@ -581,13 +581,10 @@ fn a_bordered_panel_whose_striped_rows_match_the_page_is_still_a_box() {
         }
     }
     let e = measure(&c.raster(), false, None, Dpr::Auto);
-    let eights = paddings(&e)
-        .iter()
-        .filter(|&&v| (v - 8.0).abs() <= 1.0)
-        .count();
+    let paddings = paddings(&e);
+    let eights = paddings.iter().filter(|&&v| (v - 8.0).abs() <= 1.0).count();
     assert!(
         eights >= 27,
-        "each cell's 8 px padding is measured: {:?}",
-        paddings(&e)
+        "each cell's 8 px padding is measured: {paddings:?}"
     );
 }
