@@ -121,7 +121,7 @@ impl BoxReader<'_> {
             if bw > 0 {
                 self.line_widths.push(bw);
             }
-            (outer, shrink(outer, bw))
+            (outer, self.inside_bands(outer, fill, bw))
         } else {
             // An outline: the ring is the border; inside is the region's own background. Its
             // edges are where the full rows and columns are, not where a shadow's fringe ends.
@@ -133,7 +133,7 @@ impl BoxReader<'_> {
             let bw = left_w.min(right_w).min(b.w() / 2);
             self.line_widths.push(bw);
             let outer = strip_outline_shadow(c, b, bw, right_w);
-            (outer, shrink(outer, bw))
+            (outer, self.ring_inside(c, b, bg, bw, outer))
         };
         if cut {
             self.cropped.push(found.1);

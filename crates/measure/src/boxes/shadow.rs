@@ -1,8 +1,12 @@
-//! Hard offset shadows: a solid copy of a box a few pixels down and right (neobrutalist cards,
-//! alerts and badges), which steps from the page as hard as the box's own edge. Read as part of
-//! the box, it makes the box too big and puts a strip of shadow inside it.
+//! Shadows read as part of a box. Hard offset shadows: a solid copy of a box a few pixels down
+//! and right (neobrutalist cards, alerts and badges), which steps from the page as hard as the
+//! box's own edge; read as part of the box, it makes the box too big and puts a strip of shadow
+//! inside it. Soft shadows: heavier below a box than beside it, so the band around its inside is
+//! not as wide on every side (`inside_bands`, `ring_inside`).
 
-use super::{by_row, inset, row_cover, BoxReader, MAX_HARD_SHADOW, MIN_BOX, MIN_SHADOW_CARD};
+use super::{
+    by_row, inset, row_cover, shrink, BoxReader, MAX_HARD_SHADOW, MIN_BOX, MIN_SHADOW_CARD,
+};
 use crate::components::{Component, Rect};
 use crate::raster::diff;
 
@@ -114,6 +118,94 @@ impl BoxReader<'_> {
     }
 }
 
+impl BoxReader<'_> {
+    /// The inside of a filled box `b` whose border (with any shadow fringe) is `bw` px wide at the
+    /// middle of its left side: each side moves in past the pixels at its middle that differ
+    /// from the fill, when there are at most `2 bw + 2` of them. A soft shadow falls heavier below
+    /// than beside a box, and an accent border is thicker on one side (a card's coloured top):
+    /// moving each side in by the left side's width left the rest of the bottom border, or
+    /// of the accent, inside the box, read as a line there. More than that is a bar drawn inside
+    /// the box (a card's header), which keeps the left side's width.
+    pub(super) fn inside_bands(&self, b: Rect, fill: u32, bw: u32) -> Rect {
+        let cap = 2 * bw + 2;
+        let width = |side: usize| -> u32 {
+            let reach = if side < 2 { b.h() } else { b.w() } / 3;
+            let n = (0..reach.min(cap + 1))
+                .take_while(|&t| diff(self.mid_side(b, side, t), fill) > self.tol)
+                .count() as u32;
+            // A pixel either way is the anti-aliasing of one side and not of another.
+            if n <= cap && n.abs_diff(bw) >= 2 {
+                n
+            } else {
+                bw
+            }
+        };
+        let r = Rect {
+            y0: b.y0 + width(0),
+            y1: b.y1 - width(1),
+            x0: b.x0 + bw,
+            x1: b.x1 - width(3),
+        };
+        if r.w() < 2 || r.h() < 2 {
+            shrink(b, bw)
+        } else {
+            r
+        }
+    }
+
+    /// The inside of an outlined box on a page of colour `bg` whose ring is `b`, `border` px
+    /// thick on its sides, with `outer` its box without a hard shadow. Above and below, the
+    /// inside begins past the rows of the border's own colour: a soft shadow under a bordered
+    /// card (an alert's `shadow-sm`) adds full rows below the border, several at 2.625×, and
+    /// moving in by the side border's width alone left the bottom border inside the box, read as
+    /// a line in it (the paddings above it measured short, or not at all).
+    pub(super) fn ring_inside(
+        &self,
+        c: &Component,
+        b: Rect,
+        bg: u32,
+        border: u32,
+        outer: Rect,
+    ) -> Rect {
+        let inside = shrink(outer, border);
+        let mid_y = b.y0 + b.h() / 2;
+        // The border's colour: the pixel of the left side's band that stands out most from the
+        // page (a shadow's pixels fade into it).
+        let colour = (b.x0..b.x0 + border)
+            .map(|x| self.raster.at(x, mid_y))
+            .max_by_key(|&p| diff(p, bg))
+            .unwrap_or(bg);
+        let (lo, hi) = (b.x0 + b.w() / 5, b.x1 - b.w() / 5);
+        let x = b.x0 + b.w() / 2;
+        // From the side inward: shadow rows, then the border's rows, then at most one blended
+        // row; the inside starts after them. None when no row of the border's colour is met.
+        let band = |row: &dyn Fn(u32) -> u32| -> Option<u32> {
+            let reach = b.h() / 4;
+            let drawn = |d: u32| row_cover(c, row(d), lo, hi);
+            let bordered = |d: u32| diff(self.raster.at(x, row(d)), colour) <= self.tol;
+            let shadow = (0..reach).take_while(|&d| drawn(d) && !bordered(d)).count() as u32;
+            let line = (shadow..reach)
+                .take_while(|&d| drawn(d) && bordered(d))
+                .count() as u32;
+            if line == 0 || shadow + line >= reach {
+                return None;
+            }
+            let end = shadow + line;
+            Some(end + u32::from(drawn(end) && !bordered(end)))
+        };
+        let top = band(&|d| b.y0 + d).map_or(inside.y0, |t| inside.y0.max(b.y0 + t));
+        let bottom = band(&|d| b.y1 - 1 - d).map_or(inside.y1, |t| inside.y1.min(b.y1 - t));
+        if bottom <= top + 1 {
+            return inside;
+        }
+        Rect {
+            y0: top,
+            y1: bottom,
+            ..inside
+        }
+    }
+}
+
 /// An outline's hard offset shadow in its own colour, drawn against it (as `strip_hard_shadow`
 /// for filled boxes): the ring reads thicker on the right or at the bottom than the border, by
 /// an amount that stops short of the corner it is offset from. Returns the box without it.
@@ -149,7 +241,8 @@ pub(super) fn strip_outline_shadow(c: &Component, b: Rect, border: u32, right_w:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::components::Run;
+    use crate::components::{label, Run};
+    use crate::raster::Raster;
 
     /// A ring `border` px thick around (x0, y0)–(x1, y1), with its copy `shadow` px down and right
     /// showing outside it, as one component's runs.
@@ -211,5 +304,79 @@ mod tests {
         // A ring without a shadow keeps its box.
         let plain = ring_with_shadow(100, 50, 500, 250, 4, 0);
         assert_eq!(strip_outline_shadow(&plain, plain.bbox, 4, 4), plain.bbox);
+    }
+
+    /// A raster of `w` × `h` white pixels, with `paint` applied.
+    fn raster(w: u32, h: u32, paint: impl Fn(u32, u32) -> Option<u32>) -> Raster {
+        let px = (0..w * h)
+            .map(|i| paint(i % w, i / w).unwrap_or(0xFFFFFF))
+            .collect();
+        Raster::from_pixels(w, h, px)
+    }
+
+    /// HyperUI's alert at 2.625×, as rendered: a box filled `fill` with a 3 px #00c950 border
+    /// from (63, 63) to (1019, 315), `shadow-sm` fading over 3 px beside and above it and 6 below.
+    fn soft_shadowed_alert(fill: u32, x: u32, y: u32) -> Option<u32> {
+        const BELOW: [u32; 6] = [0xE1E1E1, 0xE7E7E7, 0xEDEDED, 0xF2F2F2, 0xF7F7F7, 0xFBFBFB];
+        const BESIDE: [u32; 3] = [0xF7F7F7, 0xF9F9F9, 0xFBFBFB];
+        let (x0, y0, x1, y1) = (63, 63, 1019, 315);
+        let inside = (x0..x1).contains(&x) && (y0..y1).contains(&y);
+        if inside {
+            let border = x < x0 + 3 || x >= x1 - 3 || y < y0 + 3 || y >= y1 - 3;
+            return Some(if border { 0x00C950 } else { fill });
+        }
+        if (y1..y1 + 6).contains(&y) && (x0 - 3..x1 + 3).contains(&x) {
+            return Some(BELOW[(y - y1) as usize]);
+        }
+        let out = [
+            x0.saturating_sub(x + 1),
+            x.saturating_sub(x1),
+            y0.saturating_sub(y + 1),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(0);
+        (out < 3 && (x0 - 3..x1 + 3).contains(&x) && y + 3 >= y0).then(|| BESIDE[out as usize])
+    }
+
+    /// The inside of the alert filled `fill` on a white page, as `as_box` reads it.
+    fn alert_inside(fill: u32) -> Rect {
+        let r = raster(1082, 340, |x, y| soft_shadowed_alert(fill, x, y));
+        let page = Rect {
+            x0: 0,
+            y0: 0,
+            x1: 1082,
+            y1: 340,
+        };
+        let c = label(&r, page, 0xFFFFFF, 4)
+            .into_iter()
+            .max_by_key(|c| c.bbox.w())
+            .expect("the alert");
+        let mut reader = BoxReader {
+            raster: &r,
+            tol: 4,
+            lossy: false,
+            line_widths: Vec::new(),
+            cropped: Vec::new(),
+            open_top: Vec::new(),
+        };
+        reader.as_box(&c, 0xFFFFFF, 1).expect("a box").1
+    }
+
+    #[test]
+    fn a_soft_shadow_below_a_bordered_box_is_not_inside_it() {
+        // Regression (HyperUI's alerts at 2.625×): the inside was the box moved in by its left
+        // side's band (3 px of shadow, 3 of border) on every side, 3 px past the bottom border's
+        // top: the border was read as a line inside the alert, and the text's 16 px bottom
+        // padding as a gap to that line. Filled, and outlined on a white page (a ring).
+        for fill in [0xF0FDF4, 0xFFFFFF] {
+            let inner = alert_inside(fill);
+            // The inside ends where the bottom border begins; the other sides are the border's
+            // inner edge, within the pixel of shadow the band beside the box may add.
+            assert_eq!(inner.y1, 312, "{fill:06x}: {inner:?}");
+            for (got, edge) in [(inner.x0, 66), (inner.y0, 66), (inner.x1, 1016)] {
+                assert!(got.abs_diff(edge) <= 1, "{fill:06x}: {inner:?}");
+            }
+        }
     }
 }
