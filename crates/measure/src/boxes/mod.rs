@@ -13,6 +13,8 @@ const MIN_SHADOW_CARD: u32 = 4 * MIN_BOX;
 pub(crate) const MIN_BOX: u32 = 10;
 /// Widest hard shadow in image px: offsets of 2 to 8 CSS px, at up to 3×.
 const MAX_HARD_SHADOW: u32 = 24;
+/// Pixels at most this many tolerances off the page, all round a box, are a shadow's fringe.
+const FAINT: u32 = 3;
 /// Widest border read, in image px: 4 CSS px at 3× (designers' thickest outlines), with room.
 const THICKEST_BORDER: u32 = 16;
 
@@ -111,7 +113,7 @@ impl BoxReader<'_> {
             // A border draws the same colour on all four sides; a shadow is offset (heavier below)
             // and soft. Only a shadow is stripped from the box, and the ringing lossy compression
             // leaves around every edge.
-            let outer = if !self.lossy && self.uniform_edges(b) {
+            let outer = if !self.lossy && self.uniform_edges(b, bg) {
                 // Only a shadow in the border's own colour can be there: a thicker side.
                 self.strip_hard_shadow(b, bg)
             } else {
@@ -152,10 +154,13 @@ impl BoxReader<'_> {
         }
     }
 
-    /// Whether the outermost pixels at the middle of the four sides share one colour.
-    fn uniform_edges(&self, b: Rect) -> bool {
+    /// Whether the outermost pixels at the middle of the four sides share one colour, a border's:
+    /// the faint tips of a soft shadow all round a box (a `shadow-sm`'s) are alike too, but they
+    /// are barely off the page.
+    fn uniform_edges(&self, b: Rect, bg: u32) -> bool {
         let sides: [u32; 4] = std::array::from_fn(|side| self.mid_side(b, side, 0));
         sides.iter().all(|&c| diff(c, sides[0]) <= self.tol / 2)
+            && sides.iter().any(|&c| diff(c, bg) > FAINT * self.tol)
     }
 
     /// Moves each side of a component's bounding box inward past a soft shadow: to the outermost

@@ -339,8 +339,8 @@ mod tests {
         (out < 3 && (x0 - 3..x1 + 3).contains(&x) && y + 3 >= y0).then(|| BESIDE[out as usize])
     }
 
-    /// The inside of the alert filled `fill` on a white page, as `as_box` reads it.
-    fn alert_inside(fill: u32) -> Rect {
+    /// The alert filled `fill` on a white page, as `as_box` reads it: its outer and inner edges.
+    fn alert(fill: u32) -> (Rect, Rect) {
         let r = raster(1082, 340, |x, y| soft_shadowed_alert(fill, x, y));
         let page = Rect {
             x0: 0,
@@ -360,7 +360,7 @@ mod tests {
             cropped: Vec::new(),
             open_top: Vec::new(),
         };
-        reader.as_box(&c, 0xFFFFFF, 1).expect("a box").1
+        reader.as_box(&c, 0xFFFFFF, 1).expect("a box")
     }
 
     #[test]
@@ -370,7 +370,7 @@ mod tests {
         // top: the border was read as a line inside the alert, and the text's 16 px bottom
         // padding as a gap to that line. Filled, and outlined on a white page (a ring).
         for fill in [0xF0FDF4, 0xFFFFFF] {
-            let inner = alert_inside(fill);
+            let (_, inner) = alert(fill);
             // The inside ends where the bottom border begins; the other sides are the border's
             // inner edge, within the pixel of shadow the band beside the box may add.
             assert_eq!(inner.y1, 312, "{fill:06x}: {inner:?}");
@@ -378,5 +378,22 @@ mod tests {
                 assert!(got.abs_diff(edge) <= 1, "{fill:06x}: {inner:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_filled_box_in_a_faint_soft_shadow_all_round_is_its_border_box() {
+        // Regression (HyperUI's alerts at 2.625×): the shadow's faint outermost pixels are alike on
+        // all four sides, which read as a border drawn all round, so the box was taken with its
+        // shadow, and the gap to the next alert was measured from the shadow's end.
+        let (outer, _) = alert(0xF0FDF4);
+        assert_eq!(
+            outer,
+            Rect {
+                x0: 63,
+                y0: 63,
+                x1: 1019,
+                y1: 315
+            }
+        );
     }
 }
