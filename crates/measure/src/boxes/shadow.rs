@@ -116,9 +116,7 @@ impl BoxReader<'_> {
         }
         inset(b, offsets)
     }
-}
 
-impl BoxReader<'_> {
     /// The inside of a filled box `b` whose border (with any shadow fringe) is `bw` px wide at the
     /// middle of its left side: each side moves in past the pixels at its middle that differ
     /// from the fill, when there are at most `2 bw + 2` of them. A soft shadow falls heavier below
@@ -393,6 +391,53 @@ mod tests {
                 y0: 63,
                 x1: 1019,
                 y1: 315
+            }
+        );
+    }
+
+    #[test]
+    fn a_card_with_a_thick_top_accent_starts_below_it() {
+        // A white card with a 1 px grey border and a 3 px blue top (AdminLTE's outlined cards) on
+        // a grey page: moved in by the left side's 1 px on every side, its inside began on the
+        // accent's second row, and the accent's last two rows were read as a line in the card.
+        let r = raster(400, 200, |x, y| {
+            let card = (20..380).contains(&x) && (20..180).contains(&y);
+            Some(if !card {
+                0xF4F6F9
+            } else if y < 23 {
+                0x007BFF
+            } else if x == 20 || x == 379 || y == 179 {
+                0xCED4DA
+            } else {
+                0xFFFFFF
+            })
+        });
+        let page = Rect {
+            x0: 0,
+            y0: 0,
+            x1: 400,
+            y1: 200,
+        };
+        let c = label(&r, page, 0xF4F6F9, 4)
+            .into_iter()
+            .max_by_key(|c| c.pixels)
+            .expect("the card");
+        let mut reader = BoxReader {
+            raster: &r,
+            tol: 4,
+            lossy: false,
+            line_widths: Vec::new(),
+            cropped: Vec::new(),
+            open_top: Vec::new(),
+        };
+        let (_, inner) = reader.as_box(&c, 0xF4F6F9, 1).expect("a box");
+        assert_eq!(
+            inner,
+            Rect {
+                x0: 21,
+                y0: 23,
+                x1: 379,
+                y1: 179
             }
         );
     }
