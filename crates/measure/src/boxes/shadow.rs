@@ -337,28 +337,35 @@ mod tests {
         (out < 3 && (x0 - 3..x1 + 3).contains(&x) && y + 3 >= y0).then(|| BESIDE[out as usize])
     }
 
-    /// The alert filled `fill` on a white page, as `as_box` reads it: its outer and inner edges.
-    fn alert(fill: u32) -> (Rect, Rect) {
-        let r = raster(1082, 340, |x, y| soft_shadowed_alert(fill, x, y));
+    /// The widest shape on a page of colour `bg`, as `as_box` reads it: its outer and inner edges.
+    fn read_widest(r: &Raster, bg: u32) -> (Rect, Rect) {
         let page = Rect {
             x0: 0,
             y0: 0,
-            x1: 1082,
-            y1: 340,
+            x1: r.width,
+            y1: r.height,
         };
-        let c = label(&r, page, 0xFFFFFF, 4)
+        let c = label(r, page, bg, 4)
             .into_iter()
             .max_by_key(|c| c.bbox.w())
-            .expect("the alert");
+            .expect("a shape");
         let mut reader = BoxReader {
-            raster: &r,
+            raster: r,
             tol: 4,
             lossy: false,
             line_widths: Vec::new(),
             cropped: Vec::new(),
             open_top: Vec::new(),
         };
-        reader.as_box(&c, 0xFFFFFF, 1).expect("a box")
+        reader.as_box(&c, bg, 1).expect("a box")
+    }
+
+    /// The alert filled `fill` on a white page, as `as_box` reads it: its outer and inner edges.
+    fn alert(fill: u32) -> (Rect, Rect) {
+        read_widest(
+            &raster(1082, 340, |x, y| soft_shadowed_alert(fill, x, y)),
+            0xFFFFFF,
+        )
     }
 
     #[test]
@@ -412,25 +419,7 @@ mod tests {
                 0xFFFFFF
             })
         });
-        let page = Rect {
-            x0: 0,
-            y0: 0,
-            x1: 400,
-            y1: 200,
-        };
-        let c = label(&r, page, 0xF4F6F9, 4)
-            .into_iter()
-            .max_by_key(|c| c.pixels)
-            .expect("the card");
-        let mut reader = BoxReader {
-            raster: &r,
-            tol: 4,
-            lossy: false,
-            line_widths: Vec::new(),
-            cropped: Vec::new(),
-            open_top: Vec::new(),
-        };
-        let (_, inner) = reader.as_box(&c, 0xF4F6F9, 1).expect("a box");
+        let (_, inner) = read_widest(&r, 0xF4F6F9);
         assert_eq!(
             inner,
             Rect {
