@@ -154,6 +154,14 @@ impl BoxReader<'_> {
         }
     }
 
+    /// How many pixels, at most `limit`, from side `side` of `b` (top, bottom, left, right) inward
+    /// at its middle differ from the fill `fill`: the band of border (and shadow) on that side.
+    fn off_fill(&self, b: Rect, side: usize, fill: u32, limit: u32) -> u32 {
+        (0..limit)
+            .take_while(|&t| diff(self.mid_side(b, side, t), fill) > self.tol)
+            .count() as u32
+    }
+
     /// Whether the outermost pixels at the middle of the four sides share one colour, a border's:
     /// the faint tips of a soft shadow all round a box (a `shadow-sm`'s) are alike too, but they
     /// are barely off the page.
@@ -209,12 +217,8 @@ impl BoxReader<'_> {
     /// is no border: it is a gradient fill drifting from its most common colour (a hero's). (A
     /// photo or an image flush with the left side is not smooth, and keeps the old reading.)
     fn border_width(&self, b: Rect, fill: u32) -> u32 {
-        let y = b.y0 + b.h() / 2;
-        let px = |x: u32| self.raster.at(b.x0 + x, y);
-        let mut w = 0;
-        while w < b.w() / 3 && diff(px(w), fill) > self.tol {
-            w += 1;
-        }
+        let px = |x: u32| self.mid_side(b, 2, x);
+        let w = self.off_fill(b, 2, fill, b.w() / 3);
         // Judged over a border's widest reach only: a centred label on the row (a gradient
         // button's) is a sharp step farther in, and made the whole band a "border".
         let smooth = (1..w.min(THICKEST_BORDER)).all(|x| diff(px(x - 1), px(x)) <= SMOOTH_STEP);

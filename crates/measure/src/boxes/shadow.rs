@@ -128,9 +128,7 @@ impl BoxReader<'_> {
         let cap = 2 * bw + 2;
         let width = |side: usize| -> u32 {
             let reach = if side < 2 { b.h() } else { b.w() } / 3;
-            let n = (0..reach.min(cap + 1))
-                .take_while(|&t| diff(self.mid_side(b, side, t), fill) > self.tol)
-                .count() as u32;
+            let n = self.off_fill(b, side, fill, reach.min(cap + 1));
             // A pixel either way is the anti-aliasing of one side and not of another.
             if n <= cap && n.abs_diff(bw) >= 2 {
                 n
