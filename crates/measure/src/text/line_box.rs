@@ -108,14 +108,33 @@ fn wrap_pitch(a: &Line, b: &Line, long: f64) -> Option<f64> {
     (wrapped && (1.0..=2.2).contains(&(pitch / a.2))).then_some(pitch)
 }
 
+/// The font size (px) most of the page's text is set in: the median over its characters (each
+/// line weighs its width in em), not over its lines. A landing page's strip of four logos and row of
+/// four stat figures are eight large "lines" beside a two-line lead paragraph; by lines the body
+/// font read 33 px (a logo's), the 36 px heading above the paragraph was not a heading, took the
+/// paragraph's loose line height, and its 16 px gap to the paragraph read 10.
+fn body_font(lines: &[Line]) -> f64 {
+    let mut ems: Vec<(f64, f64)> = lines
+        .iter()
+        .map(|l| (l.2, f64::from(l.0.w()) / l.2))
+        .collect();
+    ems.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    let half = ems.iter().map(|e| e.1).sum::<f64>() / 2.0;
+    let mut seen = 0.0;
+    ems.iter()
+        .find(|e| {
+            seen += e.1;
+            seen >= half
+        })
+        .map_or(0.0, |e| e.0)
+}
+
 /// Line heights: body text's read from lines one above the other (left-aligned, the same font
 /// size, baselines between 1 and 2.2 em apart; see `paragraph_pitch`), headings' from common
 /// practice.
 pub fn line_heights<'a>(items: impl Iterator<Item = &'a Item>) -> LineHeights {
     let lines: Vec<Line> = items.filter_map(text_line).filter(|l| l.2 >= 6.0).collect();
-    let mut fonts: Vec<f64> = lines.iter().map(|l| l.2).collect();
-    fonts.sort_unstable_by(f64::total_cmp);
-    let body_font = fonts.get(fonts.len() / 2).copied().unwrap_or(0.0);
+    let body_font = body_font(&lines);
     let mut body: Vec<f64> = Vec::new();
     for a in lines.iter().filter(|l| l.2 < HEADING_SIZE * body_font) {
         let next = lines
@@ -204,6 +223,31 @@ mod tests {
             kind: ItemKind::Text,
             baseline: Some(top + ink),
         }
+    }
+
+    #[test]
+    fn a_few_large_logos_and_figures_do_not_make_the_body_font() {
+        // Regression (a landing page's logo strip and stat row, 1x): eight short large lines, one
+        // 36 px heading and a lead paragraph of two long 20 px lines. The median line is a logo's
+        // (33 px); most of the text is the paragraph's.
+        let mut items = Vec::new();
+        for (i, font) in [33.0, 33.0, 36.0, 44.0].into_iter().enumerate() {
+            items.push(line(70 + 320 * i as u32, 48, 180, font));
+        }
+        for (i, font) in [53.0, 45.0, 48.0, 45.0].into_iter().enumerate() {
+            items.push(line(110 + 320 * i as u32, 360, 60, font));
+        }
+        items.push(line(336, 180, 607, 36.0));
+        items.push(line(286, 240, 708, 20.0));
+        items.push(line(336, 268, 607, 20.0));
+        let heights = line_heights(items.iter());
+        assert!(
+            (heights.body_font - 20.0).abs() < 1.0,
+            "{}",
+            heights.body_font
+        );
+        // So the heading is one (1.3x the body or more), and gets the tight line height.
+        assert_eq!(heights.ratio(36.0), HEADING_RATIO);
     }
 
     #[test]
