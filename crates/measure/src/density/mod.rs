@@ -54,16 +54,17 @@ pub struct Cues<'a> {
     pub height: u32,
 }
 
-/// Typical text sizes (CSS px) of a UI page, read as the median line's font (see `text::Heights`),
-/// so headings and lead paragraphs pull it up: frameworks that grow the root font on wide
+/// Typical text sizes (CSS px) of a UI page, read as the font most of its text is set in (see
+/// `text::line_box::line_heights`), so on pages of little body text headings and leads pull it up: frameworks that grow the root font on wide
 /// viewports set body text at 20 px and leads at 1.2 rem. At 1× a median above this range is rare.
 const BODY_FONT: std::ops::RangeInclusive<f64> = 10.0..=24.0;
 
 /// Widest CSS viewport of a phone.
 const PHONE_MAX_CSS: f64 = 440.5;
-/// Median text sizes (CSS px) that fit a phone screenshot at its density: looser than
-/// [`BODY_FONT`] because phones have no 1× rival to tell apart (no common window is a phone's width
-/// times its density wide and portrait), and a phone's landing page is mostly headings.
+/// Text sizes (CSS px) that fit a phone screenshot at its density: looser than [`BODY_FONT`]
+/// because phones have no 1× rival to tell apart (no common window is a phone's width times its
+/// density wide and portrait), and a phone's landing page is mostly headings. On a phone's size
+/// only the lower end counts (see `from_image`).
 const PHONE_FONT: std::ops::RangeInclusive<f64> = 9.0..=32.0;
 
 /// Densities screenshots are taken at beyond 1×: phones at 3×, Android's 2.625, Retina at 2×.
@@ -145,8 +146,10 @@ pub fn from_image(width: u32, cues: &Cues) -> (f64, DensitySource) {
         // A phone's screenshot is portrait. (Its hairlines say little: sub-pixel borders and
         // anti-aliasing draw 1 px lines on real 3× renders.)
         let phone = f64::from(width) / d <= PHONE_MAX_CSS && cues.height > width;
-        // Text at a usual size at this density (or no text to judge by).
-        let text_fits = cues.body_font <= 0.0 || PHONE_FONT.contains(&(cues.body_font / d));
+        // Text not too small for this density (or no text to judge by). Large text is no
+        // argument against it: 1×, its only rival on a phone's size, has text larger still (a
+        // phone's page of display type with shadows reads 37 CSS px at 2.625, 97 px at 1×).
+        let text_fits = cues.body_font <= 0.0 || cues.body_font / d >= *PHONE_FONT.start();
         // A device size is confirmed by the lattice of its edges; by body text too large for 1×;
         // by thick hairlines when the image has neither; and a phone's size (a 1170 px wide
         // screenshot is an iPhone's, not a 1× window) by text that fits it.
@@ -413,6 +416,12 @@ mod tests {
             infer(None, None, 1170, &cues),
             (3.0, DensitySource::DeviceSize)
         );
+        // Text larger than any phone's at 3× is larger still at 1×, its only rival.
+        let huge = Cues {
+            body_font: 110.0,
+            ..cues
+        };
+        assert_eq!(infer(None, None, 1170, &huge).0, 3.0);
         // Small text on a phone-sized portrait image is a 1× drawing, not a 3× phone.
         let small = Cues {
             body_font: 14.0,
