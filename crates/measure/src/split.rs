@@ -7,7 +7,9 @@
 //! background (an XY cut).
 //!
 //! The same cut parts a shape: boxes that touch (a button resting on another with no margin)
-//! label as one shape that is no box, and were read as one glyph.
+//! label as one shape that is no box, and were read as one glyph. So does a line drawn along a
+//! shape's side (a top bar's bottom border with the active item's box resting on it), too thin to
+//! be a part an XY cut leaves.
 
 use crate::boxes::{is_rule, BoxReader};
 use crate::components::{label, Component, Rect};
@@ -111,7 +113,15 @@ fn into_boxes(
     if depth == 0 {
         return None;
     }
-    let (a, b) = xy_cut(reader.raster, c.bbox, reader.tol)?;
+    // A line along a side runs the whole width of a bar, whose rectangle holds every item of the
+    // bar: only the shape's own pieces are its parts then.
+    let (a, b, only_own) = match xy_cut(reader.raster, c.bbox, reader.tol) {
+        Some((a, b)) => (a, b, false),
+        None => {
+            let (a, b) = edge_line(reader.raster, c.bbox, bg, reader.tol)?;
+            (a, b, true)
+        }
+    };
     let area = |r: &Rect| u64::from(r.w()) * u64::from(r.h());
     // What reading the parts noted (border widths, cropped boxes) is forgotten if the cut does
     // not stand.
@@ -120,6 +130,9 @@ fn into_boxes(
     let mut out = Vec::new();
     for part in [a, b] {
         for p in label(reader.raster, part, bg, reader.tol) {
+            if only_own && !piece_of(c, &p) {
+                continue;
+            }
             if let Some(found) = reader.as_box(&p, bg, slack) {
                 boxes += 1;
                 out.push((p, Some(found)));
@@ -138,6 +151,93 @@ fn into_boxes(
         reader.forget(start, reader.marks());
         None
     }
+}
+
+/// Whether `p`, labelled inside `c`'s rectangle, is a piece of `c` (and not another shape within
+/// that rectangle: a label inside an outlined button, the items of a top bar).
+fn piece_of(c: &Component, p: &Component) -> bool {
+    let Some(r) = p.runs.first() else {
+        return false;
+    };
+    let from = c.runs.partition_point(|q| q.y < r.y);
+    c.runs[from..]
+        .iter()
+        .take_while(|q| q.y == r.y)
+        .any(|q| q.x0 < r.x1 && r.x0 < q.x1)
+}
+
+/// Thickest line (px) cut off a shape's side.
+const EDGE_LINE: u32 = 4;
+
+/// A line drawn the whole length of one side of a shape, and the rest: a top bar's bottom border
+/// with the active item's box resting on it joins the two into one shape, and the line is too
+/// thin to be a part `xy_cut` leaves.
+fn edge_line(r: &Raster, rect: Rect, bg: u32, tol: u32) -> Option<(Rect, Rect)> {
+    let full = |along: std::ops::Range<u32>, ink: &dyn Fn(u32) -> bool| {
+        let n = along.len() as f64;
+        along.filter(|&i| ink(i)).count() as f64 >= FULL * n
+    };
+    let row = |y: u32| full(rect.x0..rect.x1, &|x| diff(r.at(x, y), bg) > tol);
+    let col = |x: u32| full(rect.y0..rect.y1, &|y| diff(r.at(x, y), bg) > tol);
+    // How many full rows (columns) from an edge inward, when a line of 1 to EDGE_LINE px ends there.
+    let run = |lines: &mut dyn Iterator<Item = u32>, is_full: &dyn Fn(u32) -> bool| {
+        let k = lines
+            .take(EDGE_LINE as usize + 1)
+            .take_while(|&i| is_full(i))
+            .count() as u32;
+        (1..=EDGE_LINE).contains(&k).then_some(k)
+    };
+    if rect.w() < 2 * MIN_PART || rect.h() < 2 * MIN_PART {
+        return None;
+    }
+    if let Some(k) = run(&mut (rect.y0..rect.y1).rev(), &row) {
+        return Some((
+            Rect {
+                y1: rect.y1 - k,
+                ..rect
+            },
+            Rect {
+                y0: rect.y1 - k,
+                ..rect
+            },
+        ));
+    }
+    if let Some(k) = run(&mut (rect.y0..rect.y1), &row) {
+        return Some((
+            Rect {
+                y1: rect.y0 + k,
+                ..rect
+            },
+            Rect {
+                y0: rect.y0 + k,
+                ..rect
+            },
+        ));
+    }
+    if let Some(k) = run(&mut (rect.x0..rect.x1).rev(), &col) {
+        return Some((
+            Rect {
+                x1: rect.x1 - k,
+                ..rect
+            },
+            Rect {
+                x0: rect.x1 - k,
+                ..rect
+            },
+        ));
+    }
+    run(&mut (rect.x0..rect.x1), &col).map(|k| {
+        (
+            Rect {
+                x1: rect.x0 + k,
+                ..rect
+            },
+            Rect {
+                x0: rect.x0 + k,
+                ..rect
+            },
+        )
+    })
 }
 
 #[cfg(test)]
