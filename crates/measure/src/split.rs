@@ -190,54 +190,13 @@ fn edge_line(r: &Raster, rect: Rect, bg: u32, tol: u32) -> Option<(Rect, Rect)> 
     if rect.w() < 2 * MIN_PART || rect.h() < 2 * MIN_PART {
         return None;
     }
-    if let Some(k) = run(&mut (rect.y0..rect.y1).rev(), &row) {
-        return Some((
-            Rect {
-                y1: rect.y1 - k,
-                ..rect
-            },
-            Rect {
-                y0: rect.y1 - k,
-                ..rect
-            },
-        ));
-    }
-    if let Some(k) = run(&mut (rect.y0..rect.y1), &row) {
-        return Some((
-            Rect {
-                y1: rect.y0 + k,
-                ..rect
-            },
-            Rect {
-                y0: rect.y0 + k,
-                ..rect
-            },
-        ));
-    }
-    if let Some(k) = run(&mut (rect.x0..rect.x1).rev(), &col) {
-        return Some((
-            Rect {
-                x1: rect.x1 - k,
-                ..rect
-            },
-            Rect {
-                x0: rect.x1 - k,
-                ..rect
-            },
-        ));
-    }
-    run(&mut (rect.x0..rect.x1), &col).map(|k| {
-        (
-            Rect {
-                x1: rect.x0 + k,
-                ..rect
-            },
-            Rect {
-                x0: rect.x0 + k,
-                ..rect
-            },
-        )
-    })
+    let at_y = |y: u32| (Rect { y1: y, ..rect }, Rect { y0: y, ..rect });
+    let at_x = |x: u32| (Rect { x1: x, ..rect }, Rect { x0: x, ..rect });
+    run(&mut (rect.y0..rect.y1).rev(), &row)
+        .map(|k| at_y(rect.y1 - k))
+        .or_else(|| run(&mut (rect.y0..rect.y1), &row).map(|k| at_y(rect.y0 + k)))
+        .or_else(|| run(&mut (rect.x0..rect.x1).rev(), &col).map(|k| at_x(rect.x1 - k)))
+        .or_else(|| run(&mut (rect.x0..rect.x1), &col).map(|k| at_x(rect.x0 + k)))
 }
 
 #[cfg(test)]
@@ -273,5 +232,40 @@ mod tests {
         let (top, rest) = xy_cut(&r, b, 4).expect("a second cut");
         assert_eq!((top.y1, rest.y0), (20, 20));
         assert!(xy_cut(&r, rest, 4).is_none());
+    }
+
+    #[test]
+    fn a_line_along_a_shapes_side_is_cut_off_and_a_solid_shape_is_not() {
+        // 200 x 40: a blue box (60..100, rows 0..38) resting on a 2 px line across the bottom.
+        let (w, h) = (200u32, 40u32);
+        let px = (0..w * h)
+            .map(|i| {
+                let (x, y) = (i % w, i / w);
+                if y >= 38 {
+                    0xDBDBDB
+                } else if (60..100).contains(&x) {
+                    0x485FC7
+                } else {
+                    0xFFFFFF
+                }
+            })
+            .collect();
+        let r = Raster::from_pixels(w, h, px);
+        let all = Rect {
+            x0: 0,
+            y0: 0,
+            x1: w,
+            y1: h,
+        };
+        let (rest, line) = edge_line(&r, all, 0xFFFFFF, 4).expect("the line");
+        assert_eq!((rest.y1, line.y0, line.y1), (38, 38, 40));
+        // The box alone is solid: every row is full, no line is thinner than the shape.
+        let solid = Rect {
+            x0: 60,
+            y0: 0,
+            x1: 100,
+            y1: 38,
+        };
+        assert!(edge_line(&r, solid, 0xFFFFFF, 4).is_none());
     }
 }
