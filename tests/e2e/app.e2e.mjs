@@ -355,36 +355,44 @@ test("a designer's first project: create, drop two screenshots, browse, rename, 
     await session.type(await session.find("#new-project"), "Queue and retry");
     await session.click(await session.find(".new-project button[type=submit]"));
     await waitFor("the new project", async () => ((await text("#project-title").catch(() => "")) === "Queue and retry") || null);
-    // A long batch: 80 copies of one screenshot (one image to the project, 80 measurements) and a broken file.
+    // A long batch: copies of one screenshot (one image to the project, many measurements) and a
+    // broken file. The second drop and the paste must both arrive while it runs, and the second
+    // drop alone takes about 3 s (the drag is moved step by step, and Python starts first): with
+    // 80 copies the batch lost that race once on a fresh clone, so it is three times longer now,
+    // and the clipboard is owned before the first drop, so the paste waits for nothing but the key.
     const many = mkdtempSync(join(tmpdir(), "copy-that-many-"));
     const files = [];
-    for (let i = 0; i < 80; i++) {
-      files.push(join(many, `shot-${String(i).padStart(2, "0")}.png`));
+    for (let i = 0; i < 240; i++) {
+      files.push(join(many, `shot-${String(i).padStart(3, "0")}.png`));
       copyFileSync(join(screens, "dashboard.png"), files[i]);
     }
     const broken = join(many, "broken.png");
     writeFileSync(broken, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
-    const win = await windowNamed("Copy That");
-    await dragFiles([...files, broken], win);
-    await waitFor("the batch to run", async () => {
-      const pct = await text("#batch-percent").catch(() => "");
-      return (pct && pct !== "100 %") || null;
-    });
-    await dragFiles([join(screens, "settings.png")], win);
-    await waitFor("the second drop to wait its turn", async () => ((await text("#batch-queue").catch(() => "")) === "1 more waiting") || null);
-    // A screenshot pasted now waits too: the clipboard is read at once, the picture queued.
     const pastedShot = join(many, "to-paste.png");
     writeFileSync(pastedShot, offGridPage(22));
+    const win = await windowNamed("Copy That");
     await withClipboard(pastedShot, async () => {
+      await dragFiles([...files, broken], win);
+      await waitFor("the batch to run", async () => {
+        const pct = await text("#batch-percent").catch(() => "");
+        return (pct && pct !== "100 %") || null;
+      });
+      await dragFiles([join(screens, "settings.png")], win);
+      await waitFor("the second drop to wait its turn", async () => ((await text("#batch-queue").catch(() => "")) === "1 more waiting") || null);
+      // A screenshot pasted now waits too: the clipboard is read at once, the picture queued.
       await session.click(await session.find("#project-title"));
       await session.ctrlKey("v");
       await waitFor("the paste to wait its turn", async () => ((await text("#batch-queue").catch(() => "")) === "2 more waiting") || null);
     });
     await shot("queue");
-    await waitFor("both batches to finish", async () => {
-      const done = (await text("#batch-summary").catch(() => "")) && !(await session.execute("return !!document.querySelector('#batch-queue')"));
-      return (done && (await text(".title-block .muted")).startsWith("3 images")) || null;
-    });
+    await waitFor(
+      "both batches to finish",
+      async () => {
+        const done = (await text("#batch-summary").catch(() => "")) && !(await session.execute("return !!document.querySelector('#batch-queue')"));
+        return (done && (await text(".title-block .muted")).startsWith("3 images")) || null;
+      },
+      { timeoutMs: 90000 },
+    );
     // The broken file is remembered with its reason…
     const failed = await waitFor("the failure", async () => (await text('#failures li[data-file="broken.png"]').catch(() => "")) || null);
     assert.match(failed, /broken\.png .*(truncated|damaged)/);
