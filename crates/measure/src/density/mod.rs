@@ -55,8 +55,9 @@ pub struct Cues<'a> {
 }
 
 /// Typical text sizes (CSS px) of a UI page, read as the font most of its text is set in (see
-/// `text::line_box::line_heights`), so on pages of little body text headings and leads pull it up: frameworks that grow the root font on wide
-/// viewports set body text at 20 px and leads at 1.2 rem. At 1× a median above this range is rare.
+/// `text::line_box::line_heights`), so on pages of little body text headings and leads pull it
+/// up: frameworks that grow the root font on wide viewports set body text at 20 px and leads at
+/// 1.2 rem. At 1× a body font above this range is rare.
 const BODY_FONT: std::ops::RangeInclusive<f64> = 10.0..=24.0;
 
 /// Widest CSS viewport of a phone.
