@@ -179,7 +179,8 @@ fn edge_line(r: &Raster, rect: Rect, bg: u32, tol: u32) -> Option<(Rect, Rect)> 
     };
     let row = |y: u32| full(rect.x0..rect.x1, &|x| diff(r.at(x, y), bg) > tol);
     let col = |x: u32| full(rect.y0..rect.y1, &|y| diff(r.at(x, y), bg) > tol);
-    // How many full rows (columns) from an edge inward, when a line of 1 to EDGE_LINE px ends there.
+    // How many full rows (columns) from an edge inward, when a line of 1 to EDGE_LINE px ends
+    // there.
     let run = |lines: &mut dyn Iterator<Item = u32>, is_full: &dyn Fn(u32) -> bool| {
         let k = lines
             .take(EDGE_LINE as usize + 1)

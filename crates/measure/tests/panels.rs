@@ -39,10 +39,10 @@ fn a_hero_panel_with_a_dropdown_over_its_edge_still_has_its_form_measured() {
 #[test]
 fn a_top_bars_items_are_measured_when_the_active_one_rests_on_its_bottom_border() {
     // Regression (a Bulma blog page, 1x): a white top bar on a white page, drawn only by its
-    // bottom border and shadow (a line 2 px thick), and the active item's blue box standing on them. Line and
-    // box joined into one shape as wide as the page, no box, and too thin a line for a cut to
-    // leave: as one graphic it hid the whole bar, and neither the active item's 12 px padding nor
-    // the 24 px between the other two items was measured.
+    // bottom border and shadow (a line 2 px thick), and the active item's blue box standing on
+    // them. Line and box joined into one shape as wide as the page, no box, and too thin a line
+    // for a cut to leave: as one graphic it hid the whole bar, and neither the active item's
+    // 12 px padding nor the 24 px between the other two items was measured.
     let mut c = Canvas::new(900, 200, 1, 0xFFFFFF);
     c.fill(0, 40, 900, 2, LINE);
     c.fill(600, 0, 100, 40, 0x485FC7);

@@ -109,10 +109,10 @@ fn wrap_pitch(a: &Line, b: &Line, long: f64) -> Option<f64> {
 }
 
 /// The font size (px) most of the page's text is set in: the median over its characters (each
-/// line weighs its width in em), not over its lines. A landing page's strip of four logos and row of
-/// four stat figures are eight large "lines" beside a two-line lead paragraph; by lines the body
-/// font read 33 px (a logo's), the 36 px heading above the paragraph was not a heading, took the
-/// paragraph's loose line height, and its 16 px gap to the paragraph read 10.
+/// line weighs its width in em), not over its lines. A landing page's strip of four logos and
+/// row of four stat figures are eight large "lines" beside a two-line lead paragraph; by lines
+/// the body font read 33 px (a logo's), the 36 px heading above the paragraph was not a heading,
+/// took the paragraph's loose line height, and its 16 px gap to the paragraph read 10.
 fn body_font(lines: &[Line]) -> f64 {
     let mut ems: Vec<(f64, f64)> = lines
         .iter()
