@@ -12,6 +12,15 @@ pub struct Rect {
 }
 
 impl Rect {
+    /// The whole of an image.
+    pub fn covering(r: &Raster) -> Rect {
+        Rect {
+            x0: 0,
+            y0: 0,
+            x1: r.width,
+            y1: r.height,
+        }
+    }
     pub fn w(&self) -> u32 {
         self.x1 - self.x0
     }
@@ -405,30 +414,21 @@ mod tests {
         // Regression: a login card on a blue gradient page gave zero measurements: the gradient
         // differs from any one background colour, so the whole page was one blob.
         let (w, h) = (300u32, 200u32);
-        let px = (0..w * h)
-            .map(|i| {
-                let (x, y) = (i % w, i / w);
-                let ring = (230..260).contains(&x) && (80..110).contains(&y);
-                let counter = (236..254).contains(&x) && (86..104).contains(&y);
-                if (100..200).contains(&x) && (50..150).contains(&y) {
-                    0xFFFFFF
-                } else if ring && !counter {
-                    // A bold o, 6 px strokes: its counter is the gradient, walled off.
-                    0x222222
-                } else {
-                    // 0x22 → 0x4E over the width: one level every few pixels.
-                    let b = 0xBE + (x * 0x21 / w);
-                    (0x22 + x * 0x2C / w) << 16 | (0x4A + x * 0x29 / w) << 8 | b
-                }
-            })
-            .collect();
-        let r = Raster::from_pixels(w, h, px);
-        let page = Rect {
-            x0: 0,
-            y0: 0,
-            x1: w,
-            y1: h,
-        };
+        let r = Raster::painted(w, h, |x, y| {
+            let ring = (230..260).contains(&x) && (80..110).contains(&y);
+            let counter = (236..254).contains(&x) && (86..104).contains(&y);
+            if (100..200).contains(&x) && (50..150).contains(&y) {
+                0xFFFFFF
+            } else if ring && !counter {
+                // A bold o, 6 px strokes: its counter is the gradient, walled off.
+                0x222222
+            } else {
+                // 0x22 → 0x4E over the width: one level every few pixels.
+                let b = 0xBE + (x * 0x21 / w);
+                (0x22 + x * 0x2C / w) << 16 | (0x4A + x * 0x29 / w) << 8 | b
+            }
+        });
+        let page = Rect::covering(&r);
         let edge = edge_colour(&r, page);
         assert!(label(&r, page, edge, 4).iter().any(|c| c.bbox.w() > 250));
         let comps = label_off_smooth_background(&r, page, 3, 4);

@@ -109,12 +109,7 @@ impl<'a> Analyser<'a> {
             spans: Vec::new(),
             boxes: 0,
         };
-        let page = Rect {
-            x0: 0,
-            y0: 0,
-            x1: raster.width,
-            y1: raster.height,
-        };
+        let page = Rect::covering(raster);
         let bg = blobs::page_background(raster, page, tol);
         a.region(page, bg, false, 0);
         // Text ink sits inside a taller CSS line box; its proportions are read off the page's own

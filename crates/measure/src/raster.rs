@@ -127,6 +127,15 @@ fn over_white(r: u8, g: u8, b: u8, a: u8) -> u32 {
     (over(r) << 16) | (over(g) << 8) | over(b)
 }
 
+#[cfg(test)]
+impl Raster {
+    /// A `w` × `h` raster whose pixel at (x, y) is `paint(x, y)`: test images drawn by a rule.
+    pub(crate) fn painted(w: u32, h: u32, paint: impl Fn(u32, u32) -> u32) -> Self {
+        let px = (0..w * h).map(|i| paint(i % w, i / w)).collect();
+        Raster::from_pixels(w, h, px)
+    }
+}
+
 /// Largest difference between two colours over the three channels.
 #[inline]
 pub fn diff(a: u32, b: u32) -> u32 {

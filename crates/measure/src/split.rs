@@ -207,26 +207,16 @@ mod tests {
     #[test]
     fn a_sidebar_beside_a_top_bar_and_content_is_cut_at_its_edge() {
         // 200 px wide: a dark sidebar (0..50), a white bar on top of the rest (0..20), grey below.
-        let (w, h) = (200u32, 120u32);
-        let px = (0..w * h)
-            .map(|i| {
-                let (x, y) = (i % w, i / w);
-                if x < 50 {
-                    0x343A40
-                } else if y < 20 {
-                    0xFFFFFF
-                } else {
-                    0xF4F6F9
-                }
-            })
-            .collect();
-        let r = Raster::from_pixels(w, h, px);
-        let page = Rect {
-            x0: 0,
-            y0: 0,
-            x1: w,
-            y1: h,
-        };
+        let r = Raster::painted(200, 120, |x, y| {
+            if x < 50 {
+                0x343A40
+            } else if y < 20 {
+                0xFFFFFF
+            } else {
+                0xF4F6F9
+            }
+        });
+        let page = Rect::covering(&r);
         let (a, b) = xy_cut(&r, page, 4).expect("a cut");
         assert_eq!((a.x1, b.x0), (50, 50));
         // The right part is cut again under the bar.
@@ -238,26 +228,16 @@ mod tests {
     #[test]
     fn a_line_along_a_shapes_side_is_cut_off_and_a_solid_shape_is_not() {
         // 200 x 40: a blue box (60..100, rows 0..38) resting on a 2 px line across the bottom.
-        let (w, h) = (200u32, 40u32);
-        let px = (0..w * h)
-            .map(|i| {
-                let (x, y) = (i % w, i / w);
-                if y >= 38 {
-                    0xDBDBDB
-                } else if (60..100).contains(&x) {
-                    0x485FC7
-                } else {
-                    0xFFFFFF
-                }
-            })
-            .collect();
-        let r = Raster::from_pixels(w, h, px);
-        let all = Rect {
-            x0: 0,
-            y0: 0,
-            x1: w,
-            y1: h,
-        };
+        let r = Raster::painted(200, 40, |x, y| {
+            if y >= 38 {
+                0xDBDBDB
+            } else if (60..100).contains(&x) {
+                0x485FC7
+            } else {
+                0xFFFFFF
+            }
+        });
+        let all = Rect::covering(&r);
         let (rest, line) = edge_line(&r, all, 0xFFFFFF, 4).expect("the line");
         assert_eq!((rest.y1, line.y0, line.y1), (38, 38, 40));
         // The box alone is solid: every row is full, no line is thinner than the shape.

@@ -304,10 +304,7 @@ mod tests {
 
     /// A raster of `w` × `h` white pixels, with `paint` applied.
     fn raster(w: u32, h: u32, paint: impl Fn(u32, u32) -> Option<u32>) -> Raster {
-        let px = (0..w * h)
-            .map(|i| paint(i % w, i / w).unwrap_or(0xFFFFFF))
-            .collect();
-        Raster::from_pixels(w, h, px)
+        Raster::painted(w, h, |x, y| paint(x, y).unwrap_or(0xFFFFFF))
     }
 
     /// HyperUI's alert at 2.625×, as rendered: a box filled `fill` with a 3 px #00c950 border
@@ -337,13 +334,7 @@ mod tests {
 
     /// The widest shape on a page of colour `bg`, as `as_box` reads it: its outer and inner edges.
     fn read_widest(r: &Raster, bg: u32) -> (Rect, Rect) {
-        let page = Rect {
-            x0: 0,
-            y0: 0,
-            x1: r.width,
-            y1: r.height,
-        };
-        let c = label(r, page, bg, 4)
+        let c = label(r, Rect::covering(r), bg, 4)
             .into_iter()
             .max_by_key(|c| c.bbox.w())
             .expect("a shape");

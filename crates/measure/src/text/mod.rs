@@ -316,14 +316,11 @@ pub(crate) mod tests {
         // A white 6 x 11 letter on a dark button, with the faint rows compression leaves above and
         // below it (20 levels off the fill, past the lossy tolerance): the ink is the letter alone.
         let (w, h, bg) = (20u32, 20u32, 0x3F474E);
-        let px = (0..w * h)
-            .map(|i| match (i % w, i / w) {
-                (7..13, 5..16) => 0xFFFFFF,
-                (6..14, 3..5) | (6..14, 16..18) => 0x535B62,
-                _ => bg,
-            })
-            .collect();
-        let r = Raster::from_pixels(w, h, px);
+        let r = Raster::painted(w, h, |x, y| match (x, y) {
+            (7..13, 5..16) => 0xFFFFFF,
+            (6..14, 3..5) | (6..14, 16..18) => 0x535B62,
+            _ => bg,
+        });
         let comps = crate::components::label(&r, rect(0, 0, w, h), bg, 14);
         assert_eq!(comps.len(), 1);
         assert_eq!(
