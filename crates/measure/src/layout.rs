@@ -8,7 +8,7 @@
 //! between neighbouring items (gaps).
 
 use crate::blobs;
-use crate::boxes::{in_corner, is_rule, BoxReader, Marks};
+use crate::boxes::{in_corner, is_rule, lattice, BoxReader, Marks};
 use crate::components::{coverage, dominant_colour, Component, Rect};
 use crate::elements::{Axis, Item, ItemKind, Relation, Span};
 use crate::placed::Placed;
@@ -211,6 +211,17 @@ impl<'a> Analyser<'a> {
                     kind: ItemKind::Rule,
                     baseline: None,
                 });
+            } else if let Some(lines) = lattice::lines(c) {
+                // A table's border and separators, joined: each line is a rule of its own, so the
+                // rows between them are measured to them.
+                for line in lines {
+                    self.reader.line_widths.push(line.w().min(line.h()));
+                    items.push(Item {
+                        rect: line,
+                        kind: ItemKind::Rule,
+                        baseline: None,
+                    });
+                }
             } else if let Some(fill) = self.panel_fill(c, bg) {
                 // Read inside on its own fill, as a region without edges to pad from (its outline
                 // is not a rectangle); to its neighbours it stays one shape.

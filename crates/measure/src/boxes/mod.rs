@@ -3,6 +3,7 @@
 use crate::components::{dominant_colour, Component, Rect, Run, SMOOTH_STEP};
 use crate::raster::{diff, Raster};
 
+pub(crate) mod lattice;
 mod shadow;
 use shadow::strip_outline_shadow;
 
