@@ -134,6 +134,13 @@ pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Rea
             return Reading::Cut(a, b);
         }
     }
+    // The faces of the panels a blob joins, found at the region's own contrast before a coarser
+    // one loses them.
+    let panels: Vec<Component> = comps
+        .iter()
+        .filter(|c| blob(c, rect) && (c.bbox == rect || !outlined(c, raster.height)))
+        .flat_map(|c| crate::panels::by_face(raster, rect, bg, tol, c))
+        .collect();
     let mut coarse = false;
     for t in BLOB_TOLERANCES.into_iter().filter(|&t| t > tol) {
         if !has_blob(&comps) {
@@ -144,6 +151,9 @@ pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Rea
     }
     if has_blob(&comps) {
         comps = label_off_smooth_background(raster, rect, SMOOTH_STEP, tol);
+    }
+    if !panels.is_empty() {
+        comps = crate::panels::in_place_of(comps, panels);
     }
     Reading::Components { comps, coarse }
 }

@@ -82,6 +82,18 @@ pub fn label(raster: &Raster, rect: Rect, bg: u32, tol: u32) -> Vec<Component> {
     })
 }
 
+/// Labels the 8-connected components of pixels in `rect` within `tol` of `fill`: the flat faces of
+/// panels drawn in that colour, each with the holes its content makes. `other`, a colour more than
+/// `tol` from `fill` (the region's background), is skipped quickly.
+pub fn label_fill(raster: &Raster, rect: Rect, fill: u32, other: u32, tol: u32) -> Vec<Component> {
+    let width = raster.width as usize;
+    label_runs(rect, |y, out| {
+        let start = y as usize * width;
+        let row = &raster.px[start + rect.x0 as usize..start + rect.x1 as usize];
+        push_runs(row, rect.x0, y, other, |p| diff(p, fill) <= tol, out);
+    })
+}
+
 /// Appends the runs of `row` (pixels from `x0` on row `y`) where `fg` holds. `plain`, a value
 /// `fg` never holds for, is skipped eight pixels at a time (a region's background fill).
 fn push_runs<T: Copy + PartialEq>(

@@ -13,6 +13,7 @@ pub mod elements;
 pub mod error;
 pub mod explain;
 pub mod layout;
+mod panels;
 mod placed;
 pub mod raster;
 pub mod split;

@@ -70,3 +70,69 @@ fn a_top_bars_items_are_measured_when_the_active_one_rests_on_its_bottom_border(
         e.measurements
     );
 }
+
+/// A shadow ring `reach` px wide around a card, fading from `strong` to `weak` levels under the page.
+fn shadow(c: &mut Canvas, x: u32, y: u32, w: u32, h: u32, page: u32, reach: u32) {
+    let (strong, weak) = (23, 17);
+    for k in (1..=reach).rev() {
+        let d = strong - (strong - weak) * (k - 1) / (reach - 1);
+        let grey = |ch: u32| (((page >> ch) & 0xFF) - d) << ch;
+        c.fill(
+            x - k,
+            y - k,
+            w + 2 * k,
+            h + 2 * k,
+            grey(16) | grey(8) | grey(0),
+        );
+    }
+}
+
+#[test]
+fn a_tables_rows_on_a_card_joined_to_its_neighbour_by_shadows_are_measured_to_their_separators() {
+    // Regression (an AdminLTE tables page, 1x): white cards on a #f4f6f9 page, 11 levels apart,
+    // their soft shadows joined into one shape. The region was read at coarser contrasts until the
+    // shapes parted, and at that contrast the cards were gone, and with them the 1 px separators
+    // between the table's rows (#dee2e6: 22 levels off the page, 33 off the card). Each row's text
+    // measured to the next row's straight across the separator: 25 px, for 12 px of padding.
+    const PAGE: u32 = 0xF4F6F9;
+    let mut c = Canvas::new(1000, 800, 1, PAGE);
+    // A tall card beside a short one: together they are a blob, not one filled shape.
+    for (x, h) in [(20, 560), (510, 150)] {
+        shadow(&mut c, x, 20, 470, h, PAGE, 10);
+    }
+    for (x, h) in [(20, 560), (510, 150)] {
+        c.fill(x, 20, 470, h, 0xFFFFFF);
+        c.text(x + 24, 32, 12, INK);
+    }
+    for k in 0..10 {
+        let sep = 80 + 49 * k;
+        c.fill(20, sep, 470, 1, 0xDEE2E6);
+        c.text(44, sep + 13, 14, INK);
+        c.text(200, sep + 13, 8, INK);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::fixed(1.0).expect("1x"));
+    // Vertical distances between the table's rows (a box as tall as its value), above the card's
+    // bottom padding.
+    let rows: Vec<f64> = e
+        .measurements
+        .iter()
+        .filter(|m| {
+            m.bbox.as_ref().is_some_and(|b| {
+                b.x >= 20
+                    && b.x + b.w <= 490
+                    && b.y >= 80
+                    && b.y + b.h <= 556
+                    && f64::from(b.h) == m.value_px
+            })
+        })
+        .map(|m| m.value_px)
+        .collect();
+    // The canvas's line box is 22.5 px: the row paddings read 12 to 14.
+    let to_separators = rows.iter().filter(|&&v| (11.0..=14.0).contains(&v)).count();
+    let across = rows.iter().filter(|&&v| v >= 24.0).count();
+    assert!(
+        to_separators >= 10 && across == 0,
+        "{to_separators} row paddings, {across} across a separator: {:?}",
+        e.measurements
+    );
+}
