@@ -64,11 +64,16 @@ fn panel(f: &Component) -> bool {
         && row_cover(f, b.y1 - 1, lo, hi)
 }
 
-/// The most common colour among a shape's pixels, sampled on about every eighth row.
+/// The most common colour among a shape's pixels, sampled on about 64 of its rows, every fourth
+/// pixel.
 fn most_common(raster: &Raster, c: &Component) -> u32 {
     let step = (c.bbox.h() / 64).max(1);
     let mut counts: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
-    for r in c.runs.iter().filter(|r| (r.y - c.bbox.y0).is_multiple_of(step)) {
+    for r in c
+        .runs
+        .iter()
+        .filter(|r| (r.y - c.bbox.y0).is_multiple_of(step))
+    {
         for x in (r.x0..r.x1).step_by(4) {
             *counts.entry(raster.at(x, r.y)).or_default() += 1;
         }
