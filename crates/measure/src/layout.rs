@@ -227,6 +227,21 @@ impl<'a> Analyser<'a> {
                 // is not a rectangle); to its neighbours it stays one shape.
                 self.region(c.bbox, fill, false, depth + 1);
                 loose.push(c.bbox);
+            } else if let Some(faces) = self.faces(c, rect, bg) {
+                // Cards joined by shadows or overlapping (a raised pricing card between two
+                // white ones): each card's face is a box, read inside.
+                for face in &faces {
+                    if let Some((outer, inner)) = self.reader.as_box(face, bg, slack) {
+                        self.boxes += 1;
+                        items.push(Item {
+                            rect: outer,
+                            kind: ItemKind::Box,
+                            baseline: None,
+                        });
+                        let fill = dominant_colour(self.raster, inner);
+                        self.region(inner, fill, true, depth + 1);
+                    }
+                }
             } else if self.lossy {
                 loose.push(text::ink_rows(self.raster, c, bg));
             } else {
@@ -254,6 +269,16 @@ impl<'a> Analyser<'a> {
         let fill = dominant_colour(self.raster, c.bbox);
         (diff(fill, bg) > self.tol && coverage(self.raster, c.bbox, fill, self.tol) >= PANEL_FILL)
             .then_some(fill)
+    }
+
+    /// The faces of the cards a large shape that is no box joins (`panels::by_face`), if it has
+    /// any.
+    fn faces(&self, c: &Component, region: Rect, bg: u32) -> Option<Vec<Component>> {
+        if c.bbox.w() < PANEL_MIN || c.bbox.h() < PANEL_MIN {
+            return None;
+        }
+        let faces = crate::panels::by_face(self.raster, region, bg, self.tol, c);
+        (!faces.is_empty()).then_some(faces)
     }
 
     /// The two parts of a cut region, each read on its own background: along its edges, as the

@@ -26,7 +26,8 @@ const MOST_TENTHS: u64 = 9;
 const SHADOW_REACH: u32 = 24;
 
 /// The panels a shape joins (`blob`, labelled against `bg` at `tol` in `region`), each as a solid
-/// shape of its rectangle, for the box reading.
+/// shape of its rectangle, for the box reading: the faces in the shape's two most common colours
+/// (white cards beside a blue one).
 pub(crate) fn by_face(
     raster: &Raster,
     region: Rect,
@@ -34,20 +35,32 @@ pub(crate) fn by_face(
     tol: u32,
     blob: &Component,
 ) -> Vec<Component> {
-    let face = most_common(raster, blob);
-    if diff(face, bg) <= tol {
-        return Vec::new();
-    }
     let region_area = u64::from(region.w()) * u64::from(region.h());
-    label_fill(raster, blob.bbox, face, bg, tol)
-        .into_iter()
-        .filter(|f| {
-            let area = u64::from(f.bbox.w()) * u64::from(f.bbox.h());
-            area * 10 <= MOST_TENTHS * region_area && panel(f)
-        })
-        .map(|f| solid(f.bbox))
-        .collect()
+    let mut faces: Vec<Component> = Vec::new();
+    let mut seen: Vec<u32> = vec![bg];
+    for face in common_colours(raster, blob) {
+        if seen.iter().any(|&c| diff(c, face) <= tol) {
+            continue;
+        }
+        seen.push(face);
+        faces.extend(
+            label_fill(raster, blob.bbox, face, bg, tol)
+                .into_iter()
+                .filter(|f| {
+                    let area = u64::from(f.bbox.w()) * u64::from(f.bbox.h());
+                    area * 10 <= MOST_TENTHS * region_area && panel(f)
+                })
+                .map(|f| solid(f.bbox)),
+        );
+        if seen.len() > FACE_COLOURS {
+            break;
+        }
+    }
+    faces
 }
+
+/// How many colours of a shape are looked at for panel faces.
+const FACE_COLOURS: usize = 2;
 
 /// Whether a flat face is a panel's: large, mostly face, and rectangular (its top and bottom rows
 /// and both its sides drawn; rounded corners are fine).
@@ -64,9 +77,8 @@ fn panel(f: &Component) -> bool {
         && row_cover(f, b.y1 - 1, lo, hi)
 }
 
-/// The most common colour among a shape's pixels, sampled on about 64 of its rows, every fourth
-/// pixel.
-fn most_common(raster: &Raster, c: &Component) -> u32 {
+/// A shape's colours, the most common first, sampled on about 64 of its rows, every fourth pixel.
+fn common_colours(raster: &Raster, c: &Component) -> Vec<u32> {
     let step = (c.bbox.h() / 64).max(1);
     let mut counts: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
     for r in c
@@ -78,10 +90,9 @@ fn most_common(raster: &Raster, c: &Component) -> u32 {
             *counts.entry(raster.at(x, r.y)).or_default() += 1;
         }
     }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map_or(0, |(c, _)| c)
+    let mut colours: Vec<(u32, u32)> = counts.into_iter().collect();
+    colours.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    colours.into_iter().map(|(c, _)| c).collect()
 }
 
 /// A shape that fills `r`.

@@ -136,3 +136,38 @@ fn a_tables_rows_on_a_card_joined_to_its_neighbour_by_shadows_are_measured_to_th
         e.measurements
     );
 }
+
+#[test]
+fn cards_joined_by_a_raised_card_between_them_are_each_measured_inside() {
+    // Regression (a Mazer pricing page, 1x): a tall blue card raised between two white cards on a
+    // #f2f7ff page, touching both. The three label as one shape that is no box, and no one colour
+    // covers half of it, so it was one graphic: not a distance inside any card was measured.
+    const PAGE: u32 = 0xF2F7FF;
+    const BLUE: u32 = 0x435EBE;
+    let mut c = Canvas::new(900, 800, 1, PAGE);
+    // Its soft shadow above and below it leaves rows with no step where the cards meet: no cut
+    // parts them.
+    shadow(&mut c, 300, 40, 260, 720, PAGE, 16);
+    c.fill(40, 140, 260, 500, 0xFFFFFF);
+    c.fill(560, 140, 260, 500, 0xFFFFFF);
+    c.fill(300, 40, 260, 720, BLUE);
+    for k in 0..6 {
+        c.text(64, 180 + 40 * k, 14, INK);
+        c.text(324, 180 + 40 * k, 14, 0xFFFFFF);
+        c.text(584, 180 + 40 * k, 14, INK);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::fixed(1.0).expect("1x"));
+    let inside = |x0: u32, x1: u32| {
+        e.measurements
+            .iter()
+            .filter(|m| {
+                m.bbox
+                    .as_ref()
+                    .is_some_and(|b| b.x >= x0 && b.x + b.w <= x1 && b.y >= 40)
+            })
+            .count()
+    };
+    for (card, x0, x1) in [("left", 40, 300), ("raised", 300, 560), ("right", 560, 820)] {
+        assert!(inside(x0, x1) >= 6, "{card} card: {:?}", e.measurements);
+    }
+}
