@@ -196,32 +196,13 @@ impl<'a> Analyser<'a> {
         let mut loose: Vec<Rect> = Vec::new();
         for (c, found) in read {
             if let Some((outer, inner)) = found {
-                self.boxes += 1;
-                items.push(Item {
-                    rect: outer,
-                    kind: ItemKind::Box,
-                    baseline: None,
-                });
-                let fill = dominant_colour(self.raster, inner);
-                self.region(inner, fill, true, depth + 1);
+                items.push(self.read_box(outer, inner, depth));
             } else if is_rule(c) {
-                self.reader.line_widths.push(c.bbox.w().min(c.bbox.h()));
-                items.push(Item {
-                    rect: c.bbox,
-                    kind: ItemKind::Rule,
-                    baseline: None,
-                });
+                items.push(self.rule(c.bbox));
             } else if let Some(lines) = lattice::lines(c) {
                 // A table's border and separators, joined: each line is a rule of its own, so the
                 // rows between them are measured to them.
-                for line in lines {
-                    self.reader.line_widths.push(line.w().min(line.h()));
-                    items.push(Item {
-                        rect: line,
-                        kind: ItemKind::Rule,
-                        baseline: None,
-                    });
-                }
+                items.extend(lines.into_iter().map(|line| self.rule(line)));
             } else if let Some(fill) = self.panel_fill(c, bg) {
                 // Read inside on its own fill, as a region without edges to pad from (its outline
                 // is not a rectangle); to its neighbours it stays one shape.
@@ -232,14 +213,7 @@ impl<'a> Analyser<'a> {
                 // white ones): each card's face is a box, read inside.
                 for face in &faces {
                     if let Some((outer, inner)) = self.reader.as_box(face, bg, slack) {
-                        self.boxes += 1;
-                        items.push(Item {
-                            rect: outer,
-                            kind: ItemKind::Box,
-                            baseline: None,
-                        });
-                        let fill = dominant_colour(self.raster, inner);
-                        self.region(inner, fill, true, depth + 1);
+                        items.push(self.read_box(outer, inner, depth));
                     }
                 }
             } else if self.lossy {
@@ -269,6 +243,28 @@ impl<'a> Analyser<'a> {
         let fill = dominant_colour(self.raster, c.bbox);
         (diff(fill, bg) > self.tol && coverage(self.raster, c.bbox, fill, self.tol) >= PANEL_FILL)
             .then_some(fill)
+    }
+
+    /// A box as an item of its region, its inside read as a region of its own on its fill.
+    fn read_box(&mut self, outer: Rect, inner: Rect, depth: u32) -> Item {
+        self.boxes += 1;
+        let fill = dominant_colour(self.raster, inner);
+        self.region(inner, fill, true, depth + 1);
+        Item {
+            rect: outer,
+            kind: ItemKind::Box,
+            baseline: None,
+        }
+    }
+
+    /// A divider line as an item of its region; its thickness is noted (a density cue).
+    fn rule(&mut self, line: Rect) -> Item {
+        self.reader.line_widths.push(line.w().min(line.h()));
+        Item {
+            rect: line,
+            kind: ItemKind::Rule,
+            baseline: None,
+        }
     }
 
     /// The faces of the cards a large shape that is no box joins (`panels::by_face`), if it has
