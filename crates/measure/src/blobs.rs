@@ -124,11 +124,8 @@ pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Rea
         };
     }
     let mut comps = label(raster, rect, bg, tol);
-    let has_blob = |comps: &[Component]| {
-        comps
-            .iter()
-            .any(|c| blob(c, rect) && (c.bbox == rect || !outlined(c, raster.height)))
-    };
+    let joins = |c: &&Component| blob(c, rect) && (c.bbox == rect || !outlined(c, raster.height));
+    let has_blob = |comps: &[Component]| comps.iter().any(|c| joins(&c));
     if !is_box && has_blob(&comps) {
         if let Some((a, b)) = crate::split::xy_cut(raster, rect, tol) {
             return Reading::Cut(a, b);
@@ -138,7 +135,7 @@ pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Rea
     // one loses them.
     let panels: Vec<Component> = comps
         .iter()
-        .filter(|c| blob(c, rect) && (c.bbox == rect || !outlined(c, raster.height)))
+        .filter(joins)
         .flat_map(|c| crate::panels::by_face(raster, rect, bg, tol, c))
         .collect();
     let mut coarse = false;
