@@ -72,25 +72,31 @@ fn find(parent: &mut [u32], mut i: u32) -> u32 {
 
 /// Labels the 8-connected components of pixels in `rect` that differ from `bg` by more than `tol`.
 pub fn label(raster: &Raster, rect: Rect, bg: u32, tol: u32) -> Vec<Component> {
-    let width = raster.width as usize;
-    // Row slices, and the background's own colour (most of a region) settled without a diff:
-    // labelling is the largest cost of a phone page, and this loop is all of it.
-    label_runs(rect, |y, out| {
-        let start = y as usize * width;
-        let row = &raster.px[start + rect.x0 as usize..start + rect.x1 as usize];
-        push_runs(row, rect.x0, y, bg, |p| p != bg && diff(p, bg) > tol, out);
-    })
+    // The background's own colour (most of a region) is settled without a diff: labelling is the
+    // largest cost of a phone page, and this loop is all of it.
+    label_where(raster, rect, bg, |p| p != bg && diff(p, bg) > tol)
 }
 
 /// Labels the 8-connected components of pixels in `rect` within `tol` of `fill`: the flat faces of
 /// panels drawn in that colour, each with the holes its content makes. `other`, a colour more than
 /// `tol` from `fill` (the region's background), is skipped quickly.
 pub fn label_fill(raster: &Raster, rect: Rect, fill: u32, other: u32, tol: u32) -> Vec<Component> {
+    label_where(raster, rect, other, |p| diff(p, fill) <= tol)
+}
+
+/// Labels the 8-connected components of pixels in `rect` where `fg` holds, row slice by row
+/// slice; `plain`, a colour `fg` never holds for, is skipped eight pixels at a time.
+fn label_where(
+    raster: &Raster,
+    rect: Rect,
+    plain: u32,
+    fg: impl Fn(u32) -> bool,
+) -> Vec<Component> {
     let width = raster.width as usize;
     label_runs(rect, |y, out| {
         let start = y as usize * width;
         let row = &raster.px[start + rect.x0 as usize..start + rect.x1 as usize];
-        push_runs(row, rect.x0, y, other, |p| diff(p, fill) <= tol, out);
+        push_runs(row, rect.x0, y, plain, &fg, out);
     })
 }
 
