@@ -124,7 +124,14 @@ pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Rea
         };
     }
     let mut comps = label(raster, rect, bg, tol);
-    let joins = |c: &&Component| blob(c, rect) && (c.bbox == rect || !outlined(c, raster.height));
+    // A table's grid of lines spans its region too, but it is lines, not shapes joined by shadows:
+    // read against the smooth background instead, the separators that run into the region's
+    // border were flooded as background.
+    let joins = |c: &&Component| {
+        blob(c, rect)
+            && (c.bbox == rect || !outlined(c, raster.height))
+            && crate::boxes::lattice::lines(c).is_none()
+    };
     let has_blob = |comps: &[Component]| comps.iter().any(|c| joins(&c));
     if !is_box && has_blob(&comps) {
         if let Some((a, b)) = crate::split::xy_cut(raster, rect, tol) {

@@ -199,10 +199,16 @@ impl<'a> Analyser<'a> {
                 items.push(self.read_box(outer, inner, depth));
             } else if is_rule(c) {
                 items.push(self.rule(c.bbox));
-            } else if let Some(lines) = lattice::lines(c) {
-                // A table's border and separators, joined: each line is a rule of its own, so the
-                // rows between them are measured to them.
-                items.extend(lines.into_iter().map(|line| self.rule(line)));
+            } else if let Some(lattice) = lattice::lines(c) {
+                // A table's border and separators, joined: its closed cells are boxes, read
+                // inside; its other lines are rules of their own, so the rows between them are
+                // measured to them.
+                for part in lattice.parts() {
+                    items.push(match part {
+                        lattice::Part::Cell { outer, inner } => self.read_box(outer, inner, depth),
+                        lattice::Part::Rule(line) => self.rule(line),
+                    });
+                }
             } else if let Some(fill) = self.panel_fill(c, bg) {
                 // Read inside on its own fill, as a region without edges to pad from (its outline
                 // is not a rectangle); to its neighbours it stays one shape.

@@ -171,3 +171,49 @@ fn cards_joined_by_a_raised_card_between_them_are_each_measured_inside() {
         assert!(inside(x0, x1) >= 6, "{card} card: {:?}", e.measurements);
     }
 }
+
+#[test]
+fn a_bordered_tables_separators_that_run_into_its_frame_stay_separators() {
+    // Regression (the judged sources' bordered tables; AdminLTE's DataTables page): a table
+    // framed by a 1 px border, its row separators and column lines running into the frame. Inside
+    // the frame the grid spans the whole region without filling it: a blob, so the region was read
+    // against the background that spreads smoothly from its border, and every line that touches
+    // the border was flooded as background. The first column's rows then measured text to text
+    // across the separators (25 px for 12 of padding).
+    const LINE: u32 = 0x6C757D;
+    let mut c = Canvas::new(900, 700, 1, 0xFFFFFF);
+    c.bordered(40, 40, 800, 1 + 12 * 49, LINE, 0xFFFFFF);
+    for k in 1..12 {
+        c.fill(40, 40 + 49 * k, 800, 1, LINE);
+    }
+    for x in [300, 560] {
+        c.fill(x, 40, 1, 1 + 12 * 49, LINE);
+    }
+    for k in 0..12 {
+        for x in [52, 312, 572] {
+            c.text(x, 41 + 49 * k + 12, 8, INK);
+        }
+    }
+    let e = measure(&c.raster(), false, None, Dpr::fixed(1.0).expect("1x"));
+    // Vertical distances in the first column (a box as tall as its value).
+    let first: Vec<f64> = e
+        .measurements
+        .iter()
+        .filter(|m| {
+            m.bbox
+                .as_ref()
+                .is_some_and(|b| b.x >= 41 && b.x + b.w <= 300 && f64::from(b.h) == m.value_px)
+        })
+        .map(|m| m.value_px)
+        .collect();
+    let paddings = first
+        .iter()
+        .filter(|&&v| (11.0..=14.0).contains(&v))
+        .count();
+    let across = first.iter().filter(|&&v| v >= 24.0).count();
+    assert!(
+        paddings >= 11 && across == 0,
+        "{paddings} row paddings, {across} across a separator: {:?}",
+        e.measurements
+    );
+}

@@ -4,6 +4,11 @@
 //! Such a shape is no box and no single rule, so it was read as one graphic as large as the table:
 //! the text of every row sat inside it, and each row's text measured to the next row's text
 //! straight across the separator between them (12 + 1 + 12 px read 25).
+//!
+//! A framed grid (a bordered table, a bordered list) closes each of its cells on four sides: the
+//! cells are boxes, and the text in each is padded from all four of its lines. Read as rules
+//! instead, only the first cell under a separator was its nearest neighbour, and the other cells'
+//! paddings went unmeasured.
 
 use crate::components::{Component, Rect};
 
@@ -19,10 +24,93 @@ const HELD: f64 = 0.97;
 const SPARSE: f64 = 0.2;
 /// Smallest side of a shape read as lines, in image px.
 const MIN_SIDE: u32 = 24;
+/// Smallest inside of a cell read as a box, in image px: two lines drawn close together (a double
+/// rule) close no cell.
+const MIN_CELL: u32 = 8;
+
+/// The straight lines a shape is made of: those across it (rows) and those down it (columns),
+/// each in order.
+#[derive(Debug)]
+pub(crate) struct Lattice {
+    pub across: Vec<Rect>,
+    pub down: Vec<Rect>,
+}
+
+impl Lattice {
+    /// The shape read as cells and rules. Where lines cross both ways (two across and two down at
+    /// least) each cell they close on four sides is a box, with its outer rectangle (its lines
+    /// included) and the inside between them. What runs past that grid is a rule: the rows of a
+    /// table whose last column has no line on its right, and every line of a table's left border
+    /// with its separators (one line down: no cell), are measured to the lines.
+    pub fn parts(&self) -> Vec<Part> {
+        if self.across.len() < 2 || self.down.len() < 2 {
+            return self
+                .across
+                .iter()
+                .chain(&self.down)
+                .map(|&l| Part::Rule(l))
+                .collect();
+        }
+        let mut parts = Vec::new();
+        for rows in self.across.windows(2) {
+            for cols in self.down.windows(2) {
+                let inner = Rect {
+                    x0: cols[0].x1,
+                    y0: rows[0].y1,
+                    x1: cols[1].x0,
+                    y1: rows[1].y0,
+                };
+                if inner.w() >= MIN_CELL && inner.h() >= MIN_CELL {
+                    let outer = Rect {
+                        x0: cols[0].x0,
+                        y0: rows[0].y0,
+                        x1: cols[1].x1,
+                        y1: rows[1].y1,
+                    };
+                    parts.push(Part::Cell { outer, inner });
+                }
+            }
+        }
+        // The grid's extent; each line's stretch past it, if long enough to pad from.
+        let (gx0, gx1) = (self.down[0].x0, self.down[self.down.len() - 1].x1);
+        let (gy0, gy1) = (self.across[0].y0, self.across[self.across.len() - 1].y1);
+        let long = |r: &Rect| r.w() >= MIN_CELL || r.h() >= MIN_CELL;
+        for l in &self.across {
+            let left = Rect { x1: gx0, ..*l };
+            let right = Rect { x0: gx1, ..*l };
+            parts.extend(
+                [left, right]
+                    .into_iter()
+                    .filter(|r| r.x1 > r.x0 && long(r))
+                    .map(Part::Rule),
+            );
+        }
+        for l in &self.down {
+            let above = Rect { y1: gy0, ..*l };
+            let below = Rect { y0: gy1, ..*l };
+            parts.extend(
+                [above, below]
+                    .into_iter()
+                    .filter(|r| r.y1 > r.y0 && long(r))
+                    .map(Part::Rule),
+            );
+        }
+        parts
+    }
+}
+
+/// A part of a shape of lines, as [`Lattice::parts`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Part {
+    /// A cell closed by lines on four sides: a box.
+    Cell { outer: Rect, inner: Rect },
+    /// A line, or its stretch past the grid: a rule.
+    Rule(Rect),
+}
 
 /// The straight lines a shape is made of, each as its rectangle, when it is made of nothing else
 /// and of two lines at least.
-pub(crate) fn lines(c: &Component) -> Option<Vec<Rect>> {
+pub(crate) fn lines(c: &Component) -> Option<Lattice> {
     let b = c.bbox;
     let (w, h) = (b.w(), b.h());
     if w < MIN_SIDE || h < MIN_SIDE || f64::from(c.pixels) > SPARSE * f64::from(w) * f64::from(h) {
@@ -68,7 +156,10 @@ pub(crate) fn lines(c: &Component) -> Option<Vec<Rect>> {
         x1: b.x0 + z,
         ..b
     });
-    Some(across.chain(down).collect())
+    Some(Lattice {
+        across: across.collect(),
+        down: down.collect(),
+    })
 }
 
 /// The bands of consecutive entries of `counts` that cover `ACROSS` of `length`, as offsets
@@ -112,10 +203,17 @@ mod tests {
         let c = shape(400, 200, |x, y| {
             (10..11).contains(&x) || (x >= 10 && y % 49 == 0)
         });
-        let lines = lines(&c).expect("lines");
-        let across = lines.iter().filter(|r| r.h() == 1).count();
-        let down = lines.iter().filter(|r| r.w() == 1).count();
-        assert_eq!((across, down), (5, 1), "{lines:?}");
+        let lattice = lines(&c).expect("lines");
+        assert_eq!(
+            (lattice.across.len(), lattice.down.len()),
+            (5, 1),
+            "{lattice:?}"
+        );
+        assert!(lattice.across.iter().all(|r| r.h() == 1));
+        assert_eq!(lattice.down[0].w(), 1);
+        // One line down: no cells, its rows are measured to the lines.
+        assert!(lattice.parts().iter().all(|p| matches!(p, Part::Rule(_))));
+        assert_eq!(lattice.parts().len(), 6);
     }
 
     #[test]
@@ -130,5 +228,53 @@ mod tests {
         // A thick bar is no line either.
         let c = shape(400, 200, |x, y| (10..11).contains(&x) || (x >= 10 && y < 8));
         assert!(lines(&c).is_none());
+    }
+
+    fn cells_of(parts: &[Part]) -> Vec<(Rect, Rect)> {
+        parts
+            .iter()
+            .filter_map(|p| match *p {
+                Part::Cell { outer, inner } => Some((outer, inner)),
+                Part::Rule(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_framed_grids_cells_are_its_boxes() {
+        // A bordered table: a frame, two row separators, one column line; 1 px lines.
+        let c = shape(201, 91, |x, y| {
+            x == 0 || x == 200 || x == 120 || y == 0 || y == 45 || y == 90
+        });
+        let parts = lines(&c).expect("lines").parts();
+        let cells = cells_of(&parts);
+        assert_eq!((cells.len(), parts.len()), (4, 4), "{parts:?}");
+        let (outer, inner) = cells[0];
+        assert_eq!((outer.x0, outer.y0, outer.x1, outer.y1), (0, 0, 121, 46));
+        assert_eq!((inner.x0, inner.y0, inner.x1, inner.y1), (1, 1, 120, 45));
+        // A double rule closes no cell between its two lines.
+        let c = shape(201, 91, |x, y| {
+            x == 0 || x == 200 || y == 0 || y == 3 || y == 90
+        });
+        assert_eq!(cells_of(&lines(&c).expect("lines").parts()).len(), 1);
+    }
+
+    #[test]
+    fn a_grid_open_on_the_right_has_rules_past_its_last_column_line() {
+        // Row lines run on 80 px past the last column line, to no border.
+        let c = shape(281, 91, |x, y| {
+            x == 0 || x == 200 || y == 0 || y == 45 || y == 90
+        });
+        let parts = lines(&c).expect("lines").parts();
+        assert_eq!(cells_of(&parts).len(), 2, "{parts:?}");
+        let rules: Vec<Rect> = parts
+            .iter()
+            .filter_map(|p| match *p {
+                Part::Rule(r) => Some(r),
+                Part::Cell { .. } => None,
+            })
+            .collect();
+        assert_eq!(rules.len(), 3, "{rules:?}");
+        assert!(rules.iter().all(|r| (r.x0, r.x1, r.h()) == (201, 281, 1)));
     }
 }
