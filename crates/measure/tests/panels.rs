@@ -217,3 +217,48 @@ fn a_bordered_tables_separators_that_run_into_its_frame_stay_separators() {
         e.measurements
     );
 }
+
+#[test]
+fn a_menu_panels_row_separators_joined_to_its_header_by_its_shadow_stay_separators() {
+    // Regression (a Bulma panel menu, 1x): a white panel on a white page, shown only by the soft
+    // shadow down its right side, with a dark filled header and 1 px separators (#ebecf0) between
+    // its rows. Header, separators and shadow touch: one shape, no box and no shape of lines only.
+    // Its header was read as a face, but its separators were lost, and each row's text measured
+    // to the next row's straight across them (25 px for 12 px of padding).
+    const PAGE: u32 = 0xFFFFFF;
+    let mut c = Canvas::new(800, 600, 1, PAGE);
+    let (x0, w, top) = (0u32, 314u32, 40u32);
+    c.fill(x0, top, w, 65, 0x404654);
+    c.text(x0 + 40, top + 20, 18, 0xFFFFFF);
+    let rows_top = top + 65;
+    for k in 0..8u32 {
+        let y = rows_top + k * 49;
+        c.text(x0 + 120, y + 12, 8, INK);
+        c.fill(x0, y + 48, w, 1, 0xEBECF0);
+    }
+    let bottom = rows_top + 8 * 49;
+    for (k, grey) in [0xC8C8C8u32, 0xDCDCDC, 0xEBEBEB, 0xF5F5F5]
+        .into_iter()
+        .enumerate()
+    {
+        c.fill(x0 + w + k as u32, top, 1, bottom - top + 4, grey);
+    }
+    let e = measure(&c.raster(), false, None, Dpr::fixed(1.0).expect("1x"));
+    let rows: Vec<f64> = e
+        .measurements
+        .iter()
+        .filter(|m| {
+            m.bbox.as_ref().is_some_and(|b| {
+                b.x + b.w <= x0 + w && b.y >= rows_top && f64::from(b.h) == m.value_px
+            })
+        })
+        .map(|m| m.value_px)
+        .collect();
+    let paddings = rows.iter().filter(|&&v| (11.0..=15.0).contains(&v)).count();
+    let across = rows.iter().filter(|&&v| v >= 24.0).count();
+    assert!(
+        paddings >= 14 && across == 0,
+        "{paddings} row paddings, {across} across a separator: {:?}",
+        e.measurements
+    );
+}

@@ -116,16 +116,11 @@ pub(crate) fn lines(c: &Component) -> Option<Lattice> {
     if w < MIN_SIDE || h < MIN_SIDE || f64::from(c.pixels) > SPARSE * f64::from(w) * f64::from(h) {
         return None;
     }
-    let mut per_row = vec![0u32; h as usize];
-    let mut per_col = vec![0u32; w as usize];
-    for r in &c.runs {
-        per_row[(r.y - b.y0) as usize] += r.x1 - r.x0;
-        for x in r.x0..r.x1 {
-            per_col[(x - b.x0) as usize] += 1;
-        }
+    let (per_row, per_col) = counts(c);
+    let (rows, cols) = (full_bands(&per_row, w), full_bands(&per_col, h));
+    if rows.iter().chain(&cols).any(|&(a, z)| z - a > THICK) {
+        return None;
     }
-    let rows = full_bands(&per_row, w)?;
-    let cols = full_bands(&per_col, h)?;
     if rows.len() + cols.len() < 2 {
         return None;
     }
@@ -162,9 +157,52 @@ pub(crate) fn lines(c: &Component) -> Option<Lattice> {
     })
 }
 
+/// The thin straight lines that run right across a shape holding more than lines (a panel's row
+/// separators joined by its shadow to its filled header): each as its rectangle, across then down.
+/// A filled part as wide as the shape is a band thicker than a line, and no line.
+pub(crate) fn thin_lines(c: &Component) -> Vec<Rect> {
+    let b = c.bbox;
+    if b.w() < MIN_SIDE || b.h() < MIN_SIDE {
+        return Vec::new();
+    }
+    let (per_row, per_col) = counts(c);
+    let thin = |&(a, z): &(u32, u32)| z - a <= THICK;
+    let across = full_bands(&per_row, b.w())
+        .into_iter()
+        .filter(thin)
+        .map(|(a, z)| Rect {
+            y0: b.y0 + a,
+            y1: b.y0 + z,
+            ..b
+        });
+    let down = full_bands(&per_col, b.h())
+        .into_iter()
+        .filter(thin)
+        .map(|(a, z)| Rect {
+            x0: b.x0 + a,
+            x1: b.x0 + z,
+            ..b
+        });
+    across.chain(down).collect()
+}
+
+/// How many of a shape's pixels each of its rows and each of its columns holds.
+fn counts(c: &Component) -> (Vec<u32>, Vec<u32>) {
+    let b = c.bbox;
+    let mut per_row = vec![0u32; b.h() as usize];
+    let mut per_col = vec![0u32; b.w() as usize];
+    for r in &c.runs {
+        per_row[(r.y - b.y0) as usize] += r.x1 - r.x0;
+        for x in r.x0..r.x1 {
+            per_col[(x - b.x0) as usize] += 1;
+        }
+    }
+    (per_row, per_col)
+}
+
 /// The bands of consecutive entries of `counts` that cover `ACROSS` of `length`, as offsets
-/// `start..end`; `None` when one is thicker than a line.
-fn full_bands(counts: &[u32], length: u32) -> Option<Vec<(u32, u32)>> {
+/// `start..end`.
+fn full_bands(counts: &[u32], length: u32) -> Vec<(u32, u32)> {
     let mut bands: Vec<(u32, u32)> = Vec::new();
     let need = ACROSS * f64::from(length);
     for (i, &n) in counts.iter().enumerate() {
@@ -177,7 +215,7 @@ fn full_bands(counts: &[u32], length: u32) -> Option<Vec<(u32, u32)>> {
             _ => bands.push((i, i + 1)),
         }
     }
-    bands.iter().all(|&(a, z)| z - a <= THICK).then_some(bands)
+    bands
 }
 
 #[cfg(test)]
@@ -276,5 +314,18 @@ mod tests {
             .collect();
         assert_eq!(rules.len(), 3, "{rules:?}");
         assert!(rules.iter().all(|r| (r.x0, r.x1, r.h()) == (201, 281, 1)));
+    }
+
+    #[test]
+    fn the_separators_joined_to_a_filled_header_are_thin_lines_and_the_header_is_not() {
+        // A filled header 30 px tall, separators every 40 px under it, a 2 px shadow down the
+        // right joining them.
+        let c = shape(300, 200, |x, y| y < 30 || x >= 298 || (y + 10) % 40 == 39);
+        assert!(lines(&c).is_none(), "the header is more than lines");
+        let thin = thin_lines(&c);
+        let across = thin.iter().filter(|r| r.w() == 300).count();
+        let down = thin.iter().filter(|r| r.h() == 200).count();
+        assert_eq!((across, down, thin.len()), (4, 1, 5), "{thin:?}");
+        assert!(thin.iter().filter(|r| r.w() == 300).all(|r| r.y0 >= 30));
     }
 }
