@@ -87,6 +87,41 @@ fn shadow(c: &mut Canvas, x: u32, y: u32, w: u32, h: u32, page: u32, reach: u32)
     }
 }
 
+/// The vertical distances (a box as tall as its value) measured inside `area` (x0, y0, x1, y1).
+fn vertical_within(e: &copy_that_measure::Extraction, area: (u32, u32, u32, u32)) -> Vec<f64> {
+    let (x0, y0, x1, y1) = area;
+    e.measurements
+        .iter()
+        .filter(|m| {
+            m.bbox.as_ref().is_some_and(|b| {
+                b.x >= x0
+                    && b.x + b.w <= x1
+                    && b.y >= y0
+                    && b.y + b.h <= y1
+                    && f64::from(b.h) == m.value_px
+            })
+        })
+        .map(|m| m.value_px)
+        .collect()
+}
+
+/// Asserts that at least `least` of the rows' distances are paddings to a separator (within
+/// `padding`) and none was measured across one (24 px or more: padding, line, padding).
+fn measured_to_separators(
+    e: &copy_that_measure::Extraction,
+    rows: &[f64],
+    padding: std::ops::RangeInclusive<f64>,
+    least: usize,
+) {
+    let to_separators = rows.iter().filter(|v| padding.contains(v)).count();
+    let across = rows.iter().filter(|&&v| v >= 24.0).count();
+    assert!(
+        to_separators >= least && across == 0,
+        "{to_separators} row paddings, {across} across a separator: {:?}",
+        e.measurements
+    );
+}
+
 #[test]
 fn a_tables_rows_on_a_card_joined_to_its_neighbour_by_shadows_are_measured_to_their_separators() {
     // Regression (an AdminLTE tables page, 1x): white cards on a #f4f6f9 page, 11 levels apart,
@@ -111,30 +146,10 @@ fn a_tables_rows_on_a_card_joined_to_its_neighbour_by_shadows_are_measured_to_th
         c.text(200, sep + 13, 8, INK);
     }
     let e = measure(&c.raster(), false, None, Dpr::fixed(1.0).expect("1x"));
-    // Vertical distances between the table's rows (a box as tall as its value), above the card's
-    // bottom padding.
-    let rows: Vec<f64> = e
-        .measurements
-        .iter()
-        .filter(|m| {
-            m.bbox.as_ref().is_some_and(|b| {
-                b.x >= 20
-                    && b.x + b.w <= 490
-                    && b.y >= 80
-                    && b.y + b.h <= 556
-                    && f64::from(b.h) == m.value_px
-            })
-        })
-        .map(|m| m.value_px)
-        .collect();
-    // The canvas's line box is 22.5 px: the row paddings read 12 to 14.
-    let to_separators = rows.iter().filter(|&&v| (11.0..=14.0).contains(&v)).count();
-    let across = rows.iter().filter(|&&v| v >= 24.0).count();
-    assert!(
-        to_separators >= 10 && across == 0,
-        "{to_separators} row paddings, {across} across a separator: {:?}",
-        e.measurements
-    );
+    // Vertical distances between the table's rows, above the card's bottom padding. The canvas's
+    // line box is 22.5 px: the row paddings read 12 to 14.
+    let rows = vertical_within(&e, (20, 80, 490, 556));
+    measured_to_separators(&e, &rows, 11.0..=14.0, 10);
 }
 
 #[test]
@@ -195,27 +210,9 @@ fn a_bordered_tables_separators_that_run_into_its_frame_stay_separators() {
         }
     }
     let e = measure(&c.raster(), false, None, Dpr::fixed(1.0).expect("1x"));
-    // Vertical distances in the first column (a box as tall as its value).
-    let first: Vec<f64> = e
-        .measurements
-        .iter()
-        .filter(|m| {
-            m.bbox
-                .as_ref()
-                .is_some_and(|b| b.x >= 41 && b.x + b.w <= 300 && f64::from(b.h) == m.value_px)
-        })
-        .map(|m| m.value_px)
-        .collect();
-    let paddings = first
-        .iter()
-        .filter(|&&v| (11.0..=14.0).contains(&v))
-        .count();
-    let across = first.iter().filter(|&&v| v >= 24.0).count();
-    assert!(
-        paddings >= 11 && across == 0,
-        "{paddings} row paddings, {across} across a separator: {:?}",
-        e.measurements
-    );
+    // Vertical distances in the first column.
+    let first = vertical_within(&e, (41, 0, 300, 700));
+    measured_to_separators(&e, &first, 11.0..=14.0, 11);
 }
 
 #[test]
@@ -244,21 +241,6 @@ fn a_menu_panels_row_separators_joined_to_its_header_by_its_shadow_stay_separato
         c.fill(x0 + w + k as u32, top, 1, bottom - top + 4, grey);
     }
     let e = measure(&c.raster(), false, None, Dpr::fixed(1.0).expect("1x"));
-    let rows: Vec<f64> = e
-        .measurements
-        .iter()
-        .filter(|m| {
-            m.bbox.as_ref().is_some_and(|b| {
-                b.x + b.w <= x0 + w && b.y >= rows_top && f64::from(b.h) == m.value_px
-            })
-        })
-        .map(|m| m.value_px)
-        .collect();
-    let paddings = rows.iter().filter(|&&v| (11.0..=15.0).contains(&v)).count();
-    let across = rows.iter().filter(|&&v| v >= 24.0).count();
-    assert!(
-        paddings >= 14 && across == 0,
-        "{paddings} row paddings, {across} across a separator: {:?}",
-        e.measurements
-    );
+    let rows = vertical_within(&e, (x0, rows_top, x0 + w, 600));
+    measured_to_separators(&e, &rows, 11.0..=15.0, 14);
 }

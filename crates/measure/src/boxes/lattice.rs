@@ -74,27 +74,19 @@ impl Lattice {
         // The grid's extent; each line's stretch past it, if long enough to pad from.
         let (gx0, gx1) = (self.down[0].x0, self.down[self.down.len() - 1].x1);
         let (gy0, gy1) = (self.across[0].y0, self.across[self.across.len() - 1].y1);
-        let long = |r: &Rect| r.w() >= MIN_CELL || r.h() >= MIN_CELL;
-        for l in &self.across {
-            let left = Rect { x1: gx0, ..*l };
-            let right = Rect { x0: gx1, ..*l };
-            parts.extend(
-                [left, right]
-                    .into_iter()
-                    .filter(|r| r.x1 > r.x0 && long(r))
-                    .map(Part::Rule),
+        let past = self
+            .across
+            .iter()
+            .flat_map(|l| [Rect { x1: gx0, ..*l }, Rect { x0: gx1, ..*l }])
+            .chain(
+                self.down
+                    .iter()
+                    .flat_map(|l| [Rect { y1: gy0, ..*l }, Rect { y0: gy1, ..*l }]),
             );
-        }
-        for l in &self.down {
-            let above = Rect { y1: gy0, ..*l };
-            let below = Rect { y0: gy1, ..*l };
-            parts.extend(
-                [above, below]
-                    .into_iter()
-                    .filter(|r| r.y1 > r.y0 && long(r))
-                    .map(Part::Rule),
-            );
-        }
+        parts.extend(
+            past.filter(|r| !r.is_empty() && (r.w() >= MIN_CELL || r.h() >= MIN_CELL))
+                .map(Part::Rule),
+        );
         parts
     }
 }
