@@ -29,14 +29,8 @@ pub struct Layout {
 struct RegionItems {
     rect: Rect,
     is_box: bool,
-    /// The sides (top, bottom, left, right) that are drawn edges its content is padded from: all
-    /// four of a box's; a cut part's cut sides (`Analyser::parts`).
-    edges: Edges,
     items: Vec<Item>,
 }
-
-/// Which sides of a region (top, bottom, left, right) are drawn edges.
-type Edges = [bool; 4];
 
 pub struct Analyser<'a> {
     slack: u32,
@@ -49,9 +43,6 @@ pub struct Analyser<'a> {
     /// Tells boxes from other shapes; keeps their border widths and the cropped ones.
     reader: BoxReader<'a>,
     boxes: u32,
-    /// The parts XY cuts made, with their edges: where a colour step runs right across a region (a
-    /// sidebar beside the content, a header above it), each part's side along the cut is an edge.
-    cut_edges: Vec<(Rect, Edges)>,
 }
 
 const MAX_DEPTH: u32 = 12;
@@ -117,7 +108,6 @@ impl<'a> Analyser<'a> {
             slack,
             spans: Vec::new(),
             boxes: 0,
-            cut_edges: Vec::new(),
         };
         let page = Rect::covering(raster);
         let bg = blobs::page_background(raster, page, tol);
@@ -142,7 +132,7 @@ impl<'a> Analyser<'a> {
                     it.rect = text::line_box(it.rect, baseline, &heights, pitch, r.rect);
                 }
             }
-            a.measure(r.rect, r.is_box, r.edges, &r.items);
+            a.measure(r.rect, r.is_box, &r.items);
         }
         Layout {
             spans: a.spans,
@@ -158,7 +148,7 @@ impl<'a> Analyser<'a> {
         }
         let (comps, slack) = match blobs::read(self.raster, rect, bg, self.tol, is_box) {
             blobs::Reading::Cut(a, b) => {
-                self.parts(rect, [a, b], depth);
+                self.parts([a, b], depth);
                 return;
             }
             blobs::Reading::Components { comps, coarse } => {
@@ -182,7 +172,7 @@ impl<'a> Analyser<'a> {
             self.reader.forget(start, self.reader.marks());
             match blobs::read_band(self.raster, rect, self.tol, is_box) {
                 blobs::Reading::Cut(a, b) => {
-                    self.parts(rect, [a, b], depth);
+                    self.parts([a, b], depth);
                     return;
                 }
                 blobs::Reading::Components { comps, .. } => off_bands = comps,
@@ -251,15 +241,9 @@ impl<'a> Analyser<'a> {
             }
         }
         items.extend(text::group(&loose));
-        let edges = if is_box {
-            [true; 4]
-        } else {
-            self.edges_of(rect)
-        };
         self.regions.push(RegionItems {
             rect,
             is_box,
-            edges,
             items,
         });
     }
@@ -313,33 +297,11 @@ impl<'a> Analyser<'a> {
 
     /// The two parts of a cut region, each read on its own background: along its edges, as the
     /// page's (cards may cover most of a part).
-    fn parts(&mut self, whole: Rect, parts: [Rect; 2], depth: u32) {
-        let inherited = self.edges_of(whole);
-        let [a, b] = parts;
-        // A cut across (a above b) or down (a left of b): the sides along it are edges; the others
-        // are the whole's.
-        let (mut ea, mut eb) = (inherited, inherited);
-        if a.y1 == b.y0 {
-            (ea[1], eb[0]) = (true, true);
-        } else {
-            (ea[3], eb[2]) = (true, true);
-        }
-        self.cut_edges.push((a, ea));
-        self.cut_edges.push((b, eb));
+    fn parts(&mut self, parts: [Rect; 2], depth: u32) {
         for part in parts {
             let part_bg = blobs::page_background(self.raster, part, self.tol);
             self.region(part, part_bg, false, depth + 1);
         }
-    }
-
-    /// The edges of a region that is no box: those of the part of a cut it is, else none (the
-    /// page's own sides are its crop).
-    fn edges_of(&self, rect: Rect) -> Edges {
-        self.cut_edges
-            .iter()
-            .rev()
-            .find(|(r, _)| *r == rect)
-            .map_or([false; 4], |&(_, e)| e)
     }
 
     /// The components worth reading in a region, each with its box (outer and inner rectangles)
@@ -389,13 +351,13 @@ impl<'a> Analyser<'a> {
         read
     }
 
-    fn measure(&mut self, rect: Rect, is_box: bool, edges: Edges, items: &[Item]) {
+    fn measure(&mut self, rect: Rect, is_box: bool, items: &[Item]) {
         if items.is_empty() {
             return;
         }
         let placed = Placed::new(items);
-        if edges.contains(&true) {
-            self.padding(rect, is_box, edges, &placed);
+        if is_box {
+            self.padding(rect, &placed);
         }
         // Items by left edge and by top edge; the sorts are stable, so among equal edges the first
         // item comes first, as a scan of all items for the minimum gave (that scan, for every item,
@@ -517,18 +479,18 @@ impl<'a> Analyser<'a> {
             .any(|r| (r.x0..r.x1).any(|x| diff(self.raster.at(x, r.y), bg) >= strong))
     }
 
-    /// Padding on each side that is an edge (`edges`: all four of a box's inside, a cut part's cut
-    /// sides): the distance from that edge to every item that faces it with nothing in between. The smallest such distance is the padding; items at the same
+    /// Padding on each side: the distance from the box's inner edge to every item that faces that
+    /// edge with nothing in between. The smallest such distance is the padding; items at the same
     /// distance (±1 px) confirm it, items farther in are aligned or centred, not padded, and items
     /// touching the edge (full-width dividers) are not content.
-    fn padding(&mut self, inner: Rect, is_box: bool, edges: Edges, placed: &Placed) {
+    fn padding(&mut self, inner: Rect, placed: &Placed) {
         let items = placed.items;
         // A box the screenshot cuts off at the bottom has no bottom padding to measure.
         let cropped = self.reader.cropped.contains(&inner);
         // A card drawn by its shadow alone shows no top edge to measure from.
         let open_top = self.reader.open_top.contains(&inner);
-        for (side, edge) in edges.into_iter().enumerate() {
-            if !edge || (side == 1 && cropped) || (side == 0 && open_top) {
+        for side in 0..4 {
+            if (side == 1 && cropped) || (side == 0 && open_top) {
                 continue;
             }
             let mut found: Vec<(u32, Rect, ItemKind, u32)> = Vec::new();
@@ -579,7 +541,7 @@ impl<'a> Analyser<'a> {
                     near: ItemKind::Box,
                     far: kind,
                     container: inner,
-                    container_is_box: is_box,
+                    container_is_box: true,
                     smaller_item: size,
                     no_text: placed.no_text,
                 });
