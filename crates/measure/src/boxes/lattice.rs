@@ -133,20 +133,7 @@ pub(crate) fn lines(c: &Component) -> Option<Lattice> {
     if f64::from(held) < HELD * f64::from(c.pixels) {
         return None;
     }
-    let across = rows.iter().map(|&(a, z)| Rect {
-        y0: b.y0 + a,
-        y1: b.y0 + z,
-        ..b
-    });
-    let down = cols.iter().map(|&(a, z)| Rect {
-        x0: b.x0 + a,
-        x1: b.x0 + z,
-        ..b
-    });
-    Some(Lattice {
-        across: across.collect(),
-        down: down.collect(),
-    })
+    Some(lattice(b, &rows, &cols))
 }
 
 /// The thin straight lines that run right across a shape holding more than lines (a panel's row
@@ -158,24 +145,31 @@ pub(crate) fn thin_lines(c: &Component) -> Vec<Rect> {
         return Vec::new();
     }
     let (per_row, per_col) = counts(c);
-    let thin = |&(a, z): &(u32, u32)| z - a <= THICK;
-    let across = full_bands(&per_row, b.w())
-        .into_iter()
-        .filter(thin)
-        .map(|(a, z)| Rect {
-            y0: b.y0 + a,
-            y1: b.y0 + z,
-            ..b
-        });
-    let down = full_bands(&per_col, b.h())
-        .into_iter()
-        .filter(thin)
-        .map(|(a, z)| Rect {
-            x0: b.x0 + a,
-            x1: b.x0 + z,
-            ..b
-        });
-    across.chain(down).collect()
+    let thin = |bands: Vec<(u32, u32)>| -> Vec<(u32, u32)> {
+        bands.into_iter().filter(|&(a, z)| z - a <= THICK).collect()
+    };
+    let rows = thin(full_bands(&per_row, b.w()));
+    let cols = thin(full_bands(&per_col, b.h()));
+    let l = lattice(b, &rows, &cols);
+    l.across.into_iter().chain(l.down).collect()
+}
+
+/// The lines of a shape's bands (offsets from its top, and from its left), across then down.
+fn lattice(b: Rect, rows: &[(u32, u32)], cols: &[(u32, u32)]) -> Lattice {
+    let across = rows.iter().map(|&(a, z)| Rect {
+        y0: b.y0 + a,
+        y1: b.y0 + z,
+        ..b
+    });
+    let down = cols.iter().map(|&(a, z)| Rect {
+        x0: b.x0 + a,
+        x1: b.x0 + z,
+        ..b
+    });
+    Lattice {
+        across: across.collect(),
+        down: down.collect(),
+    }
 }
 
 /// How many of a shape's pixels each of its rows and each of its columns holds.
