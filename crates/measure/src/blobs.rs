@@ -133,27 +133,30 @@ pub fn read(raster: &Raster, rect: Rect, bg: u32, tol: u32, is_box: bool) -> Rea
             && crate::boxes::lattice::lines(c).is_none()
     };
     let has_blob = |comps: &[Component]| comps.iter().any(|c| joins(&c));
-    if !is_box && has_blob(&comps) {
+    // Each labelling is tested once: the test of lines counts a shape's pixels per column.
+    let joined: Vec<&Component> = comps.iter().filter(joins).collect();
+    if !is_box && !joined.is_empty() {
         if let Some((a, b)) = crate::split::xy_cut(raster, rect, tol) {
             return Reading::Cut(a, b);
         }
     }
     // The faces of the panels a blob joins, found at the region's own contrast before a coarser
     // one loses them.
-    let panels: Vec<Component> = comps
+    let panels: Vec<Component> = joined
         .iter()
-        .filter(joins)
         .flat_map(|c| crate::panels::by_face(raster, rect, bg, tol, c))
         .collect();
+    let mut blobbed = !joined.is_empty();
     let mut coarse = false;
     for t in BLOB_TOLERANCES.into_iter().filter(|&t| t > tol) {
-        if !has_blob(&comps) {
+        if !blobbed {
             break;
         }
         comps = label(raster, rect, bg, t);
         coarse = true;
+        blobbed = has_blob(&comps);
     }
-    if has_blob(&comps) {
+    if blobbed {
         comps = label_off_smooth_background(raster, rect, SMOOTH_STEP, tol);
     }
     if !panels.is_empty() {

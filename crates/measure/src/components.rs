@@ -45,6 +45,10 @@ impl Rect {
     pub fn is_empty(&self) -> bool {
         self.x1 <= self.x0 || self.y1 <= self.y0
     }
+    /// Strict overlap: sharing an edge is not overlapping.
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.x0 < o.x1 && self.x1 > o.x0 && self.y0 < o.y1 && self.y1 > o.y0
+    }
 }
 
 /// A horizontal run of foreground pixels on one row.

@@ -217,20 +217,17 @@ impl<'a> Analyser<'a> {
             } else if let Some(faces) = self.faces(c, rect, bg) {
                 // Cards joined by shadows or overlapping (a raised pricing card between two
                 // white ones): each card's face is a box, read inside.
-                let mut read: Vec<Rect> = Vec::new();
+                let mut boxed: Vec<Rect> = Vec::new();
                 for face in &faces {
                     if let Some((outer, inner)) = self.reader.as_box(face, bg, slack) {
                         items.push(self.read_box(outer, inner, depth));
-                        read.push(outer);
+                        boxed.push(outer);
                     }
                 }
                 // The separators its shadow joins to it (a menu panel's rows under its filled
                 // header): rules, so its rows are measured to them and not across them.
                 for line in lattice::thin_lines(c) {
-                    if !read
-                        .iter()
-                        .any(|f| f.v_overlap(&line) > 0 && f.h_overlap(&line) > 0)
-                    {
+                    if !boxed.iter().any(|f| f.overlaps(&line)) {
                         items.push(self.rule(line));
                     }
                 }

@@ -36,11 +36,6 @@ fn span(lo: u32, hi: u32, origin: u32, cell: u32, n: u32) -> (u32, u32) {
     (first.min(n - 1), last.min(n - 1))
 }
 
-/// Strict overlap: sharing an edge is not overlapping.
-fn overlaps(o: &Rect, gap: &Rect) -> bool {
-    o.x0 < gap.x1 && o.x1 > gap.x0 && o.y0 < gap.y1 && o.y1 > gap.y0
-}
-
 impl<'a> Placed<'a> {
     pub fn new(items: &'a [Item]) -> Self {
         let no_text = items.iter().all(|it| it.kind != ItemKind::Text);
@@ -96,7 +91,7 @@ impl<'a> Placed<'a> {
         (r0..=r1).any(|r| {
             (c0..=c1).any(|c| {
                 self.cells[(r * self.cols + c) as usize].iter().any(|&j| {
-                    Some(j as usize) != except && overlaps(&self.items[j as usize].rect, gap)
+                    Some(j as usize) != except && self.items[j as usize].rect.overlaps(gap)
                 })
             })
         })
@@ -107,7 +102,7 @@ impl<'a> Placed<'a> {
         self.items
             .iter()
             .enumerate()
-            .any(|(j, o)| Some(j) != except && overlaps(&o.rect, gap))
+            .any(|(j, o)| Some(j) != except && o.rect.overlaps(gap))
     }
 }
 
